@@ -1,0 +1,24 @@
+package kautz.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/**
+ * The top-level {@code kautz} command. Each subcommand is one class in this package, listed here once.
+ */
+@Command(name = "kautz", mixinStandardHelpOptions = true, version = "kautz 0.1.0",
+        description = {
+                "Compile logic kernels and netlists to stateful-logic micro-ops for memristive crossbars,",
+                "and run them on a cycle-accurate model of the array."},
+        subcommands = {
+                HelpCommand.class,
+        })
+public final class KautzCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

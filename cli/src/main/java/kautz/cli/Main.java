@@ -1,0 +1,61 @@
+package kautz.cli;
+
+import kautz.diag.UserError;
+import kautz.network.NetworkTooLargeException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * Entry point of {@code ./kautz}. Results go to stdout; errors are one line on stderr. Exit codes
+ * (DESIGN.md §7): 0 success, 1 user error (or "not equivalent" for verify), 2 usage, 3 undecided.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; used by tests so they see exactly what a user sees. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("kautz: out of memory; raise the heap with KAUTZ_JAVA_OPTS=-Xmx8g");
+            code = 1;
+        } catch (StackOverflowError e) {
+            err.println("kautz: the input nests too deeply (stack overflow); raise the stack with KAUTZ_JAVA_OPTS=-Xss256m");
+            code = 1;
+        }
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new KautzCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    static int handle(Exception ex, PrintWriter err) {
+        if (ex instanceof UserError u) {
+            err.println("kautz: " + u.getMessage());
+            if (u.detail() != null) err.println(u.detail());
+            return 1;
+        }
+        if (ex instanceof NetworkTooLargeException t) {
+            err.println("kautz: " + t.getMessage());
+            return 1;
+        }
+        err.println("kautz: internal error: " + ex + " (please report it; set KAUTZ_DEBUG=1 for the stack trace)");
+        if (System.getenv("KAUTZ_DEBUG") != null) ex.printStackTrace(err);
+        return 4;
+    }
+}

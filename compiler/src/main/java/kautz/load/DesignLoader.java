@@ -1,0 +1,35 @@
+package kautz.load;
+
+import kautz.diag.UserError;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Loads any file the tool accepts, choosing the reader by extension. Each format's line delegates to
+ * the reader that owns it.
+ */
+public final class DesignLoader {
+    private DesignLoader() {}
+
+    /** @param kernel the kernel to select in a .kz file, or null for the only/first one */
+    public static Design load(Path file, String kernel) {
+        if (!Files.isRegularFile(file)) throw new UserError(file + ": no such file");
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        return switch (ext) {
+            case "kz" -> notYet(file, "Kautz source");
+            case "aig", "aag" -> notYet(file, "AIGER");
+            case "blif" -> notYet(file, "BLIF");
+            case "bench" -> notYet(file, "ISCAS bench");
+            case "v" -> notYet(file, "Verilog");
+            default -> throw new UserError(file + ": unknown file type '." + ext
+                    + "' (expected .kz, .aig, .aag, .blif, .bench or .v)");
+        };
+    }
+
+    private static Design notYet(Path file, String what) {
+        throw new UserError(file + ": reading " + what + " files is not implemented yet");
+    }
+}

@@ -1,0 +1,24 @@
+package kautz.schedule;
+
+import kautz.isa.Program;
+import kautz.mapped.MappedNetwork;
+import kautz.target.GateFamily;
+
+/**
+ * A scheduling pass: orders the gates of a mapped network and allocates their cells on one crossbar row,
+ * producing a micro-op program. One class per scheduler, listed once in {@link Schedulers}; selected by
+ * {@code --scheduler NAME}. Implementations keep no static state and never mutate their input.
+ *
+ * <p>Contract: inputs occupy cells {@code 0..I-1} and are never overwritten; outputs are never
+ * overwritten once computed; every gate's output cell holds the family's required pre-state when the gate
+ * runs. If the program cannot fit in {@code options.rowSize()}, throw {@link RowTooSmallException}.
+ */
+public interface Scheduler {
+    /** Token used on the command line and in pipelines. */
+    String name();
+
+    /** One line for {@code --help} and listings. */
+    String summary();
+
+    Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options);
+}

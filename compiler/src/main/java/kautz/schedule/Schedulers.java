@@ -1,0 +1,20 @@
+package kautz.schedule;
+
+import com.google.common.collect.ImmutableList;
+import kautz.diag.UserError;
+
+/** The registry of schedulers: one explicit list. The first entry is the default. */
+public final class Schedulers {
+    private Schedulers() {}
+
+    public static ImmutableList<Scheduler> all() {
+        return ImmutableList.of();
+    }
+
+    public static Scheduler byName(String name) {
+        for (Scheduler s : all()) if (s.name().equals(name)) return s;
+        StringBuilder known = new StringBuilder();
+        for (Scheduler s : all()) known.append(known.length() == 0 ? "" : ", ").append(s.name());
+        throw new UserError("unknown scheduler '" + name + "' (known: " + known + ")");
+    }
+}

@@ -23,7 +23,7 @@ public final class DesignLoader {
             case "aig", "aag" -> notYet(file, "AIGER");
             case "blif" -> notYet(file, "BLIF");
             case "bench" -> notYet(file, "ISCAS bench");
-            case "v" -> notYet(file, "Verilog");
+            case "v" -> kautz.netlist.VerilogReader.read(file);
             default -> throw new UserError(file + ": unknown file type '." + ext
                     + "' (expected .kz, .aig, .aag, .blif, .bench or .v)");
         };

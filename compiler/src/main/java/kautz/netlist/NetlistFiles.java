@@ -1,0 +1,33 @@
+package kautz.netlist;
+
+import kautz.diag.UserError;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** File access shared by the readers: every I/O failure becomes a {@link UserError} naming the file. */
+final class NetlistFiles {
+    private NetlistFiles() {}
+
+    /** Reads a text netlist; ISO-8859-1 maps every byte to a character, so no byte is an encoding error. */
+    static String readText(Path path) {
+        return new String(readBytes(path), StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] readBytes(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UserError(path + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The file name without directories and extension: a design name when the file gives none. */
+    static String stem(String file) {
+        String n = Path.of(file).getFileName() == null ? file : Path.of(file).getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

@@ -15,17 +15,23 @@ package kautz.isa;
  * </ul>
  */
 public enum Opcode {
-    INIT0("init0", 1, Integer.MAX_VALUE, -1, Kind.INIT, "c := 0 (HRS)"),
-    INIT1("init1", 1, Integer.MAX_VALUE, -1, Kind.INIT, "c := 1 (LRS)"),
-    NOR("nor", 2, Integer.MAX_VALUE, 1, Kind.LOGIC, "d := d ∧ ¬(a ∨ b ∨ …)"),
-    OR("or", 2, Integer.MAX_VALUE, 0, Kind.LOGIC, "d := d ∨ (a ∨ b ∨ …)"),
-    NAND("nand", 2, Integer.MAX_VALUE, 1, Kind.LOGIC, "d := d ∧ ¬(a ∧ b ∧ …)"),
-    AND("and", 2, Integer.MAX_VALUE, 0, Kind.LOGIC, "d := d ∨ (a ∧ b ∧ …)"),
-    IMP("imp", 2, 2, -1, Kind.LOGIC, "q := ¬p ∨ q"),
-    FALSE("false", 1, 1, -1, Kind.INIT, "q := 0"),
-    MIN3("min3", 4, 4, 1, Kind.LOGIC, "d := d ∧ ¬maj(a, b, c)"),
-    PROG("prog", 1, 1, -1, Kind.PROGRAM, "write-verify cell c to level L"),
-    SENSE("sense", 2, Integer.MAX_VALUE, -1, Kind.READ, "read multi-level cell c into binary cells d…");
+    INIT0("init0", 1, Integer.MAX_VALUE, -1, Kind.INIT, "c := 0 (HRS)", "c…",
+            "RESET to the high-resistance state; the pre-state of OR and AND outputs"),
+    INIT1("init1", 1, Integer.MAX_VALUE, -1, Kind.INIT, "c := 1 (LRS)", "c…",
+            "SET to the low-resistance state; the pre-state of NOR, NAND and MIN3 outputs"),
+    NOR("nor", 2, Integer.MAX_VALUE, 1, Kind.LOGIC, "d := d ∧ ¬(a ∨ b ∨ …)", "d, a…",
+            "MAGIC NOR with k ≥ 1 inputs; k = 1 is NOT"),
+    OR("or", 2, Integer.MAX_VALUE, 0, Kind.LOGIC, "d := d ∨ (a ∨ b ∨ …)", "d, a…", "MAGIC OR"),
+    NAND("nand", 2, Integer.MAX_VALUE, 1, Kind.LOGIC, "d := d ∧ ¬(a ∧ b ∧ …)", "d, a…", "MAGIC NAND"),
+    AND("and", 2, Integer.MAX_VALUE, 0, Kind.LOGIC, "d := d ∨ (a ∧ b ∧ …)", "d, a…", "MAGIC AND"),
+    IMP("imp", 2, 2, -1, Kind.LOGIC, "q := ¬p ∨ q", "p, q",
+            "IMPLY (Borghetti et al.): q is both an input and the output"),
+    FALSE("false", 1, 1, -1, Kind.INIT, "q := 0", "q", "FALSE of the IMPLY family: one cell to 0"),
+    MIN3("min3", 4, 4, 1, Kind.LOGIC, "d := d ∧ ¬maj(a, b, c)", "d, a, b, c", "FELIX minority"),
+    PROG("prog", 1, 1, -1, Kind.PROGRAM, "write-verify cell c to level L", "c, L",
+            "multi-level write; L is an immediate level, not a cell"),
+    SENSE("sense", 2, Integer.MAX_VALUE, -1, Kind.READ, "read multi-level cell c into binary cells d…", "d…, c",
+            "d₀ receives the least significant bit of the level");
 
     /** What an op is for: counted apart in cycles and energy. */
     public enum Kind { LOGIC, INIT, PROGRAM, READ }
@@ -36,14 +42,19 @@ public enum Opcode {
     private final int requiredDestState;
     private final Kind kind;
     private final String semantics;
+    private final String syntax;
+    private final String note;
 
-    Opcode(String mnemonic, int minOperands, int maxOperands, int requiredDestState, Kind kind, String semantics) {
+    Opcode(String mnemonic, int minOperands, int maxOperands, int requiredDestState, Kind kind, String semantics,
+           String syntax, String note) {
         this.mnemonic = mnemonic;
         this.minOperands = minOperands;
         this.maxOperands = maxOperands;
         this.requiredDestState = requiredDestState;
         this.kind = kind;
         this.semantics = semantics;
+        this.syntax = syntax;
+        this.note = note;
     }
 
     public String mnemonic() { return mnemonic; }
@@ -53,6 +64,15 @@ public enum Opcode {
     public int requiredDestState() { return requiredDestState; }
     public Kind kind() { return kind; }
     public String semantics() { return semantics; }
+    /** The operand list as written in .kasm after the mnemonic, e.g. {@code d, a…}. */
+    public String syntax() { return syntax; }
+    /** One line on what the op is (for docs/isa.md and error messages). */
+    public String note() { return note; }
+    /** The operand count as a phrase: "2", "2 or more", "1 to 3". */
+    public String arityPhrase() {
+        if (maxOperands == Integer.MAX_VALUE) return minOperands + " or more";
+        return minOperands == maxOperands ? Integer.toString(minOperands) : minOperands + " to " + maxOperands;
+    }
     public boolean isLogic() { return kind == Kind.LOGIC; }
     /** init0, init1 and false: ops that set cells to a constant. */
     public boolean isInit() { return kind == Kind.INIT; }

@@ -22,22 +22,39 @@ public record ProgramStats(int gates, long logicCycles, long initCycles, long pr
         long init = 0;
         long prog = 0;
         int maxCell = -1;
-        boolean t0 = true; // still in the initial setting
         for (IoBit b : p.inputs()) maxCell = Math.max(maxCell, b.cell());
         for (IoBit b : p.outputs()) maxCell = Math.max(maxCell, b.cell());
-        for (MicroOp op : p.ops()) {
+        long[] cost = opCycles(p);
+        for (int i = 0; i < cost.length; i++) {
+            MicroOp op = p.ops().get(i);
             for (int k = 0; k < op.operands().length(); k++) maxCell = Math.max(maxCell, op.operands().get(k));
             Opcode oc = op.opcode();
-            if (oc.isInit()) {
-                if (p.initModel() == InitModel.SINGLE) init += op.operands().length();
-                else if (!t0) init += 1;
-            } else {
-                t0 = false;
-                if (oc.isLogic()) gates++;
-                else prog++;
-            }
+            if (oc.isInit()) init += cost[i];
+            else if (oc.isLogic()) gates++;
+            else prog += cost[i];
         }
         return new ProgramStats(gates, gates, init, prog, gates + init + prog, maxCell + 1,
                 p.inputs().size() + p.outputs().size());
+    }
+
+    /**
+     * The cycles each op costs under the program's init model: 1 per logic, prog and sense op; an init op
+     * costs 0 in the bulk model's initial setting T0 (the init ops before the first other op) and 1 after
+     * it, and in the single model one cycle per cell it sets. Listings number their cycles with this.
+     */
+    public static long[] opCycles(Program p) {
+        long[] cost = new long[p.ops().size()];
+        boolean t0 = true; // still in the initial setting
+        for (int i = 0; i < cost.length; i++) {
+            MicroOp op = p.ops().get(i);
+            if (op.opcode().isInit()) {
+                if (p.initModel() == InitModel.SINGLE) cost[i] = op.operands().length();
+                else cost[i] = t0 ? 0 : 1;
+            } else {
+                t0 = false;
+                cost[i] = 1;
+            }
+        }
+        return cost;
     }
 }

@@ -1,0 +1,42 @@
+package kautz.isa;
+
+import kautz.util.AtomicFiles;
+
+import java.nio.file.Path;
+
+/**
+ * Writes a {@link Program} as text: the {@code .kasm} form that {@link Assembler} reads back to an equal
+ * program, or one of the listings researchers already read ({@link ListingFormat}).
+ */
+public final class Disassembler {
+    private Disassembler() {}
+
+    /** The .kasm text of a program. */
+    public static String toKasm(Program p) {
+        StringBuilder sb = new StringBuilder(64 + 16 * p.ops().size());
+        ProgramStats s = p.stats();
+        sb.append("# Kautz micro-op program (.kasm, see docs/isa.md)\n");
+        sb.append("# gates ").append(s.gates()).append(", logic cycles ").append(s.logicCycles())
+                .append(", init cycles ").append(s.initCycles()).append(", cycles ").append(s.cycles())
+                .append(", cells ").append(s.cells()).append(", io cycles ").append(s.ioCycles()).append('\n');
+        sb.append(".kernel ").append(KasmNames.quote(p.kernel())).append('\n');
+        sb.append(".target ").append(KasmNames.quote(p.target())).append('\n');
+        sb.append(".rowsize ").append(p.rowSize()).append('\n');
+        sb.append(".init ").append(p.initModel().label()).append('\n');
+        for (IoBit b : p.inputs()) sb.append(".input ").append(KasmNames.quote(b.name())).append(' ').append(b.cell()).append('\n');
+        for (IoBit b : p.outputs()) sb.append(".output ").append(KasmNames.quote(b.name())).append(' ').append(b.cell()).append('\n');
+        sb.append('\n');
+        for (MicroOp op : p.ops()) sb.append(op).append('\n');
+        return sb.toString();
+    }
+
+    /** The program in the given format. */
+    public static String render(Program p, ListingFormat format) {
+        return format.render(p);
+    }
+
+    /** Writes the program to a file in the given format, atomically. */
+    public static void write(Program p, ListingFormat format, Path file) {
+        AtomicFiles.writeString(file, render(p, format));
+    }
+}

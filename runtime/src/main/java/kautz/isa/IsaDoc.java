@@ -1,0 +1,99 @@
+package kautz.isa;
+
+import kautz.util.AtomicFiles;
+
+import java.nio.file.Path;
+
+/**
+ * Generates docs/isa.md from the {@link Opcode} table, so the documentation cannot drift from the code.
+ * IsaDocTest fails when the committed file differs; regenerate with
+ * {@code mvn -B -o -pl runtime test -Dtest=IsaDocTest -Dkautz.updateDocs=true}.
+ */
+public final class IsaDoc {
+    private IsaDoc() {}
+
+    public static void main(String[] args) {
+        AtomicFiles.writeString(Path.of(args.length > 0 ? args[0] : "docs/isa.md"), markdown());
+    }
+
+    public static String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!-- GENERATED from kautz.isa.Opcode by kautz.isa.IsaDoc: do not edit by hand.\n")
+          .append("     Regenerate: mvn -B -o -pl runtime test -Dtest=IsaDocTest -Dkautz.updateDocs=true -->\n\n");
+        sb.append("# The Kautz micro-op ISA\n\n");
+        sb.append("A program is compiled for one crossbar row of C cells (`.rowsize`); every micro-op acts on all\n")
+          .append("active rows at once, so R rows process R independent data items. Cells hold 0 (HRS, high\n")
+          .append("resistance) or 1 (LRS, low resistance).\n\n");
+        sb.append("## Micro-ops\n\n");
+        sb.append("| mnemonic | operands | semantics (per row) | output pre-state | kind | notes |\n");
+        sb.append("|---|---|---|---|---|---|\n");
+        for (Opcode o : Opcode.values()) {
+            sb.append("| `").append(o.mnemonic()).append("` | `").append(o.syntax()).append("` (").append(o.arityPhrase())
+              .append(o.minOperands() == 1 && o.maxOperands() == 1 ? " cell" : " cells").append(") | ")
+              .append(o.semantics()).append(" | ")
+              .append(o.requiredDestState() < 0 ? "—" : "must hold " + o.requiredDestState()).append(" | ")
+              .append(o.kind().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
+              .append(o.note()).append(" |\n");
+        }
+        sb.append("\nThe semantics are physical: a MAGIC gate only ever pulls its output cell one way (`d := d ∧ …`\n")
+          .append("or `d := d ∨ …`), so a gate whose output cell does not hold the pre-state first gives a wrong\n")
+          .append("answer, in simulation as on a chip. `kautz sim` warns about it (`kautz.isa.ProgramLint`).\n\n");
+        sb.append("## Cycle conventions (`ProgramStats`)\n\n");
+        sb.append("- `gates` and `logicCycles`: one per logic op (")
+          .append(mnemonics(Opcode.Kind.LOGIC)).append(").\n");
+        sb.append("- `initCycles`: the ops that set cells to a constant (").append(mnemonics(Opcode.Kind.INIT))
+          .append("), counted by the init model (`.init`):\n")
+          .append("  - `bulk` (SIMPLER): one cycle per op, any number of cells; the init ops before the first other op\n")
+          .append("    are the initial setting T0 and cost nothing;\n")
+          .append("  - `single` (AritPIM/PyPIM): one cycle per initialised cell, T0 included.\n");
+        sb.append("- `programCycles`: ").append(mnemonics(Opcode.Kind.PROGRAM)).append(" and ").append(mnemonics(Opcode.Kind.READ))
+          .append(", one cycle each in the functional model (the device runtime counts the real write-verify pulses).\n");
+        sb.append("- `cycles` = logic + init + program cycles.\n");
+        sb.append("- `cells`: the highest cell index used by an op, input or output, plus one.\n");
+        sb.append("- `ioCycles`: one column write per input bit and one column read per output bit, counted apart\n")
+          .append("  from `cycles`, as SIMPLER does.\n\n");
+        sb.append("## Inputs and outputs\n\n");
+        sb.append("Each input bit is loaded into its cell before the first op; each output bit is read from its cell\n")
+          .append("after the last op. Bits are named by the one convention of `kautz.ports.Ports`: bit `i` of port `a`\n")
+          .append("is `a[i]` (a 1-bit port may be named plainly). By convention (SIMPLER) inputs occupy cells\n")
+          .append("`0..I-1` and neither inputs nor computed outputs are overwritten.\n\n");
+        sb.append("## Functional engines (`kautz sim`, `--engine interp|jit`)\n\n");
+        sb.append("- A cell that is neither an input nor written before it is read holds **0 (HRS)** in every row:\n")
+          .append("  the as-fabricated state. Both engines use this, so they agree bit for bit.\n")
+          .append("- Multi-level cells are ideal in the functional engines: `prog c, L` stores level `L` in `c` for\n")
+          .append("  every row (a separate level store: the cell's binary value is left as it was), and `sense d…, c`\n")
+          .append("  writes bit `i` of the stored level (0 if `c` was never programmed) into `dᵢ`, overwriting\n")
+          .append("  them. Write-verify pulses, noise and wear are the device runtime's business.\n\n");
+        sb.append("## The `.kasm` text format\n\n");
+        sb.append("```\n")
+          .append("# full adder fragment            (# and // start comments)\n")
+          .append(".kernel fa                       # kernel name\n")
+          .append(".target magic-nor                # gate family (informational)\n")
+          .append(".rowsize 16                      # cells in the row; every cell index is below it\n")
+          .append(".init bulk                       # bulk or single\n")
+          .append(".input a 0                       # input bit name and its cell, in port order\n")
+          .append(".input b 1\n")
+          .append(".output y 3                      # output bit name and the cell it is read from\n")
+          .append("init1 2, 3\n")
+          .append("nor 2, 0, 1                      # d first, then the inputs\n")
+          .append("nor 3, 2                         # one input: NOT\n")
+          .append("```\n\n");
+        sb.append("The header (`.kernel` and `.rowsize` required; `.target` defaults to `custom`, `.init` to `bulk`)\n")
+          .append("comes before the first op. Names that are not one plain token (spaces, `#`, `\"`, `,`) are written in\n")
+          .append("double quotes with backslash escapes. Each op is a mnemonic and its operands separated by commas\n")
+          .append("(`prog c, L` takes a cell and a level). `kautz compile -o OUT.kasm` writes this form, and the\n")
+          .append("disassembler also writes SIMPLER's and AritPIM's listings (`kautz.isa.ListingFormat`):\n\n");
+        for (ListingFormat f : ListingFormat.values()) {
+            sb.append("- `").append(f.label()).append("`: ").append(f.summary()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String mnemonics(Opcode.Kind kind) {
+        StringBuilder sb = new StringBuilder();
+        for (Opcode o : Opcode.values()) {
+            if (o.kind() == kind) sb.append(sb.length() == 0 ? "" : ", ").append('`').append(o.mnemonic()).append('`');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,182 @@
+package kautz.isa;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableIntArray;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Static checks of a program against the physical semantics and the conventions of DESIGN.md §3/§6.
+ * It tracks what is known about each cell (0, 1, unknown, never written) through the straight-line ops:
+ * init0/init1/false make a cell known; a gate's result is known only when constant propagation proves it
+ * (a NOR with an input known to be 1 gives 0); loaded inputs are unknown.
+ *
+ * <p>Findings, each naming the op index and the cell:
+ * <ul>
+ *   <li>{@link Kind#UNINITIALISED_OUTPUT}: a gate whose output cell is not known to hold the pre-state
+ *       its opcode needs (1 for nor/nand/min3, 0 for or/and); the result is then wrong on a chip;</li>
+ *   <li>{@link Kind#READ_UNWRITTEN}: an op (or an output bit) reads a cell that was never written nor loaded;</li>
+ *   <li>{@link Kind#INPUT_OVERWRITTEN}: an op writes a cell that holds an input;</li>
+ *   <li>{@link Kind#OUTPUT_OVERWRITTEN}: an output's cell is re-initialised after a gate computed it, so the
+ *       output is computed twice (outputs are never overwritten);</li>
+ *   <li>{@link Kind#BEYOND_ROW}: a cell at or beyond a given row limit.</li>
+ * </ul>
+ */
+public final class ProgramLint {
+    private ProgramLint() {}
+
+    public enum Kind { UNINITIALISED_OUTPUT, READ_UNWRITTEN, INPUT_OVERWRITTEN, OUTPUT_OVERWRITTEN, BEYOND_ROW }
+
+    /**
+     * One finding. {@code op} is the op index (0-based, the order of the .kasm op lines), or
+     * {@code ops().size()} for a finding about the outputs read after the last op.
+     */
+    public record Finding(Kind kind, int op, int cell, String message) {
+        @Override
+        public String toString() { return message; }
+    }
+
+    private static final byte NEVER = 0;
+    private static final byte ZERO = 1;
+    private static final byte ONE = 2;
+    private static final byte UNKNOWN = 3;
+
+    /** Checks a program within its own row size. */
+    public static ImmutableList<Finding> check(Program p) {
+        return check(p, p.rowSize());
+    }
+
+    /** Checks a program and also flags cells at or beyond {@code rowLimit}. */
+    public static ImmutableList<Finding> check(Program p, int rowLimit) {
+        List<Finding> out = new ArrayList<>();
+        int cells = Math.max(p.stats().cells(), 1);
+        byte[] state = new byte[cells];
+        int[] lastWriter = new int[cells];
+        Arrays.fill(lastWriter, -1);
+        Map<Integer, String> inputAt = new HashMap<>();
+        for (IoBit b : p.inputs()) {
+            state[b.cell()] = UNKNOWN;
+            inputAt.put(b.cell(), b.name());
+            if (b.cell() >= rowLimit) out.add(beyond(-1, b.cell(), rowLimit, "input " + b.name()));
+        }
+        Map<Integer, String> outputAt = new HashMap<>();
+        for (IoBit b : p.outputs()) {
+            outputAt.putIfAbsent(b.cell(), b.name());
+            if (b.cell() >= rowLimit) out.add(beyond(-1, b.cell(), rowLimit, "output " + b.name()));
+        }
+        boolean[] computed = new boolean[cells]; // a gate has written this output cell
+        for (int i = 0; i < p.ops().size(); i++) {
+            MicroOp op = p.ops().get(i);
+            String where = "op " + i + " (" + op + ")";
+            ImmutableIntArray ops = op.operands();
+            for (int k = 0; k < ops.length(); k++) {
+                if (ops.get(k) >= rowLimit) out.add(beyond(i, ops.get(k), rowLimit, where));
+            }
+            ImmutableIntArray src = op.sources();
+            for (int k = 0; k < src.length(); k++) {
+                int c = src.get(k);
+                if (state[c] == NEVER) out.add(new Finding(Kind.READ_UNWRITTEN, i, c, where + " reads cell " + c + ", which was never written"));
+            }
+            Opcode oc = op.opcode();
+            if (oc == Opcode.IMP && state[op.dest()] == NEVER) {
+                int q = op.dest();
+                out.add(new Finding(Kind.READ_UNWRITTEN, i, q, where + " reads its output cell " + q + ", which was never written (IMPLY needs q set first, e.g. false " + q + ")"));
+            }
+            int req = oc.requiredDestState();
+            if (req >= 0) {
+                int d = op.dest();
+                byte need = req == 1 ? ONE : ZERO;
+                if (state[d] != need) {
+                    String has = switch (state[d]) {
+                        case NEVER -> "was never initialised";
+                        case ZERO -> "holds 0";
+                        case ONE -> "holds 1";
+                        default -> "is not known to hold " + req + " (last written by op " + lastWriter[d] + ")";
+                    };
+                    out.add(new Finding(Kind.UNINITIALISED_OUTPUT, i, d, where + ": output cell " + d + " " + has
+                            + ", but " + oc.mnemonic() + " needs it to hold " + req + " first (" + (req == 1 ? "init1 " : "init0 ") + d + ")"));
+                }
+            }
+            ImmutableIntArray tgt = op.targets();
+            for (int k = 0; k < tgt.length(); k++) {
+                int c = tgt.get(k);
+                String in = inputAt.get(c);
+                if (in != null) out.add(new Finding(Kind.INPUT_OVERWRITTEN, i, c, where + " overwrites input " + in + " in cell " + c));
+                if (oc.isInit() && computed[c] && outputAt.containsKey(c)) {
+                    out.add(new Finding(Kind.OUTPUT_OVERWRITTEN, i, c, where + " re-initialises cell " + c + ", which holds output "
+                            + outputAt.get(c) + " computed by op " + lastWriter[c]));
+                }
+            }
+            byte result = evaluate(op, state);
+            for (int k = 0; k < tgt.length(); k++) {
+                int c = tgt.get(k);
+                state[c] = result;
+                lastWriter[c] = i;
+                computed[c] = oc.isLogic();
+            }
+        }
+        int end = p.ops().size();
+        for (IoBit b : p.outputs()) {
+            if (b.cell() < cells && state[b.cell()] == NEVER) {
+                out.add(new Finding(Kind.READ_UNWRITTEN, end, b.cell(), "output " + b.name() + " is read from cell " + b.cell() + ", which no op writes"));
+            }
+        }
+        return ImmutableList.copyOf(out);
+    }
+
+    private static Finding beyond(int op, int cell, int rowLimit, String where) {
+        return new Finding(Kind.BEYOND_ROW, op, cell, where + " uses cell " + cell + ", beyond the row of " + rowLimit + " cells");
+    }
+
+    /** What is known of the value an op leaves in its targets (three-valued constant propagation). */
+    private static byte evaluate(MicroOp op, byte[] state) {
+        return switch (op.opcode()) {
+            case INIT0, FALSE -> ZERO;
+            case INIT1 -> ONE;
+            case NOR -> and(state[op.dest()], not(any(op.sources(), state)));
+            case OR -> or(state[op.dest()], any(op.sources(), state));
+            case NAND -> and(state[op.dest()], not(all(op.sources(), state)));
+            case AND -> or(state[op.dest()], all(op.sources(), state));
+            case IMP -> or(not(known(state[op.operands().get(0)])), known(state[op.dest()]));
+            case MIN3 -> and(state[op.dest()], not(majority(op.sources(), state)));
+            case PROG, SENSE -> UNKNOWN;
+        };
+    }
+
+    private static byte known(byte s) { return s == NEVER ? UNKNOWN : s; }
+
+    private static byte not(byte s) { return s == ZERO ? ONE : s == ONE ? ZERO : UNKNOWN; }
+
+    private static byte and(byte a, byte b) {
+        a = known(a); b = known(b);
+        if (a == ZERO || b == ZERO) return ZERO;
+        return a == ONE && b == ONE ? ONE : UNKNOWN;
+    }
+
+    private static byte or(byte a, byte b) {
+        a = known(a); b = known(b);
+        if (a == ONE || b == ONE) return ONE;
+        return a == ZERO && b == ZERO ? ZERO : UNKNOWN;
+    }
+
+    private static byte any(ImmutableIntArray cells, byte[] state) {
+        byte r = ZERO;
+        for (int k = 0; k < cells.length(); k++) r = or(r, state[cells.get(k)]);
+        return r;
+    }
+
+    private static byte all(ImmutableIntArray cells, byte[] state) {
+        byte r = ONE;
+        for (int k = 0; k < cells.length(); k++) r = and(r, state[cells.get(k)]);
+        return r;
+    }
+
+    private static byte majority(ImmutableIntArray cells, byte[] state) {
+        byte a = state[cells.get(0)], b = state[cells.get(1)], c = state[cells.get(2)];
+        return or(or(and(a, b), and(a, c)), and(b, c));
+    }
+}

@@ -1,0 +1,67 @@
+package kautz.isa;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableIntArray;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded random programs for property tests and benchmarks (engines must agree on them). They use every
+ * opcode and deliberately include gates whose output cell was not initialised, cells read before they are
+ * written, and re-initialised outputs, since the engines must agree on wrong programs too.
+ */
+public final class RandomPrograms {
+    private RandomPrograms() {}
+
+    /**
+     * @param seed    the same seed gives the same program
+     * @param inputs  input bits (cells {@code 0..inputs-1})
+     * @param outputs output bits (random cells)
+     * @param ops     number of micro-ops
+     * @param rowSize cells in the row; must exceed {@code inputs}
+     */
+    public static Program generate(long seed, int inputs, int outputs, int ops, int rowSize) {
+        if (rowSize <= inputs) throw new IllegalArgumentException("row size must exceed the number of inputs");
+        SplittableRandom rnd = new SplittableRandom(seed);
+        InitModel model = rnd.nextBoolean() ? InitModel.BULK : InitModel.SINGLE;
+        List<IoBit> in = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) in.add(new IoBit("a[" + i + "]", i));
+        List<IoBit> out = new ArrayList<>();
+        for (int o = 0; o < outputs; o++) out.add(new IoBit("y[" + o + "]", rnd.nextInt(rowSize)));
+        ImmutableList.Builder<MicroOp> b = ImmutableList.builder();
+        Opcode[] all = Opcode.values();
+        for (int i = 0; i < ops; i++) {
+            Opcode oc = all[rnd.nextInt(all.length)];
+            int free = rowSize - inputs;
+            switch (oc) {
+                case INIT0, INIT1 -> b.add(new MicroOp(oc, cells(rnd, 1 + rnd.nextInt(3), inputs, free), 0));
+                case FALSE -> b.add(MicroOp.of(oc, inputs + rnd.nextInt(free)));
+                case NOR, OR, NAND, AND -> {
+                    int k = 1 + rnd.nextInt(oc == Opcode.NOR ? 4 : 3) + (oc == Opcode.NOR ? 0 : 1);
+                    int[] cells = new int[k + 1];
+                    cells[0] = inputs + rnd.nextInt(free);
+                    for (int j = 1; j <= k; j++) cells[j] = rnd.nextInt(rowSize);
+                    b.add(MicroOp.of(oc, cells));
+                }
+                case IMP -> b.add(MicroOp.of(oc, rnd.nextInt(rowSize), inputs + rnd.nextInt(free)));
+                case MIN3 -> b.add(MicroOp.of(oc, inputs + rnd.nextInt(free), rnd.nextInt(rowSize), rnd.nextInt(rowSize), rnd.nextInt(rowSize)));
+                case PROG -> b.add(MicroOp.prog(inputs + rnd.nextInt(free), rnd.nextInt(8)));
+                case SENSE -> {
+                    int[] cells = new int[2 + rnd.nextInt(3)];
+                    for (int j = 0; j < cells.length - 1; j++) cells[j] = inputs + rnd.nextInt(free);
+                    cells[cells.length - 1] = inputs + rnd.nextInt(free);
+                    b.add(MicroOp.of(oc, cells));
+                }
+            }
+        }
+        return new Program("random" + seed, "any", rowSize, model, ImmutableList.copyOf(in), ImmutableList.copyOf(out), b.build());
+    }
+
+    private static ImmutableIntArray cells(SplittableRandom rnd, int n, int from, int span) {
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) c[i] = from + rnd.nextInt(span);
+        return ImmutableIntArray.copyOf(c);
+    }
+}

@@ -1,0 +1,71 @@
+package kautz.target;
+
+import kautz.diag.UserError;
+import kautz.isa.Opcode;
+import kautz.mapped.Primitives;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FamiliesTest {
+    @Test
+    void builtInsResolveByName() {
+        for (GateFamily f : Families.builtIns()) assertEquals(f, Families.resolve(f.name()));
+        GateFamily nor5 = Families.resolve("magic-nor-5");
+        assertTrue(nor5.has(Primitives.nor(5)) && nor5.has(Primitives.INV1));
+        assertEquals(1, Families.magic().implOf(Primitives.NAND2).orElseThrow().destPrestate());
+        assertEquals(0, Families.magic().implOf(Primitives.OR2).orElseThrow().destPrestate());
+        GateImpl nand = Families.imply().implOf(Primitives.NAND2).orElseThrow();
+        assertTrue(nand.serial());
+        assertEquals(2, nand.cycles());
+        assertTrue(Families.imply().implOf(Primitives.IMP2).orElseThrow().inPlace());
+    }
+
+    @Test
+    void unknownTargetListsTheBuiltIns() {
+        UserError e = assertThrows(UserError.class, () -> Families.resolve("nand-only"));
+        assertTrue(e.getMessage().contains("magic-nor") && e.getMessage().contains("felix"), e.getMessage());
+        assertThrows(UserError.class, () -> Families.resolve("magic-nor-9"));
+    }
+
+    @Test
+    void familyFileIsRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("mine.family");
+        Files.writeString(f, """
+                # three-input MAGIC
+                name magic3
+                description NOR and NAND with three inputs
+                gate nor 1     # NOT
+                gate nor 3
+                gate nand 3
+                gate min3
+                gate imp-nand 2
+                """);
+        GateFamily g = Families.resolve(f.toString());
+        assertEquals("magic3", g.name());
+        assertEquals(5, g.gates().size());
+        assertEquals(Opcode.NAND, g.implOf(Primitives.nand(3)).orElseThrow().opcode());
+        assertTrue(g.implOf(Primitives.NAND2).orElseThrow().serial());
+    }
+
+    @Test
+    void badFamilyFilesNameTheLine() {
+        assertError("x.family:2: unknown gate kind 'xor'", "name a\ngate xor 2\n");
+        assertError("x.family:2: fan-in of nor must be between 1 and 6", "name a\ngate nor 9\n");
+        assertError("x.family:1: unknown keyword 'gates'", "gates nor 2\n");
+        assertError("x.family:3: gate nor2 is listed twice", "name a\ngate nor 2\ngate nor 2\n");
+        assertError("x.family: the family has no 'name' line", "gate nor 2\n");
+        assertError("x.family: the family cannot invert", "name a\ngate or 2\ngate and 2\n");
+        assertError("x.family:2: fan-in 'two' is not a number", "name a\ngate nor two\n");
+    }
+
+    private static void assertError(String prefix, String text) {
+        UserError e = assertThrows(UserError.class, () -> FamilyFile.parse("x.family", text));
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+    }
+}

@@ -4,16 +4,37 @@ import kautz.isa.Opcode;
 import kautz.mapped.Primitive;
 
 /**
- * How a family realises one primitive with micro-ops: the opcode, the value the output cell must hold
- * first ({@code destPrestate}, 1 or 0; set by an init op unless the cell already holds it), and whether
- * the op takes all inputs at once ({@code serial == false}: {@code nor d, a, b}) or one op per input
- * ({@code serial == true}: IMPLY's {@code false d; imp a, d; imp b, d} computes NAND(a, b)).
- * {@code cycles} is the number of logic cycles the gate costs (init not included).
+ * How a family realises one primitive with micro-ops. Three forms:
+ * <ul>
+ *   <li>parallel ({@code serial == false, inPlace == false}): the output cell is set to {@code destPrestate}
+ *       (1 for nor/nand/min3, 0 for or/and) unless it already holds it, then one op takes all inputs:
+ *       {@code nor d, a, b};</li>
+ *   <li>serial ({@code serial == true}): the output cell is set to {@code destPrestate}, then one op per
+ *       input: IMPLY's {@code false d; imp a, d; imp b, d} computes NAND(a, b) (and NOT with one input);</li>
+ *   <li>in place ({@code inPlace == true}, IMPLY's {@code imp p, q}): the last fan-in's cell is the output
+ *       cell, q := ¬p ∨ q; when that fan-in's value is still needed later, the emitter copies it first.</li>
+ * </ul>
+ * {@link #cycles()} is the number of logic cycles the gate costs (initialisation not included).
  */
-public record GateImpl(Primitive primitive, Opcode opcode, int destPrestate, boolean serial) {
+public record GateImpl(Primitive primitive, Opcode opcode, int destPrestate, boolean serial, boolean inPlace) {
     public GateImpl {
         if (destPrestate != 0 && destPrestate != 1) throw new IllegalArgumentException("destPrestate must be 0 or 1");
+        if (serial && inPlace) throw new IllegalArgumentException("a gate is serial or in place, not both");
+        if (primitive.isConstant()) throw new IllegalArgumentException("constants are init ops, not gates");
+    }
+
+    /** A parallel or serial gate. */
+    public GateImpl(Primitive primitive, Opcode opcode, int destPrestate, boolean serial) {
+        this(primitive, opcode, destPrestate, serial, false);
+    }
+
+    /** A gate applying all inputs at once, with the pre-state its opcode needs. */
+    public static GateImpl parallel(Primitive p, Opcode op) {
+        return new GateImpl(p, op, op.requiredDestState(), false, false);
     }
 
     public int cycles() { return serial ? primitive.arity() : 1; }
+
+    /** Init cycles the gate needs when its output cell is fresh (in-place gates write an existing cell). */
+    public int initCycles() { return inPlace ? 0 : 1; }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.HelpCommand;
                 "and run them on a cycle-accurate model of the array."},
         subcommands = {
                 HelpCommand.class,
+                SimCommand.class,
         })
 public final class KautzCommand implements Runnable {
     @picocli.CommandLine.Spec

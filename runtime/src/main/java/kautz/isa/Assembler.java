@@ -40,7 +40,11 @@ public final class Assembler {
     private final Map<String, Integer> ioNames = new HashMap<>();
     private final Map<Integer, String> inputCells = new HashMap<>();
     private final ImmutableList.Builder<MicroOp> ops = ImmutableList.builder();
+    private final ImmutableIntArray.Builder opLines = ImmutableIntArray.builder();
     private boolean sawOp;
+
+    /** A program and, for each op, the 1-based line it was written on (for messages naming an op). */
+    public record Assembled(Program program, ImmutableIntArray opLines) {}
 
     private Assembler(String file, String text) {
         this.file = file;
@@ -49,11 +53,23 @@ public final class Assembler {
 
     /** Assembles {@code text}; {@code file} names it in error messages. */
     public static Program parse(String text, String file) {
-        return new Assembler(file, text).assemble();
+        return assemble(text, file).program();
+    }
+
+    /** Assembles {@code text}, keeping each op's line number. */
+    public static Assembled assemble(String text, String file) {
+        Assembler a = new Assembler(file, text);
+        Program p = a.assemble();
+        return new Assembled(p, a.opLines.build());
     }
 
     /** Reads and assembles a file. */
     public static Program read(Path path) {
+        return readAssembled(path).program();
+    }
+
+    /** Reads and assembles a file, keeping each op's line number. */
+    public static Assembled readAssembled(Path path) {
         if (!Files.isRegularFile(path)) throw new UserError(path + ": no such file");
         String text;
         try {
@@ -63,7 +79,7 @@ public final class Assembler {
         } catch (IOException e) {
             throw new UserError(path + ": cannot read: " + e.getMessage());
         }
-        return parse(text, path.toString());
+        return assemble(text, path.toString());
     }
 
     private Program assemble() {
@@ -141,6 +157,7 @@ public final class Assembler {
         if (oc == null) throw lx.error(m.col(), "unknown micro-op '" + m.text() + "'" + suggestion(m.text()));
         if (rowSize < 0) throw lx.error(m.col(), "the .rowsize header must come before the first op");
         sawOp = true;
+        opLines.add(lx.line());
         List<Lexer.Token> args = new ArrayList<>();
         Lexer.Token t = lx.next();
         while (t != null) {

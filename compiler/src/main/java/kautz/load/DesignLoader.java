@@ -20,9 +20,9 @@ public final class DesignLoader {
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         return switch (ext) {
             case "kz" -> notYet(file, "Kautz source");
-            case "aig", "aag" -> notYet(file, "AIGER");
-            case "blif" -> notYet(file, "BLIF");
-            case "bench" -> notYet(file, "ISCAS bench");
+            case "aig", "aag" -> kautz.netlist.AigerReader.readDesign(file);
+            case "blif" -> kautz.netlist.BlifReader.read(file);
+            case "bench" -> kautz.netlist.BenchReader.read(file);
             case "v" -> kautz.netlist.VerilogReader.read(file);
             default -> throw new UserError(file + ": unknown file type '." + ext
                     + "' (expected .kz, .aig, .aag, .blif, .bench or .v)");

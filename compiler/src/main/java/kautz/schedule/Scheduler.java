@@ -21,4 +21,12 @@ public interface Scheduler {
     String summary();
 
     Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options);
+
+    /**
+     * {@code --row-size min}: the program in the smallest row this scheduler fits it in ({@code options.rowSize()}
+     * is ignored). The default searches with {@link MinRow}; a scheduler that knows its minimum may override.
+     */
+    default Program scheduleMinRow(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        return MinRow.search(this, network, family, options);
+    }
 }

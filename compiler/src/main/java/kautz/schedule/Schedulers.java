@@ -8,8 +8,10 @@ public final class Schedulers {
     private Schedulers() {}
 
     public static ImmutableList<Scheduler> all() {
-        return ImmutableList.of();
+        return ImmutableList.of(new TopoScheduler());
     }
+
+    public static Scheduler defaultScheduler() { return all().get(0); }
 
     public static Scheduler byName(String name) {
         for (Scheduler s : all()) if (s.name().equals(name)) return s;

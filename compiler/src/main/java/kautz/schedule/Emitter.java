@@ -87,6 +87,11 @@ public final class Emitter {
             int g = order[k];
             int c = cell[g];
             int prev = occupant[c];
+            if (graph.inPlaceSource(g) >= 0) {
+                if (prev != graph.inPlaceSource(g)) throw new IllegalStateException("in-place gate " + g + " is not in its fan-in's cell");
+                occupant[c] = g;
+                continue;
+            }
             if (prev < 0) {
                 (prestate[k] == 1 ? t0One : t0Zero).add(c);
             } else {
@@ -123,9 +128,13 @@ public final class Emitter {
             if (bulk) {
                 if (ones.get(k) != null) addInit(ops, Opcode.INIT1, ones.get(k));
                 if (zeros.get(k) != null) addInit(ops, Opcode.INIT0, zeros.get(k));
-            } else {
-                ops.add(MicroOp.of(prestate[k] == 1 ? Opcode.INIT1 : Opcode.INIT0, c));
             }
+            if (graph.inPlaceSource(g) >= 0) { // q := ¬p ∨ q on the dying last fan-in
+                int[] f = graph.fanins(g);
+                for (int i = 0; i < f.length - 1; i++) ops.add(MicroOp.of(impl[k].opcode(), cell[f[i]], c));
+                continue;
+            }
+            if (!bulk) ops.add(MicroOp.of(prestate[k] == 1 ? Opcode.INIT1 : Opcode.INIT0, c));
             if (impl[k] != null) emitGate(ops, impl[k], c, graph.fanins(g), cell);
         }
 
@@ -155,7 +164,7 @@ public final class Emitter {
     /** One op with all inputs, or one op per input for a serial implementation; IMPLY's operands are (input, dest). */
     private static void emitGate(List<MicroOp> ops, GateImpl impl, int dest, int[] fanins, int[] cell) {
         Opcode oc = impl.opcode();
-        if (impl.serial() || oc == Opcode.IMP) {
+        if (impl.serial() || oc == Opcode.IMP) { // serial: d preset, then one op per input
             for (int f : fanins) {
                 ops.add(oc == Opcode.IMP ? MicroOp.of(oc, cell[f], dest) : MicroOp.of(oc, dest, cell[f]));
             }

@@ -1,7 +1,10 @@
 package kautz.schedule;
 
+import kautz.diag.UserError;
 import kautz.mapped.MappedNetwork;
 import kautz.mapped.Primitive;
+import kautz.target.GateFamily;
+import kautz.target.GateImpl;
 
 import java.util.Arrays;
 
@@ -20,12 +23,34 @@ public final class GateGraph {
     private final boolean[] output;
     private final boolean[] needed;
     private final int[] neededOrder;
+    private final int[] inPlaceSource;
+
+    /** The graph of a network as a family executes it (in-place gates overwrite their last fan-in). */
+    public GateGraph(MappedNetwork network, GateFamily family) {
+        this(network);
+        for (int g : neededOrder) {
+            if (isConstant(g)) continue;
+            GateImpl impl = Emitter.implOf(family, network.gate(g).primitive());
+            if (!impl.inPlace()) continue;
+            int[] f = fanins[g];
+            int q = f[f.length - 1];
+            boolean dies = q >= inputs && !isConstant(q) && !output[q] && readers[q].length == 1
+                    && Arrays.stream(f).filter(x -> x == q).count() == 1;
+            if (!dies) {
+                throw new UserError("gate " + g + " (" + network.gate(g).primitive().name() + ") of " + network.name()
+                        + " would overwrite node " + q + " in place, which is still needed; map without in-place gates for this network");
+            }
+            inPlaceSource[g] = q;
+        }
+    }
 
     public GateGraph(MappedNetwork network) {
         this.network = network;
         this.inputs = network.numInputs();
         int n = network.numNodes();
         canon = new int[n];
+        inPlaceSource = new int[n];
+        Arrays.fill(inPlaceSource, -1);
         int[] constantOf = {-1, -1};
         for (int v = 0; v < n; v++) {
             canon[v] = v;
@@ -90,6 +115,9 @@ public final class GateGraph {
     public int constantValue(int node) { return (int) (network.gate(node).primitive().truthTable() & 1); }
     /** The canonical gates the outputs need, in topological order: what a scheduler must compute. */
     public int[] neededGates() { return neededOrder.clone(); }
+    /** For a gate executed in place, the fan-in whose cell it overwrites (that value dies there); else -1. */
+    public int inPlaceSource(int node) { return inPlaceSource[node]; }
+
     /** The distinct gate (non-input) fan-ins of {@code node}. */
     public int[] distinctGateFanins(int node) {
         return Arrays.stream(fanins[node]).filter(f -> f >= inputs).distinct().toArray();

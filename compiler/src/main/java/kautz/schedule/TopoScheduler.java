@@ -18,7 +18,7 @@ public final class TopoScheduler implements Scheduler {
 
     @Override
     public Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options) {
-        GateGraph graph = new GateGraph(network);
+        GateGraph graph = new GateGraph(network, family);
         int[] order = graph.neededGates();
         int[] cell = new int[graph.nodes()];
         int[] pending = graph.pendingReaders(order);
@@ -26,10 +26,16 @@ public final class TopoScheduler implements Scheduler {
         BitSet free = new BitSet();
         int fresh = graph.inputs();
         for (int g : order) {
-            int c = free.nextSetBit(0);
-            if (c < 0) c = fresh++;
-            else free.clear(c);
-            cell[g] = c;
+            int src = graph.inPlaceSource(g);
+            if (src >= 0) { // takes over its dying fan-in's cell
+                cell[g] = cell[src];
+                pending[src] = -1;
+            } else {
+                int c = free.nextSetBit(0);
+                if (c < 0) c = fresh++;
+                else free.clear(c);
+                cell[g] = c;
+            }
             for (int f : graph.distinctGateFanins(g)) {
                 if (--pending[f] == 0 && !graph.isOutput(f)) free.set(cell[f]);
             }

@@ -39,6 +39,24 @@ class TopoSchedulerTest {
     }
 
     @Test
+    void inPlaceImplyOverwritesADyingFanin() {
+        // imp2(p, q) overwrites q: chains where each q is read once, plus NAND/NOT gates around them
+        for (long seed = 1; seed <= 10; seed++) {
+            MappedNetwork net = TestNetworks.random(seed, 4, 40, 1, List.of(Primitives.NAND2, Primitives.INV1));
+            var gates = new java.util.ArrayList<>(net.gates());
+            int last = net.numNodes() - 1;
+            while (net.gate(last).primitive().isConstant()) last--;
+            // append imp2(x0, last) and make it the only output, so the NAND output dies in place
+            gates.add(new MappedNetwork.Gate(Primitives.IMP2, com.google.common.primitives.ImmutableIntArray.of(0, last)));
+            MappedNetwork withImp = new MappedNetwork("imp" + seed, net.inputNames(), com.google.common.collect.ImmutableList.copyOf(gates),
+                    com.google.common.collect.ImmutableList.of("y"), com.google.common.primitives.ImmutableIntArray.of(net.numNodes()));
+            Program p = topo.schedule(withImp, kautz.target.Families.imply(), ScheduleOptions.defaults());
+            assertEquals(0, ProgramRunner.mismatches(p, withImp, 4, seed), "seed " + seed);
+            assertEquals(kautz.isa.Opcode.IMP, p.ops().get(p.ops().size() - 1).opcode());
+        }
+    }
+
+    @Test
     void tooSmallRowNamesTheRowThatWorks() {
         MappedNetwork net = TestNetworks.randomNor(7, 6, 80, 3);
         Program p = topo.schedule(net, TestNetworks.MAGIC_NOR, ScheduleOptions.defaults());

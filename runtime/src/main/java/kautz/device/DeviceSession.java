@@ -1,0 +1,385 @@
+package kautz.device;
+
+import com.google.common.primitives.ImmutableIntArray;
+import kautz.diag.UserError;
+import kautz.isa.IoBit;
+import kautz.isa.MicroOp;
+import kautz.isa.Opcode;
+import kautz.isa.Program;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The cycle-accurate engine: runs micro-op programs on one crossbar of R rows, SIMD across rows, with device
+ * physics, energy and wear. The crossbar persists between runs, so kernels of one session share their
+ * {@code mem} cells and wear accumulates across repeated runs.
+ *
+ * <p>A program's inputs and outputs named {@code @m[j][b]} are bit b of multi-level cell j of mem m (the
+ * front end's naming): such inputs are sensed from the mem cell, such outputs are read out of the row and
+ * written into the mem cell with write-verify. Mem cells sit in columns beyond the program's row.
+ */
+public final class DeviceSession {
+    private static final Pattern MEM_BIT = Pattern.compile("^(@[^\\[]+\\[\\d+])\\[(\\d+)]$");
+
+    private final DeviceConfig config;
+    private final SplittableRandom rnd;
+    private final Map<Long, double[]> logicTables = new HashMap<>();
+    private final Map<String, Integer> memColumns = new LinkedHashMap<>();
+    private final Map<String, Integer> memLevels = new HashMap<>();
+    private Crossbar xb;
+    private int logicalCols;
+    private long[] scratch;
+
+    public DeviceSession(DeviceConfig config) {
+        this.config = config;
+        this.rnd = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+    }
+
+    public DeviceConfig config() { return config; }
+
+    /** The array (null before the first run). */
+    public Crossbar crossbar() { return xb; }
+
+    /** Columns the programs' rows occupy (mem cells come after them). */
+    public int logicalColumns() { return logicalCols; }
+
+    public Map<String, Integer> memColumns() { return Map.copyOf(memColumns); }
+
+    public DeviceRun run(Program program, long[][] inputPlanes) { return run(program, inputPlanes, 0); }
+
+    /**
+     * Runs a program. {@code inputPlanes} follow {@code program.inputs()} (planes of mem inputs are ignored:
+     * those bits are sensed). {@code rotation} shifts the program's cells cyclically within its row (wear
+     * levelling: logical cell c lives in physical column (c + rotation) mod cells).
+     */
+    public DeviceRun run(Program program, long[][] inputPlanes, int rotation) {
+        if (inputPlanes.length != program.inputs().size()) {
+            throw new IllegalArgumentException("expected " + program.inputs().size() + " input planes, got " + inputPlanes.length);
+        }
+        setUp(program);
+        int cells = Math.max(1, program.stats().cells());
+        int[] map = new int[program.rowSize()];
+        for (int c = 0; c < map.length; c++) map[c] = c < cells ? (c + rotation % cells + cells) % cells : c;
+        Execution ex = new Execution(program, map);
+        ex.loadInputs(inputPlanes);
+        for (int i = 0; i < program.ops().size(); i++) ex.execute(i, program.ops().get(i));
+        long[][] outputs = ex.readOutputs();
+        return new DeviceRun(outputs, ex.inputsSeen, ex.ledger, ex.mlc, ex.misreads, ex.cycles, ex.updates);
+    }
+
+    /**
+     * The values the mem inputs of {@code program} should hold: the levels last written (what a functional
+     * reference evaluation must be given), as planes in input order; other inputs' planes are copied from
+     * {@code inputPlanes}.
+     */
+    public long[][] intendedInputs(Program program, long[][] inputPlanes) {
+        long[][] out = new long[inputPlanes.length][];
+        for (int i = 0; i < out.length; i++) {
+            IoBit b = program.inputs().get(i);
+            Matcher m = MEM_BIT.matcher(b.name());
+            Integer col = m.matches() ? memColumns.get(m.group(1)) : null;
+            if (col == null) {
+                out[i] = inputPlanes[i].clone();
+                continue;
+            }
+            int bit = Integer.parseInt(m.group(2));
+            long[] plane = new long[xb.words()];
+            for (int r = 0; r < config.rows(); r++) {
+                if ((xb.intendedLevel(col, r) >>> bit & 1) != 0) plane[r >>> 6] |= 1L << (r & 63);
+            }
+            out[i] = plane;
+        }
+        return out;
+    }
+
+    private void setUp(Program program) {
+        if (xb == null) {
+            logicalCols = Math.max(config.cols(), program.rowSize());
+            xb = new Crossbar(config.preset(), config.rows(), logicalCols, config.seed(), config.ideal());
+            scratch = new long[xb.words()];
+        } else if (program.rowSize() > logicalCols) {
+            throw new UserError("kernel " + program.kernel() + " needs a row of " + program.rowSize()
+                    + " cells but the array was set up with " + logicalCols + " columns (set the array width with --cols)");
+        }
+    }
+
+    private double[] logicTable(Opcode op, int k) {
+        return logicTables.computeIfAbsent((long) op.ordinal() << 32 | k, key -> LogicEnergy.table(op, k, config.preset()));
+    }
+
+    /** The state of one kernel run. */
+    private final class Execution {
+        final Program program;
+        final int[] map;
+        final EnergyLedger ledger;
+        final MlcStats mlc = new MlcStats();
+        final ReadPath reader;
+        final MlcProgrammer programmer;
+        final int words = xb.words();
+        final long lastMask = xb.lastMask();
+        final DevicePreset p = config.preset();
+        long[][] inputsSeen;
+        long misreads;
+        long cycles;
+        long updates;
+
+        Execution(Program program, int[] map) {
+            this.program = program;
+            this.map = map;
+            this.ledger = new EnergyLedger(program.ops().size());
+            this.reader = new ReadPath(xb, config, rnd);
+            this.programmer = new MlcProgrammer(xb, config, reader, rnd, mlc);
+        }
+
+        int ioOp() { return program.ops().size(); }
+
+        void loadInputs(long[][] planes) {
+            List<IoBit> inputs = program.inputs();
+            inputsSeen = new long[inputs.size()][];
+            Map<String, int[]> sensedLevels = new HashMap<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                IoBit b = inputs.get(i);
+                int col = map[b.cell()];
+                Matcher m = MEM_BIT.matcher(b.name());
+                if (m.matches()) {
+                    int[] levels = sensedLevels.computeIfAbsent(m.group(1), this::senseMem);
+                    int bit = Integer.parseInt(m.group(2));
+                    long[] plane = new long[words];
+                    for (int r = 0; r < levels.length; r++) if ((levels[r] >>> bit & 1) != 0) plane[r >>> 6] |= 1L << (r & 63);
+                    inputsSeen[i] = plane;
+                    writeValues(col, plane, ioOp(), EnergyKind.READ);
+                } else {
+                    inputsSeen[i] = planes[i].clone();
+                    writeValues(col, planes[i], ioOp(), EnergyKind.IO);
+                }
+                cycles++;
+            }
+        }
+
+        // Senses every row's level of a mem cell written by an earlier kernel.
+        int[] senseMem(String mem) {
+            Integer col = memColumns.get(mem);
+            if (col == null) {
+                throw new UserError("kernel " + program.kernel() + " reads mem cell " + mem.substring(1)
+                        + " before any kernel of this run wrote it");
+            }
+            int levels = memLevels.get(mem);
+            int[] out = new int[config.rows()];
+            for (int r = 0; r < out.length; r++) out[r] = senseLevel(col, r, levels, ioOp());
+            return out;
+        }
+
+        int senseLevel(int col, int row, int levels, int op) {
+            double g = reader.sense(col, row, true);
+            ledger.charge(op, EnergyKind.READ, reader.lastEnergyPJ());
+            int level = (int) Math.max(0, Math.min(levels - 1, Math.round(g * (levels - 1))));
+            mlc.recordRead(level, xb.intendedLevel(col, row), 32 - Integer.numberOfLeadingZeros(levels - 1));
+            updates++;
+            return level;
+        }
+
+        /** Writes a plane of values into a column with SET/RESET pulses (one pulse per row). */
+        void writeValues(int col, long[] values, int op, EnergyKind kind) {
+            double on = p.gOn(), off = p.gOff();
+            long[] old = xb.plane(col);
+            long n11 = 0, n01 = 0, n10 = 0, n00 = 0; // old state, new value
+            for (int w = 0; w < words; w++) {
+                long mask = w == words - 1 ? lastMask : -1L;
+                long o = old[w], v = values[w];
+                n11 += Long.bitCount(o & v & mask);
+                n01 += Long.bitCount(~o & v & mask);
+                n10 += Long.bitCount(o & ~v & mask);
+                n00 += Long.bitCount(~o & ~v & mask);
+            }
+            double set = p.vSet() * p.vSet() * p.pulseNs() * 1e3;
+            double reset = p.vReset() * p.vReset() * p.pulseNs() * 1e3;
+            double e = set * (n11 * on + n01 * off) + reset * (n10 * on + n00 * off);
+            xb.pulseColumn(col);
+            long sw = xb.write(col, values);
+            e += (sw >>> 32) * p.setEnergyPJ() + (sw & 0xFFFFFFFFL) * p.resetEnergyPJ();
+            ledger.charge(op, kind, e);
+            updates += config.rows();
+        }
+
+        void execute(int i, MicroOp op) {
+            Opcode oc = op.opcode();
+            switch (oc) {
+                case INIT0, INIT1, FALSE -> {
+                    long[] v = new long[words];
+                    if (oc == Opcode.INIT1) java.util.Arrays.fill(v, -1L);
+                    ImmutableIntArray t = op.targets();
+                    for (int k = 0; k < t.length(); k++) writeValues(map[t.get(k)], v, i, EnergyKind.INIT);
+                    cycles++;
+                }
+                case PROG -> prog(i, op);
+                case SENSE -> sense(i, op);
+                default -> logic(i, op);
+            }
+        }
+
+        void logic(int i, MicroOp op) {
+            Opcode oc = op.opcode();
+            ImmutableIntArray srcIdx = op.sources();
+            int k = srcIdx.length();
+            long[][] src = new long[k][];
+            for (int s = 0; s < k; s++) src[s] = xb.plane(map[srcIdx.get(s)]);
+            int d = map[op.dest()];
+            long[] out = xb.plane(d);
+            long[] next = scratch;
+            int bits = 32 - Integer.numberOfLeadingZeros(k);
+            long[] slices = new long[bits];
+            long[] counts = new long[(k + 1) * 2];
+            for (int w = 0; w < words; w++) {
+                long mask = w == words - 1 ? lastMask : -1L;
+                long o = out[w];
+                next[w] = switch (oc) {
+                    case NOR -> o & ~or(src, w);
+                    case OR -> o | or(src, w);
+                    case NAND -> o & ~and(src, w);
+                    case AND -> o | and(src, w);
+                    case IMP -> ~src[0][w] | o;
+                    case MIN3 -> o & ~((src[0][w] & src[1][w]) | (src[0][w] & src[2][w]) | (src[1][w] & src[2][w]));
+                    default -> throw new IllegalStateException(oc.mnemonic());
+                };
+                // bit-sliced count of LRS inputs per row, then rows per (count, output state) class
+                java.util.Arrays.fill(slices, 0);
+                for (int s = 0; s < k; s++) {
+                    long carry = src[s][w];
+                    for (int b = 0; b < bits && carry != 0; b++) {
+                        long t = slices[b] & carry;
+                        slices[b] ^= carry;
+                        carry = t;
+                    }
+                }
+                for (int m = 0; m <= k; m++) {
+                    long eq = mask;
+                    for (int b = 0; b < bits; b++) eq &= (m >>> b & 1) != 0 ? slices[b] : ~slices[b];
+                    if (eq == 0) continue;
+                    counts[m * 2 + 1] += Long.bitCount(eq & o);
+                    counts[m * 2] += Long.bitCount(eq & ~o);
+                }
+            }
+            double[] table = logicTable(oc, k);
+            double e = 0;
+            for (int c = 0; c < counts.length; c++) e += counts[c] * table[c];
+            xb.pulseColumn(d);
+            long sw = xb.write(d, next);
+            e += (sw >>> 32) * p.setEnergyPJ() + (sw & 0xFFFFFFFFL) * p.resetEnergyPJ();
+            ledger.charge(i, EnergyKind.LOGIC, e);
+            cycles++;
+            updates += config.rows();
+        }
+
+        void prog(int i, MicroOp op) {
+            int col = map[op.dest()];
+            int levels = config.mlcLevels();
+            if (op.level() >= levels) {
+                throw new UserError("op " + i + " (" + op + "): level " + op.level() + " is beyond the " + levels
+                        + " levels of a multi-level cell (--levels)");
+            }
+            xb.makeMultiLevel(col, levels);
+            int before = mlc.writes();
+            long maxPulses = 0;
+            for (int r = 0; r < config.rows(); r++) {
+                long pulsesBefore = xb.writes(col, r);
+                programmer.program(col, r, op.level(), levels, ledger, i);
+                maxPulses = Math.max(maxPulses, xb.writes(col, r) - pulsesBefore);
+            }
+            updates += maxPulses * config.rows();
+            cycles += 2 * maxPulses; // every pulse is followed by a verify read; rows run in parallel
+            assert mlc.writes() - before == config.rows();
+        }
+
+        void sense(int i, MicroOp op) {
+            ImmutableIntArray dests = op.targets();
+            int col = map[op.sources().get(0)];
+            int levels = xb.isMultiLevel(col) ? xb.levels(col) : 2;
+            long[][] planes = new long[dests.length()][words];
+            for (int r = 0; r < config.rows(); r++) {
+                int level = xb.isMultiLevel(col) ? senseLevel(col, r, levels, i) : reader.senseBit(col, r) ? 1 : 0;
+                if (!xb.isMultiLevel(col)) ledger.charge(i, EnergyKind.READ, reader.lastEnergyPJ());
+                for (int b = 0; b < dests.length(); b++) if ((level >>> b & 1) != 0) planes[b][r >>> 6] |= 1L << (r & 63);
+            }
+            for (int b = 0; b < dests.length(); b++) writeValues(map[dests.get(b)], planes[b], i, EnergyKind.READ);
+            cycles++;
+        }
+
+        long[][] readOutputs() {
+            List<IoBit> outs = program.outputs();
+            long[][] planes = new long[outs.size()][];
+            Map<String, Integer> memBits = new LinkedHashMap<>();
+            int op = program.ops().size() + 1;
+            for (int i = 0; i < outs.size(); i++) {
+                int col = map[outs.get(i).cell()];
+                long[] plane = new long[words];
+                long[] stored = xb.plane(col);
+                for (int r = 0; r < config.rows(); r++) {
+                    boolean bit = reader.senseBit(col, r);
+                    ledger.charge(op, EnergyKind.IO, reader.lastEnergyPJ());
+                    if (bit) plane[r >>> 6] |= 1L << (r & 63);
+                    if (bit != ((stored[r >>> 6] >>> (r & 63) & 1) != 0)) misreads++;
+                }
+                planes[i] = plane;
+                cycles++;
+                Matcher m = MEM_BIT.matcher(outs.get(i).name());
+                if (m.matches()) memBits.merge(m.group(1), Integer.parseInt(m.group(2)) + 1, Math::max);
+            }
+            for (Map.Entry<String, Integer> e : memBits.entrySet()) storeMem(e.getKey(), e.getValue(), planes, op);
+            return planes;
+        }
+
+        // Writes the bits just read out of the row into the mem cell, with write-verify, every row.
+        void storeMem(String mem, int bits, long[][] planes, int op) {
+            int levels = 1 << bits;
+            if (levels > p.states()) {
+                throw new UserError("mem " + mem.substring(1) + " needs " + levels + " levels but device " + p.name()
+                        + " has " + p.states() + " states");
+            }
+            Integer col = memColumns.get(mem);
+            if (col == null) {
+                col = xb.cols();
+                xb.ensureColumns(col + 1);
+                memColumns.put(mem, col);
+            }
+            memLevels.put(mem, levels);
+            xb.makeMultiLevel(col, levels);
+            int[] bitPlane = new int[bits];
+            java.util.Arrays.fill(bitPlane, -1);
+            List<IoBit> outs = program.outputs();
+            for (int i = 0; i < outs.size(); i++) {
+                Matcher m = MEM_BIT.matcher(outs.get(i).name());
+                if (m.matches() && m.group(1).equals(mem)) bitPlane[Integer.parseInt(m.group(2))] = i;
+            }
+            long maxPulses = 0;
+            for (int r = 0; r < config.rows(); r++) {
+                int level = 0;
+                for (int b = 0; b < bits; b++) {
+                    if (bitPlane[b] >= 0 && (planes[bitPlane[b]][r >>> 6] >>> (r & 63) & 1) != 0) level |= 1 << b;
+                }
+                long before = xb.writes(col, r);
+                programmer.program(col, r, level, levels, ledger, op);
+                maxPulses = Math.max(maxPulses, xb.writes(col, r) - before);
+            }
+            cycles += 2 * maxPulses;
+            updates += maxPulses * config.rows();
+        }
+    }
+
+    private static long or(long[][] src, int w) {
+        long a = 0;
+        for (long[] s : src) a |= s[w];
+        return a;
+    }
+
+    private static long and(long[][] src, int w) {
+        long a = -1L;
+        for (long[] s : src) a &= s[w];
+        return a;
+    }
+}

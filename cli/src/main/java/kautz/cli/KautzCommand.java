@@ -13,6 +13,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {
                 HelpCommand.class,
                 SimCommand.class,
+                DevicesCommand.class,
         })
 public final class KautzCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -55,6 +55,9 @@ public final class SimCommand implements Runnable {
     @Option(names = "--engine", paramLabel = "NAME", description = "functional engine: interp or jit (default: ${DEFAULT-VALUE})")
     String engine = Engines.DEFAULT;
 
+    @picocli.CommandLine.Mixin
+    DeviceOptions device = new DeviceOptions();
+
     @Option(names = "--json", description = "print one JSON object (DESIGN.md §4 keys) instead of text")
     boolean json;
 
@@ -79,6 +82,13 @@ public final class SimCommand implements Runnable {
         boolean random = inputs.equals("random");
         long[][] in = random ? BitPlanes.random(p.inputs().size(), rows, seed) : explicit(inPorts, p.inputs().size());
         long[][] result = eng.run(p, in, rows);
+        kautz.device.DeviceReport deviceReport = null;
+        long mismatches = 0;
+        if (device.enabled()) {
+            DeviceRunner.Outcome o = DeviceRunner.run(p, in, result, rows, seed, device, err);
+            deviceReport = o.report();
+            mismatches = o.mismatches();
+        }
 
         if (json) {
             Json j = new Json().put("kernel", p.kernel()).put("target", p.target()).put("rowSize", p.rowSize())
@@ -87,6 +97,7 @@ public final class SimCommand implements Runnable {
                     .put("programCycles", stats.programCycles()).put("cycles", stats.cycles()).put("cells", stats.cells())
                     .put("ioCycles", stats.ioCycles());
             if (!random) j.put("outputs", values(outPorts, result));
+            if (deviceReport != null) deviceReport.appendTo(j.put("mismatches", mismatches));
             out.println(j);
             return;
         }
@@ -96,6 +107,10 @@ public final class SimCommand implements Runnable {
         out.println("gates " + stats.gates() + ", logic cycles " + stats.logicCycles() + ", init cycles " + stats.initCycles()
                 + (stats.programCycles() > 0 ? ", prog/sense cycles " + stats.programCycles() : "")
                 + ", cycles " + stats.cycles() + ", cells " + stats.cells() + ", io cycles " + stats.ioCycles());
+        if (deviceReport != null) {
+            out.println("mismatches " + mismatches + " (device outputs against the functional engine)");
+            out.println(deviceReport.text());
+        }
     }
 
     private long[][] explicit(List<Port> ports, int bits) {

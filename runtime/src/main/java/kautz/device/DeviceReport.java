@@ -1,5 +1,7 @@
 package kautz.device;
 
+import kautz.util.Json;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +15,7 @@ public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, d
     public static DeviceReport of(DeviceSession session, DeviceRun run, long runs) {
         DeviceConfig c = session.config();
         Crossbar xb = session.crossbar();
-        return new DeviceReport(c, run, WearStats.of(xb, session.logicalColumns(), runs),
+        return new DeviceReport(c, run, WearStats.of(xb, session.rotatedCells(), runs),
                 SneakPathModel.worstCaseMargin(c.arrayType(), c.preset(), xb.rows(), xb.cols()));
     }
 
@@ -50,6 +52,46 @@ public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, d
         f.put("readMargin", round(readMargin));
         return f;
     }
+
+    /** Adds {@link #fields()} to a JSON report. */
+    public Json appendTo(Json json) {
+        for (Map.Entry<String, Object> e : fields().entrySet()) put(json, e.getKey(), e.getValue());
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Json json, String key, Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Json inner = new Json();
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) put(inner, e.getKey(), e.getValue());
+            json.put(key, inner);
+        } else if (v instanceof Double d) json.put(key, d.doubleValue());
+        else if (v instanceof Number n) json.put(key, n.longValue());
+        else json.put(key, String.valueOf(v));
+    }
+
+    /** A few lines for people. */
+    public String text() {
+        EnergyLedger e = run.energy();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("device %s (%s array): energy %.4g pJ (%.4g pJ per row):", config.preset().name(),
+                config.arrayType().label(), e.total(), e.total() / config.rows()));
+        for (EnergyKind k : EnergyKind.values()) sb.append(String.format(" %s %.3g", k.key(), e.of(k)));
+        sb.append('\n');
+        sb.append(String.format("wear: max %d writes per cell (row %d, col %d), max %d switches, lifetime %s runs (%s with wear levelling), %d stuck cells%n",
+                wear.maxCellWrites(), wear.hottestRow(), wear.hottestCol(), wear.maxCellSwitches(), runs(wear.lifetimeRuns()),
+                runs(wear.lifetimeRunsLevelled()), wear.stuckCells()));
+        MlcStats m = run.mlc();
+        if (m.writes() > 0 || m.levelReads() > 0) {
+            sb.append(String.format("multi-level (%s): %d writes, pulses per write mean %.2f p99 %d max %d, %d verify reads, %d write errors, read BER %.3g%n",
+                    config.scheme().label(), m.writes(), m.meanPulses(), m.percentilePulses(0.99), m.maxPulses(), m.verifyReads(),
+                    m.writeErrors(), m.readBER()));
+        }
+        sb.append(String.format("reads: %d output bits misread, worst-case read margin %.3g", run.sneakMisreads(), readMargin));
+        return sb.toString();
+    }
+
+    private static String runs(long n) { return n == Long.MAX_VALUE ? "unbounded" : Long.toString(n); }
 
     private static double round(double x) {
         if (x == 0 || !Double.isFinite(x)) return x;

@@ -34,6 +34,7 @@ public final class DeviceSession {
     private final Map<String, Integer> memLevels = new HashMap<>();
     private Crossbar xb;
     private int logicalCols;
+    private int rotatedCells;
     private long[] scratch;
 
     public DeviceSession(DeviceConfig config) {
@@ -48,6 +49,9 @@ public final class DeviceSession {
 
     /** Columns the programs' rows occupy (mem cells come after them). */
     public int logicalColumns() { return logicalCols; }
+
+    /** Columns wear levelling rotates through: the widest program's cells. */
+    public int rotatedCells() { return rotatedCells; }
 
     public Map<String, Integer> memColumns() { return Map.copyOf(memColumns); }
 
@@ -64,6 +68,7 @@ public final class DeviceSession {
         }
         setUp(program);
         int cells = Math.max(1, program.stats().cells());
+        rotatedCells = Math.max(rotatedCells, cells);
         int[] map = new int[program.rowSize()];
         for (int c = 0; c < map.length; c++) map[c] = c < cells ? (c + rotation % cells + cells) % cells : c;
         Execution ex = new Execution(program, map);

@@ -1,0 +1,54 @@
+package kautz.cli;
+
+import kautz.device.ArrayType;
+import kautz.device.DeviceConfig;
+import kautz.device.DevicePreset;
+import kautz.device.DevicePresets;
+import kautz.device.WriteScheme;
+import kautz.diag.UserError;
+import picocli.CommandLine.Option;
+
+/** The options that select and configure the cycle-accurate device engine; shared by the commands that run programs. */
+public final class DeviceOptions {
+    @Option(names = "--device", paramLabel = "PRESET|FILE",
+            description = "run on the cycle-accurate device engine with this preset (kautz devices lists them) or preset file; reports energy, wear, lifetime")
+    String device;
+
+    @Option(names = "--array", paramLabel = "TYPE", description = "array type: 1t1r, 1s1r or passive (default: ${DEFAULT-VALUE})")
+    String array = "1t1r";
+
+    @Option(names = "--cols", paramLabel = "C", description = "array columns (default: the program's row; sneak paths grow with it)")
+    int cols;
+
+    @Option(names = "--runs", paramLabel = "N", description = "repeat the run N times on the same array (fresh random inputs, wear accumulating, worn cells stuck); reports when mismatches begin")
+    int runs = 1;
+
+    @Option(names = "--wear-levelling", description = "with --runs: rotate the program's cells through the row by one column per run")
+    boolean wearLevelling;
+
+    @Option(names = "--write-scheme", paramLabel = "NAME", description = "multi-level write-verify: ispp, fixed or adaptive (default: ${DEFAULT-VALUE})")
+    String scheme = "ispp";
+
+    @Option(names = "--levels", paramLabel = "L", description = "levels of a cell programmed by a bare prog op (default: 4, at most the device's states)")
+    int levels;
+
+    @Option(names = "--read-delay", paramLabel = "SECONDS", description = "rest before multi-level cells are sensed (PCM drift R(t)=R0(t/t0)^nu) (default: 0)")
+    double readDelay;
+
+    /** Whether a device was asked for. */
+    public boolean enabled() { return device != null; }
+
+    public DeviceConfig config(int rows, long seed) {
+        DevicePreset preset = DevicePresets.load(device);
+        if (runs < 1 || runs > kautz.device.RepeatedRuns.MAX_RUNS) throw new UserError("--runs must lie between 1 and " + kautz.device.RepeatedRuns.MAX_RUNS);
+        if (cols < 0 || cols > DeviceConfig.MAX_COLS) throw new UserError("--cols must lie between 1 and " + DeviceConfig.MAX_COLS);
+        int l = levels == 0 ? Math.min(4, preset.states()) : levels;
+        if (l < 2 || l > preset.states()) throw new UserError("--levels must lie between 2 and the " + preset.states() + " states of " + preset.name());
+        if (readDelay < 0 || !Double.isFinite(readDelay)) throw new UserError("--read-delay must be a non-negative number of seconds");
+        if (rows > DeviceConfig.MAX_ROWS) throw new UserError("--rows: the device engine takes at most " + DeviceConfig.MAX_ROWS + " rows");
+        return new DeviceConfig(preset, ArrayType.parse(array), rows, cols, seed, WriteScheme.parse(scheme), l, readDelay, false);
+    }
+
+    public int runs() { return runs; }
+    public boolean wearLevelling() { return wearLevelling; }
+}

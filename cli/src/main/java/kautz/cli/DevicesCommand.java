@@ -1,0 +1,101 @@
+package kautz.cli;
+
+import kautz.device.ArrayType;
+import kautz.device.DeviceBenchmark;
+import kautz.device.DevicePreset;
+import kautz.device.DevicePresets;
+import kautz.device.SneakPathModel;
+import kautz.device.WriteScheme;
+import kautz.device.WriteVerifyBench;
+import kautz.diag.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** {@code kautz devices}: the device presets with their sources; optionally measures write-verify or engine speed. */
+@Command(name = "devices", mixinStandardHelpOptions = true,
+        description = {
+                "List the device presets (--device NAME) with their sources. Numbers a source does not give are",
+                "documented defaults, listed per preset. A preset file of your own (key = value, see",
+                "docs/devices.md) is used with --device FILE.device."})
+public final class DevicesCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--show", paramLabel = "PRESET|FILE", description = "print every parameter of one preset")
+    String show;
+
+    @Option(names = "--write-verify", paramLabel = "PRESET|FILE",
+            description = "measure every write-verify scheme on the preset: pulses per write, verify reads, write errors, read BER")
+    String writeVerify;
+
+    @Option(names = "--levels", paramLabel = "L", description = "with --write-verify: levels per cell (default: 4)")
+    int levels = 4;
+
+    @Option(names = "--cells", paramLabel = "N", description = "with --write-verify: cells to program (default: ${DEFAULT-VALUE})")
+    int cells = 20000;
+
+    @Option(names = "--speed", description = "benchmark the cycle-accurate engine (cell-updates per second, energy and wear on)")
+    boolean speed;
+
+    @Option(names = "--rows", paramLabel = "R", description = "with --speed: rows (default: ${DEFAULT-VALUE})")
+    int rows = 1024;
+
+    @Option(names = "--cols", paramLabel = "C", description = "with --speed: columns (default: ${DEFAULT-VALUE})")
+    int cols = 1024;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (speed) {
+            if (rows < 1 || rows > 1 << 16 || cols < 4 || cols > 1 << 14) throw new UserError("--speed: rows must lie in 1..65536 and cols in 4..16384");
+            out.println(DeviceBenchmark.run(rows, cols, seed).text());
+            return;
+        }
+        if (writeVerify != null) {
+            DevicePreset p = DevicePresets.load(writeVerify);
+            if (levels < 2 || levels > p.states()) throw new UserError("--levels must lie between 2 and the " + p.states() + " states of " + p.name());
+            if (cells < 1 || cells > 1_000_000) throw new UserError("--cells must lie between 1 and 1000000");
+            out.println(p.name() + ": " + cells + " cells programmed to random levels of " + levels + ", then read once");
+            for (WriteScheme s : WriteScheme.values()) {
+                WriteVerifyBench.Result r = WriteVerifyBench.measure(p, s, levels, cells, seed);
+                out.printf("  %-8s pulses/write mean %.2f p99 %d max %d, verify reads/write %.2f, write errors %d, read BER %.3g, %.3g pJ/write%n",
+                        s.label(), r.meanPulses(), r.p99Pulses(), r.maxPulses(), r.verifyReadsPerWrite(), r.writeErrors(), r.readBER(), r.energyPerWritePJ());
+            }
+            return;
+        }
+        if (show != null) {
+            describe(out, DevicePresets.load(show));
+            return;
+        }
+        for (DevicePreset p : DevicePresets.builtIn()) {
+            out.printf("%-20s %s%n", p.name(), p.title());
+            out.printf("%-20s   states %d, R_off/R_on %.3g, R_on %.3g ohm, SET %.3g V, %.3g ns, endurance %.3g cycles%n",
+                    "", p.states(), p.dynamicRange(), p.rOnOhm(), p.vSet(), p.pulseNs(), p.enduranceCycles());
+            int passive = SneakPathModel.largestSquareArray(ArrayType.PASSIVE, p, 0.1);
+            int selector = SneakPathModel.largestSquareArray(ArrayType.ONE_S_ONE_R, p, 0.1);
+            out.printf("%-20s   worst-case 10%% read margin up to %dx%d passive, %dx%d 1S1R%n", "", passive, passive, selector, selector);
+            out.printf("%-20s   source: %s%n", "", p.citation());
+            out.printf("%-20s   defaults: %s%n", "", p.defaulted().isEmpty() ? "none" : String.join(", ", p.defaulted()));
+        }
+    }
+
+    private static void describe(PrintWriter out, DevicePreset p) {
+        out.println(p.name() + ": " + p.title());
+        out.println("source: " + p.citation());
+        for (var c : DevicePreset.class.getRecordComponents()) {
+            if (List.of("name", "title", "citation", "defaulted").contains(c.getName())) continue;
+            try {
+                out.printf("  %-22s %-12s%s%n", c.getName(), c.getAccessor().invoke(p), p.isDefault(c.getName()) ? " (default)" : "");
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package kautz.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DevicesCommandTest {
+    private record Run(int code, String out, String err) {}
+
+    private static Run kautz(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static final String XOR = """
+            .kernel xor
+            .target magic-nor
+            .rowsize 8
+            .input a 0
+            .input b 1
+            .output y 6
+            init1 2, 3, 4, 5, 6
+            nor 2, 0, 1
+            nor 3, 0, 2
+            nor 4, 1, 2
+            nor 5, 3, 4
+            nor 6, 5
+            """;
+
+    @Test
+    void devicesListsPresetsWithTheirSources() {
+        Run r = kautz("devices");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("hfzro-60") && r.out().contains("Nano-Micro Letters 17:217"), r.out());
+        assertTrue(r.out().contains("rram-2bit-levy2021") && r.out().contains("Levy et al."), r.out());
+        assertTrue(r.out().contains("defaults: "), r.out());
+    }
+
+    @Test
+    void simWithADeviceReportsEnergyWearAndLifetime(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("xor.kasm");
+        Files.writeString(f, XOR);
+        Run r = kautz("sim", f.toString(), "--rows", "128", "--device", "au-hbn-ti", "--json");
+        assertEquals(0, r.code(), r.err());
+        for (String key : new String[]{"\"energyPJ\"", "\"maxCellWrites\": 2", "\"device\": \"au-hbn-ti\"", "\"lifetimeRuns\"",
+                "\"writeErrors\"", "\"pulsesPerWrite\"", "\"readBER\"", "\"energySplitPJ\"", "\"mismatches\": 0"}) {
+            assertTrue(r.out().contains(key), key + " in " + r.out());
+        }
+        Run bad = kautz("sim", f.toString(), "--device", "nonesuch");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().startsWith("kautz: --device: no preset named 'nonesuch'"), bad.err());
+        Run arr = kautz("sim", f.toString(), "--device", "hfo2-1t1r", "--array", "2t2r");
+        assertEquals(1, arr.code());
+        assertTrue(arr.err().contains("unknown array type '2t2r'"), arr.err());
+    }
+
+    @Test
+    void repeatedRunsOnAWeakDeviceReportWhenMismatchesBegin(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("xor.kasm");
+        Files.writeString(f, XOR);
+        Path dev = dir.resolve("weak.device");
+        Files.writeString(dev, "name = weak\ntitle = test device\ncitation = none\nenduranceCycles = 10\n");
+        Run r = kautz("sim", f.toString(), "--rows", "64", "--device", dev.toString(), "--runs", "100");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("mismatches begin at run"), r.err());
+    }
+}

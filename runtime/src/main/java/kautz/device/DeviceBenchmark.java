@@ -1,0 +1,69 @@
+package kautz.device;
+
+import com.google.common.collect.ImmutableList;
+import kautz.isa.InitModel;
+import kautz.isa.IoBit;
+import kautz.isa.MicroOp;
+import kautz.isa.Opcode;
+import kautz.isa.Program;
+import kautz.ports.BitPlanes;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Speed of the cycle-accurate engine ({@code kautz devices --speed}): a random program of init and 2-input
+ * MAGIC gates over every column of an R×C array, run with energy and wear accounting on (the default preset,
+ * 1T1R). A cell-update is one op acting on one row's cell. Reports the median of five timed runs after two
+ * warm-up runs.
+ */
+public final class DeviceBenchmark {
+    private DeviceBenchmark() {}
+
+    public record Result(int rows, int cols, int ops, double medianSeconds, double cellUpdatesPerSecond) {
+        public String text() {
+            return String.format("device engine: %d rows x %d columns, %d ops, energy and wear on: median %.3f s per run, %.3g cell-updates/s",
+                    rows, cols, ops, medianSeconds, cellUpdatesPerSecond);
+        }
+    }
+
+    public static Result run(int rows, int cols, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int ops = 20 * cols;
+        ImmutableList.Builder<MicroOp> b = ImmutableList.builder();
+        int[] all = new int[cols];
+        for (int c = 0; c < cols; c++) all[c] = c;
+        b.add(MicroOp.of(Opcode.INIT1, all));
+        Opcode[] gates = {Opcode.NOR, Opcode.NOR, Opcode.NOR, Opcode.OR, Opcode.NAND, Opcode.AND};
+        for (int i = 1; i < ops; i++) {
+            int d = rnd.nextInt(cols);
+            if (rnd.nextInt(8) == 0) {
+                b.add(MicroOp.of(rnd.nextBoolean() ? Opcode.INIT1 : Opcode.INIT0, d));
+                continue;
+            }
+            int a = rnd.nextInt(cols), c = rnd.nextInt(cols);
+            while (a == d) a = rnd.nextInt(cols);
+            while (c == d) c = rnd.nextInt(cols);
+            b.add(MicroOp.of(gates[rnd.nextInt(gates.length)], d, a, c));
+        }
+        Program p = new Program("bench", "magic", cols, InitModel.BULK,
+                ImmutableList.of(new IoBit("x[0]", 0), new IoBit("x[1]", 1)), ImmutableList.of(new IoBit("y", cols - 1)), b.build());
+        DeviceConfig config = DeviceConfig.of(DevicePresets.load(DevicePresets.DEFAULT), ArrayType.ONE_T_ONE_R, rows, seed);
+        long[][] in = BitPlanes.random(2, rows, seed);
+        long updates = 0;
+        double[] times = new double[5];
+        for (int k = -2; k < times.length; k++) {
+            DeviceSession s = new DeviceSession(config);
+            long t0 = System.nanoTime();
+            DeviceRun r = s.run(p, in);
+            long t1 = System.nanoTime();
+            if (k >= 0) {
+                times[k] = (t1 - t0) / 1e9;
+                updates = r.cellUpdates();
+            }
+        }
+        Arrays.sort(times);
+        double median = times[times.length / 2];
+        return new Result(rows, cols, ops, median, updates / median);
+    }
+}

@@ -1,6 +1,7 @@
 package kautz.mapping;
 
 import kautz.mapped.MappedNetwork;
+import kautz.mapped.Primitives;
 import kautz.network.Aig;
 import kautz.target.GateFamily;
 
@@ -9,6 +10,9 @@ public final class TechnologyMapper {
     private TechnologyMapper() {}
 
     public static MappedNetwork map(Aig aig, GateFamily family, String name) {
-        return PhaseMapper.map(aig, new FamilyGates(family), name);
+        MappedNetwork structural = PhaseMapper.map(aig, new FamilyGates(family), name);
+        if (!family.has(Primitives.NOR2) || !family.has(Primitives.INV1)) return structural;
+        MappedNetwork cuts = NorCutMapper.map(aig, name);
+        return cuts.gates().size() < structural.gates().size() ? cuts : structural;
     }
 }

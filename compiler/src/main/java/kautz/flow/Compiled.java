@@ -1,0 +1,19 @@
+package kautz.flow;
+
+import kautz.isa.Program;
+import kautz.load.Design;
+import kautz.mapped.MappedNetwork;
+import kautz.target.GateFamily;
+
+/**
+ * What the flow produced, every stage kept so commands can report on any of them.
+ *
+ * @param design    the loaded design (its {@code network} is the reference for checking)
+ * @param family    the gate family compiled for
+ * @param mapped    the gate-level network that was scheduled
+ * @param asMapped  true when {@code mapped} is the netlist as read, not the mapper's output
+ * @param scheduler the scheduler's name
+ * @param program   the micro-op program
+ */
+public record Compiled(Design design, GateFamily family, MappedNetwork mapped, boolean asMapped,
+                       String scheduler, Program program) {}

@@ -1,0 +1,31 @@
+package kautz.flow;
+
+import kautz.isa.InitModel;
+import kautz.target.Families;
+
+import java.time.Duration;
+
+/**
+ * Everything that chooses how a design is compiled.
+ *
+ * @param target    a gate family name or family file ({@link kautz.target.Families#resolve})
+ * @param scheduler a scheduler name, or null for the default
+ * @param rowSize   the row limit or {@code min}
+ * @param init      how init cycles are counted
+ * @param seed      for schedulers that randomise
+ * @param budget    time an improving scheduler may spend
+ * @param remap     map a gate-level netlist from its logic even when its gates are already in the family
+ */
+public record FlowOptions(String target, String scheduler, RowSize rowSize, InitModel init, long seed,
+                          Duration budget, boolean remap) {
+    public static FlowOptions defaults() {
+        return new FlowOptions(Families.DEFAULT, null, RowSize.unlimited(), InitModel.BULK, 1, Duration.ofSeconds(2), false);
+    }
+
+    public FlowOptions withTarget(String t) { return new FlowOptions(t, scheduler, rowSize, init, seed, budget, remap); }
+    public FlowOptions withScheduler(String s) { return new FlowOptions(target, s, rowSize, init, seed, budget, remap); }
+    public FlowOptions withRowSize(RowSize r) { return new FlowOptions(target, scheduler, r, init, seed, budget, remap); }
+    public FlowOptions withInit(InitModel i) { return new FlowOptions(target, scheduler, rowSize, i, seed, budget, remap); }
+    public FlowOptions withSeed(long s) { return new FlowOptions(target, scheduler, rowSize, init, s, budget, remap); }
+    public FlowOptions withRemap(boolean r) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, r); }
+}

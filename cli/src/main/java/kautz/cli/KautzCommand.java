@@ -14,6 +14,7 @@ import picocli.CommandLine.HelpCommand;
                 HelpCommand.class,
                 SimCommand.class,
                 DevicesCommand.class,
+                CompileCommand.class,
         })
 public final class KautzCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -11,6 +11,7 @@ public final class TechnologyMapper {
 
     public static MappedNetwork map(Aig aig, GateFamily family, String name) {
         MappedNetwork structural = PhaseMapper.map(aig, new FamilyGates(family), name);
+        if (family.has(Primitives.IMP2)) structural = InPlaceLegaliser.legalise(structural);
         if (!family.has(Primitives.NOR2) || !family.has(Primitives.INV1)) return structural;
         MappedNetwork cuts = NorCutMapper.map(aig, name);
         return cuts.gates().size() < structural.gates().size() ? cuts : structural;

@@ -1,0 +1,47 @@
+package kautz.cli;
+
+import kautz.diag.UserError;
+import kautz.flow.FlowOptions;
+import kautz.flow.RowSize;
+import kautz.isa.InitModel;
+import kautz.target.Families;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** The options that choose how a design is compiled, shared by every command that compiles. */
+public final class FlowMixin {
+    @Option(names = "--kernel", paramLabel = "K", description = "kernel of a .kz file (default: the only or first one)")
+    String kernel;
+
+    @Option(names = "--target", paramLabel = "FAMILY",
+            description = "gate family: magic-nor, magic-nor-K, magic, imply, felix, or a family file (docs/families.md) (default: ${DEFAULT-VALUE})")
+    String target = Families.DEFAULT;
+
+    @Option(names = "--row-size", paramLabel = "C|min",
+            description = "row width in cells, or min for the smallest row that works (default: as wide as needed)")
+    String rowSize;
+
+    @Option(names = "--scheduler", paramLabel = "NAME", description = "scheduler (default: the registry's first; see docs/schedulers.md)")
+    String scheduler;
+
+    @Option(names = "--init", paramLabel = "bulk|single",
+            description = "init cost model: bulk (SIMPLER: any cells in one cycle, T0 free) or single (AritPIM: one cell per cycle) (default: ${DEFAULT-VALUE})")
+    String init = "bulk";
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed for randomised schedulers and random inputs (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--remap", description = "map a gate-level netlist again instead of scheduling its gates as written")
+    boolean remap;
+
+    FlowOptions options() {
+        InitModel model;
+        try {
+            model = InitModel.parse(init);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--init: " + e.getMessage());
+        }
+        return new FlowOptions(target, scheduler, RowSize.parse(rowSize), model, seed, Duration.ofSeconds(2), remap);
+    }
+}

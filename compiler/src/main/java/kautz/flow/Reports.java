@@ -1,0 +1,30 @@
+package kautz.flow;
+
+import kautz.isa.Program;
+import kautz.isa.ProgramStats;
+import kautz.util.Json;
+
+/** The keys of DESIGN.md §4 that describe a compiled program, shared by compile, run and bench reports. */
+public final class Reports {
+    private Reports() {}
+
+    /** kernel, target, rowSize, init, scheduler, gates, logicCycles, initCycles, cycles, cells, ioCycles. */
+    public static Json program(Compiled c) {
+        Program p = c.program();
+        ProgramStats s = p.stats();
+        return new Json().put("kernel", p.kernel()).put("target", p.target()).put("rowSize", p.rowSize())
+                .put("init", p.initModel().label()).put("scheduler", c.scheduler()).put("asMapped", c.asMapped())
+                .put("gates", s.gates()).put("logicCycles", s.logicCycles()).put("initCycles", s.initCycles())
+                .put("cycles", s.cycles()).put("cells", s.cells()).put("ioCycles", s.ioCycles());
+    }
+
+    /** One line for people: the same counts as {@link #program}. */
+    public static String summary(Compiled c) {
+        Program p = c.program();
+        ProgramStats s = p.stats();
+        return p.kernel() + " on " + p.target() + (c.asMapped() ? " (netlist as mapped)" : "") + ", scheduler " + c.scheduler()
+                + ", init " + p.initModel().label() + ": gates " + s.gates() + ", logic cycles " + s.logicCycles()
+                + ", init cycles " + s.initCycles() + ", cycles " + s.cycles() + ", cells " + s.cells()
+                + " (row size " + p.rowSize() + "), io cycles " + s.ioCycles();
+    }
+}

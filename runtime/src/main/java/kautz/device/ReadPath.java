@@ -16,6 +16,8 @@ final class ReadPath {
     private final double gOn;
     private final double gOff;
     private double lastEnergy;
+    private double bitThreshold;
+    private int bitThresholdCols = -1;
     private double sneakRef;
     private long sumsVersion = -1;
     private int sumsCols;
@@ -34,8 +36,17 @@ final class ReadPath {
 
     double lastEnergyPJ() { return lastEnergy; }
 
-    /** Sensed normalised state of a cell; {@code rested} applies drift (multi-level reads after the delay). */
-    double sense(int col, int row, boolean rested) {
+    /**
+     * Sensed normalised state of a multi-level cell: additive read noise in normalised units (the calibrated
+     * model); {@code rested} applies drift (reads after the delay).
+     */
+    double sense(int col, int row, boolean rested) { return sense(col, row, rested, false); }
+
+    /**
+     * {@code relativeNoise}: the noise scales with the cell's own conductance (binary reads, where an HRS cell
+     * of a high dynamic range device carries almost no current and so almost no noise).
+     */
+    private double sense(int col, int row, boolean rested, boolean relativeNoise) {
         DevicePreset p = config.preset();
         double g = xb.conductance(col, row);
         if (rested && !config.ideal() && p.driftNu() > 0 && config.readDelayS() > p.driftT0S()) {
@@ -50,15 +61,27 @@ final class ReadPath {
             double g2 = total - rowSum[row] - colSum[col] + self;
             sneak = sneakFactor * SneakPathModel.series(g1, g2, g3);
         }
+        boolean noisy = !config.ideal() && p.readNoise() > 0;
+        if (noisy && relativeNoise) g *= 1 + p.readNoise() * Gaussian.next(rnd);
         double sensed = g + sneak;
         lastEnergy = p.vRead() * p.vRead() * sensed * p.readNs() * 1e3;
         double norm = (sensed - sneakRef - gOff) / (gOn - gOff);
-        if (!config.ideal() && p.readNoise() > 0) norm += p.readNoise() * Gaussian.next(rnd);
+        if (noisy && !relativeNoise) norm += p.readNoise() * Gaussian.next(rnd);
         return norm;
     }
 
-    /** A binary read: LRS when the sensed state is above mid range. */
-    boolean senseBit(int col, int row) { return sense(col, row, false) >= 0.5; }
+    /** A binary read: LRS when the sense node is above the reference ({@link SneakPathModel#threshold}). */
+    boolean senseBit(int col, int row) {
+        double g = sense(col, row, false, true);
+        if (bitThresholdCols != xb.cols()) {
+            double t = config.ideal() ? SneakPathModel.threshold(ArrayType.ONE_T_ONE_R, config.preset(), 1, 1)
+                    : SneakPathModel.threshold(config.arrayType(), config.preset(), xb.rows(), xb.cols());
+            bitThreshold = (t - SneakPathModel.reference(config.arrayType(), config.preset(), xb.rows(), xb.cols())
+                    * (sneakFactor > 0 ? 1 : 0) - gOff) / (gOn - gOff);
+            bitThresholdCols = xb.cols();
+        }
+        return g >= bitThreshold;
+    }
 
     // Row, column and array conductance sums, recomputed only when the array changed since the last read.
     private void refreshSums() {

@@ -12,10 +12,16 @@ package kautz.device;
  *   G_sneak = 1 / (1/G1 + 1/G2 + 1/G3)
  * </pre>
  * A selector (1S1R) divides it by its non-linearity (the cells of a sneak path see about a third of the read
- * voltage); a transistor (1T1R) removes it. The sense amplifier's reference is set for the sneak of an array
- * whose unselected cells all sit at mid conductance; a read errs when the actual, data-dependent sneak moves
- * the current across that reference. The worst case puts every unselected cell in LRS while reading an HRS
- * cell, and every one in HRS while reading an LRS cell.
+ * voltage); a transistor (1T1R) removes it.
+ *
+ * <p>Sensing is a voltage divider (as in Liang and Wong's cross-point analysis): the selected lines and the
+ * sneak path, conductance G = G_cell + G_sneak, against a load G_L = √((G_on + S)·(G_off + S)), S the
+ * reference sneak (the load that maximises the swing for this array); the sense node sits at
+ * V_read·G/(G + G_L). The reference is the mid point of the LRS and HRS outputs of an array whose
+ * unselected cells all sit at mid conductance; a read errs when the actual, data-dependent sneak moves the
+ * output across it. The worst-case margin, in units of V_read, reads LRS among all-HRS cells against HRS
+ * among all-LRS cells: (√DR − 1)/(√DR + 1) for a lone cell, falling with the array's size, and lower for a
+ * low dynamic range DR.
  */
 public final class SneakPathModel {
     private SneakPathModel() {}
@@ -46,14 +52,38 @@ public final class SneakPathModel {
     }
 
     /**
-     * Worst-case read margin of a binary read, relative to the LRS current: (I_LRS,min − I_HRS,max) / I_LRS,min,
-     * with I_LRS,min reading LRS among HRS cells and I_HRS,max reading HRS among LRS cells. Negative: some data
-     * pattern makes an HRS cell read as brighter than an LRS cell, whatever the reference.
+     * The sense amplifier's load conductance, chosen for the array: the geometric mean of the LRS and HRS
+     * conductances seen with the reference sneak, which maximises the swing between them.
+     */
+    public static double load(ArrayType type, DevicePreset p, int rows, int cols) {
+        double ref = reference(type, p, rows, cols);
+        return Math.sqrt((p.gOn() + ref) * (p.gOff() + ref));
+    }
+
+    /** Sense-node voltage, in units of V_read, for a total conductance g against load gl. */
+    public static double divider(double g, double gl) { return g / (g + gl); }
+
+    /**
+     * Worst-case read margin of a binary read in units of V_read: the output reading LRS among HRS cells minus
+     * the output reading HRS among LRS cells. Negative: some data pattern makes an HRS cell read brighter than
+     * an LRS cell, whatever the reference.
      */
     public static double worstCaseMargin(ArrayType type, DevicePreset p, int rows, int cols) {
+        double gl = load(type, p, rows, cols);
         double on = p.gOn() + uniform(type, p, rows, cols, p.gOff());
         double off = p.gOff() + uniform(type, p, rows, cols, p.gOn());
-        return (on - off) / on;
+        return divider(on, gl) - divider(off, gl);
+    }
+
+    /**
+     * The conductance (cell plus sneak) at which a binary read flips: where the sense node meets the
+     * reference, the mid point of LRS and HRS outputs with the reference sneak.
+     */
+    public static double threshold(ArrayType type, DevicePreset p, int rows, int cols) {
+        double ref = reference(type, p, rows, cols);
+        double gl = load(type, p, rows, cols);
+        double v = (divider(p.gOn() + ref, gl) + divider(p.gOff() + ref, gl)) / 2;
+        return gl * v / (1 - v);
     }
 
     /** The largest square array (power of two, up to 2^16) whose worst-case margin is at least {@code margin}. */

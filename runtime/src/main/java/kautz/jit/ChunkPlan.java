@@ -1,9 +1,6 @@
 package kautz.jit;
 
-import com.google.common.primitives.ImmutableIntArray;
 import kautz.isa.IoBit;
-import kautz.isa.MicroOp;
-import kautz.isa.Opcode;
 import kautz.isa.Program;
 
 import java.util.ArrayList;
@@ -11,25 +8,26 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Splits a program into chunks of consecutive ops that each fit one method, and works out per chunk which
- * cells must be loaded (read before written in the chunk), which of those were never written at all (they
- * read as 0, the as-fabricated HRS state), and which must be stored (read by a later chunk or an output).
+ * Splits the lowered ops into chunks of consecutive ops that each fit one method, and works out per chunk
+ * which cells must be loaded (read before written in the chunk), which of those were never written at all
+ * (they read as 0, the as-fabricated HRS state), and which must be stored (read by a later chunk or an output).
  */
 final class ChunkPlan {
     record Chunk(int from, int to, int[] cells, int[] loads, boolean[] loadIsZero, int[] stores) {}
 
     final List<Chunk> chunks = new ArrayList<>();
 
-    ChunkPlan(Program p, int chunkBytes) {
+    ChunkPlan(Program p, List<JitOp> ops, int chunkBytes) {
         List<int[]> ranges = new ArrayList<>();
         int from = 0;
         int bytes = 0;
         BitSet seen = new BitSet();
-        for (int i = 0; i < p.ops().size(); i++) {
-            MicroOp op = p.ops().get(i);
-            int cost = 6 * op.operands().length() + 12;
-            int fresh = 0;
-            for (int k = 0; k < op.operands().length(); k++) if (!seen.get(op.operands().get(k))) fresh++;
+        for (int i = 0; i < ops.size(); i++) {
+            JitOp op = ops.get(i);
+            int n = op.sources().length() + 1;
+            int cost = 6 * n + 12;
+            int fresh = seen.get(op.dest()) ? 0 : 1;
+            for (int k = 0; k < op.sources().length(); k++) if (!seen.get(op.sources().get(k))) fresh++;
             cost += 16 * fresh; // a load and a store per new cell, at worst
             if (i > from && bytes + cost > chunkBytes) {
                 ranges.add(new int[]{from, i});
@@ -38,9 +36,10 @@ final class ChunkPlan {
                 seen.clear();
             }
             bytes += cost;
-            for (int k = 0; k < op.operands().length(); k++) seen.set(op.operands().get(k));
+            seen.set(op.dest());
+            for (int k = 0; k < op.sources().length(); k++) seen.set(op.sources().get(k));
         }
-        if (from < p.ops().size()) ranges.add(new int[]{from, p.ops().size()});
+        if (from < ops.size()) ranges.add(new int[]{from, ops.size()});
 
         BitSet written = new BitSet(); // cells holding a value before the current chunk
         for (IoBit b : p.inputs()) written.set(b.cell());
@@ -51,11 +50,10 @@ final class ChunkPlan {
             BitSet in = new BitSet();
             BitSet w = new BitSet();
             for (int i = r[0]; i < r[1]; i++) {
-                MicroOp op = p.ops().get(i);
-                ImmutableIntArray reads = reads(op);
-                for (int k = 0; k < reads.length(); k++) if (!w.get(reads.get(k))) in.set(reads.get(k));
-                ImmutableIntArray t = writes(op);
-                for (int k = 0; k < t.length(); k++) w.set(t.get(k));
+                JitOp op = ops.get(i);
+                for (int k = 0; k < op.sources().length(); k++) if (!w.get(op.sources().get(k))) in.set(op.sources().get(k));
+                if (op.readsDest() && !w.get(op.dest())) in.set(op.dest());
+                w.set(op.dest());
             }
             int[] loads = in.stream().toArray();
             boolean[] z = new boolean[loads.length];
@@ -81,19 +79,5 @@ final class ChunkPlan {
             int[] r = ranges.get(c);
             chunks.add(new Chunk(r[0], r[1], all.stream().toArray(), liveIn.get(c).stream().toArray(), zero.get(c), stores[c]));
         }
-    }
-
-    /** The binary cells an op writes: prog changes only the ideal level store, not the cell's binary value. */
-    static ImmutableIntArray writes(MicroOp op) {
-        return op.opcode() == Opcode.PROG ? ImmutableIntArray.of() : op.targets();
-    }
-
-    /** The cells an op reads, its output's old value included where the semantics use it. */
-    static ImmutableIntArray reads(MicroOp op) {
-        Opcode oc = op.opcode();
-        return switch (oc) {
-            case NOR, OR, NAND, AND, MIN3, IMP -> op.operands();
-            default -> ImmutableIntArray.of();
-        };
     }
 }

@@ -2,7 +2,6 @@ package kautz.jit;
 
 import com.google.common.primitives.ImmutableIntArray;
 import kautz.isa.IoBit;
-import kautz.isa.MicroOp;
 import kautz.isa.Program;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -11,13 +10,13 @@ import org.objectweb.asm.Opcodes;
 
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a {@link Program} into the bytes of a class implementing {@link JitCode}: straight-line code over
- * the state array, one static method per {@link ChunkPlan.Chunk}. Each op becomes the few long operations
- * of its physical semantics, e.g. {@code nor d, a, b} is {@code d = d & ~(a | b)}; multi-level levels are
- * known statically in straight-line code, so {@code prog} emits nothing and {@code sense} stores constants.
+ * the state array, one static method per {@link ChunkPlan.Chunk} of {@link JitOp}s. Each op becomes the few
+ * long operations of its physical semantics, e.g. {@code nor d, a, b} is {@code d = d & ~(a | b)}.
  */
 final class JitCompiler implements Opcodes {
     static final String NAME = "kautz/jit/Generated";
@@ -34,7 +33,12 @@ final class JitCompiler implements Opcodes {
     }
 
     byte[] generate() {
-        ChunkPlan plan = new ChunkPlan(program, options.chunkBytes());
+        int scratch = scratchCell(program);
+        BitSet inputs = new BitSet(), outputs = new BitSet();
+        for (IoBit b : program.inputs()) inputs.set(b.cell());
+        for (IoBit b : program.outputs()) outputs.set(b.cell());
+        List<JitOp> ops = JitOp.optimise(JitOp.lower(program, scratch), inputs, outputs, scratch + 1);
+        ChunkPlan plan = new ChunkPlan(program, ops, options.chunkBytes());
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; } // only long[] occurs
@@ -50,15 +54,17 @@ final class JitCompiler implements Opcodes {
 
         BitSet written = new BitSet();
         for (IoBit b : program.inputs()) written.set(b.cell());
-        Map<Integer, Integer> levels = new HashMap<>();
         int n = plan.chunks.size();
-        for (int c = 0; c < n; c++) chunk(cw, c, plan.chunks.get(c), written, levels);
+        for (int c = 0; c < n; c++) chunk(cw, c, plan.chunks.get(c), ops, written);
         int groups = (n + CHUNKS_PER_DISPATCH - 1) / CHUNKS_PER_DISPATCH;
         for (int g = 0; g < groups; g++) dispatch(cw, g, g * CHUNKS_PER_DISPATCH, Math.min(n, (g + 1) * CHUNKS_PER_DISPATCH));
         run(cw, groups);
         cw.visitEnd();
         return cw.toByteArray();
     }
+
+    /** The cell wide gates fold their inputs into: one past the program's cells (the state stride is cells + 1). */
+    static int scratchCell(Program p) { return p.stats().cells(); }
 
     private String chunkDesc() { return perWord ? "([JI)V" : "([JII)V"; }
 
@@ -106,7 +112,7 @@ final class JitCompiler implements Opcodes {
         mv.visitEnd();
     }
 
-    private void chunk(ClassWriter cw, int index, ChunkPlan.Chunk chunk, BitSet written, Map<Integer, Integer> levels) {
+    private void chunk(ClassWriter cw, int index, ChunkPlan.Chunk chunk, List<JitOp> ops, BitSet written) {
         MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + index, chunkDesc(), null, null);
         mv.visitCode();
         // locals: 0 state; per word: 1 base; per chunk: 1 words, 2 stride, 3 w, 4 base
@@ -123,7 +129,7 @@ final class JitCompiler implements Opcodes {
                 ? new LocalCells(mv, baseSlot, firstCellSlot, chunk)
                 : new ArrayCells(mv, baseSlot, written);
         cells.prologue();
-        for (int i = chunk.from(); i < chunk.to(); i++) op(mv, cells, program.ops().get(i), levels);
+        for (int i = chunk.from(); i < chunk.to(); i++) op(mv, cells, ops.get(i));
         cells.epilogue();
         if (!perWord) {
             mv.visitIincInsn(3, 1);
@@ -134,74 +140,55 @@ final class JitCompiler implements Opcodes {
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        for (int i = chunk.from(); i < chunk.to(); i++) {
-            ImmutableIntArray t = ChunkPlan.writes(program.ops().get(i));
-            for (int k = 0; k < t.length(); k++) written.set(t.get(k));
-        }
+        for (int i = chunk.from(); i < chunk.to(); i++) written.set(ops.get(i).dest());
     }
 
-    private static void op(MethodVisitor mv, Cells c, MicroOp op, Map<Integer, Integer> levels) {
-        ImmutableIntArray x = op.operands();
-        switch (op.opcode()) {
-            case INIT0, FALSE, INIT1 -> {
-                for (int k = 0; k < x.length(); k++) {
-                    c.beginStore(x.get(k));
-                    constant(mv, op.opcode() != kautz.isa.Opcode.INIT1 ? 0 : -1L);
-                    c.endStore(x.get(k));
-                }
-            }
-            case NOR, NAND -> { // d := d & ~(a | b | …)   /   d := d & ~(a & b & …)
-                int d = x.get(0);
-                c.beginStore(d);
-                c.load(d);
-                fold(mv, c, x, 1, x.length(), op.opcode() == kautz.isa.Opcode.NOR ? LOR : LAND);
+    private static void op(MethodVisitor mv, Cells c, JitOp op) {
+        ImmutableIntArray x = op.sources();
+        int d = op.dest();
+        c.beginStore(d);
+        switch (op.kind()) {
+            case SET -> constant(mv, op.constant());
+            case NOR, NAND -> { // d & ~(a | b | …)   /   d & ~(a & b & …)
+                fold(mv, c, x, op.kind() == JitOp.Kind.NOR ? LOR : LAND);
                 not(mv);
-                mv.visitInsn(LAND);
-                c.endStore(d);
+                combine(mv, c, op, LAND);
             }
-            case OR, AND -> { // d := d | (a | b | …)   /   d := d | (a & b & …)
-                int d = x.get(0);
-                c.beginStore(d);
-                c.load(d);
-                fold(mv, c, x, 1, x.length(), op.opcode() == kautz.isa.Opcode.OR ? LOR : LAND);
-                mv.visitInsn(LOR);
-                c.endStore(d);
+            case OR, AND -> { // d | (a | b | …)   /   d | (a & b & …)
+                fold(mv, c, x, op.kind() == JitOp.Kind.OR ? LOR : LAND);
+                combine(mv, c, op, LOR);
             }
-            case IMP -> { // q := ~p | q
-                int q = x.get(1);
-                c.beginStore(q);
+            case FOLD_AND -> { // d & (a & b & …)
+                fold(mv, c, x, LAND);
+                combine(mv, c, op, LAND);
+            }
+            case IMP -> { // ~p | q
                 c.load(x.get(0));
                 not(mv);
-                c.load(q);
-                mv.visitInsn(LOR);
-                c.endStore(q);
+                combine(mv, c, op, LOR);
             }
-            case MIN3 -> { // d := d & ~maj(a, b, e), maj = (a & b) | (e & (a | b))
-                int d = x.get(0), a = x.get(1), b = x.get(2), e = x.get(3);
-                c.beginStore(d);
-                c.load(d);
+            case MIN3 -> { // d & ~maj(a, b, e), maj = (a & b) | (e & (a | b))
+                int a = x.get(0), b = x.get(1), e = x.get(2);
                 c.load(a); c.load(b); mv.visitInsn(LAND);
                 c.load(e); c.load(a); c.load(b); mv.visitInsn(LOR); mv.visitInsn(LAND);
                 mv.visitInsn(LOR);
                 not(mv);
-                mv.visitInsn(LAND);
-                c.endStore(d);
-            }
-            case PROG -> levels.put(x.get(0), op.level());
-            case SENSE -> {
-                int level = levels.getOrDefault(x.get(x.length() - 1), 0);
-                for (int k = 0; k < x.length() - 1; k++) {
-                    c.beginStore(x.get(k));
-                    constant(mv, k < 31 && (level >>> k & 1) != 0 ? -1L : 0L);
-                    c.endStore(x.get(k));
-                }
+                combine(mv, c, op, LAND);
             }
         }
+        c.endStore(d);
     }
 
-    private static void fold(MethodVisitor mv, Cells c, ImmutableIntArray x, int from, int to, int insn) {
-        c.load(x.get(from));
-        for (int k = from + 1; k < to; k++) {
+    /** Combines the value on the stack with the destination's old value, unless the op is fresh. */
+    private static void combine(MethodVisitor mv, Cells c, JitOp op, int insn) {
+        if (op.fresh()) return;
+        c.load(op.dest());
+        mv.visitInsn(insn);
+    }
+
+    private static void fold(MethodVisitor mv, Cells c, ImmutableIntArray x, int insn) {
+        c.load(x.get(0));
+        for (int k = 1; k < x.length(); k++) {
             c.load(x.get(k));
             mv.visitInsn(insn);
         }

@@ -50,7 +50,7 @@ public final class JitEngine implements Engine {
             if (in.length != program.inputs().size()) throw new IllegalArgumentException("expected " + program.inputs().size() + " input planes, got " + in.length);
             int words = BitPlanes.words(rows);
             for (long[] plane : in) if (plane.length < words) throw new IllegalArgumentException("an input plane is shorter than " + words + " words");
-            int stride = Math.max(1, program.stats().cells());
+            int stride = JitCompiler.scratchCell(program) + 1;
             int[] inCells = program.inputs().stream().mapToInt(IoBit::cell).toArray();
             int[] outCells = program.outputs().stream().mapToInt(IoBit::cell).toArray();
             long[][] out = new long[outCells.length][words];

@@ -36,6 +36,39 @@ class JitEquivalenceTest {
     }
 
     @Test
+    void wideOpsAreFoldedAndSplit() {
+        // gates with 100 inputs (the output cell among them) and an init of 900 cells: bigger than one method
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+        var ops = com.google.common.collect.ImmutableList.<kautz.isa.MicroOp>builder();
+        int[] all = java.util.stream.IntStream.range(8, 908).toArray();
+        ops.add(kautz.isa.MicroOp.of(kautz.isa.Opcode.INIT1, all));
+        for (int i = 0; i < 20; i++) ops.add(kautz.isa.MicroOp.of(kautz.isa.Opcode.NOR, 8 + i, rnd.nextInt(8), 8 + i + 1));
+        for (kautz.isa.Opcode oc : new kautz.isa.Opcode[]{kautz.isa.Opcode.NOR, kautz.isa.Opcode.OR, kautz.isa.Opcode.NAND, kautz.isa.Opcode.AND}) {
+            for (int g = 0; g < 6; g++) {
+                int[] x = new int[101];
+                x[0] = 8 + rnd.nextInt(40);
+                for (int k = 1; k < x.length; k++) x[k] = rnd.nextInt(10) < 7 ? rnd.nextInt(8) : 8 + rnd.nextInt(40);
+                if (g % 2 == 0) x[50] = x[0];
+                ops.add(kautz.isa.MicroOp.of(oc, x));
+            }
+        }
+        var outs = com.google.common.collect.ImmutableList.<kautz.isa.IoBit>builder();
+        for (int c = 8; c < 48; c++) outs.add(new kautz.isa.IoBit("y[" + (c - 8) + "]", c));
+        var ins = com.google.common.collect.ImmutableList.<kautz.isa.IoBit>builder();
+        for (int c = 0; c < 8; c++) ins.add(new kautz.isa.IoBit("a[" + c + "]", c));
+        Program p = new Program("wide", "magic", 1000, kautz.isa.InitModel.BULK, ins.build(), outs.build(), ops.build());
+        long[][] in = BitPlanes.random(8, 200, 9);
+        // all-ones and all-zeros rows too, so wide ANDs are not trivially 0
+        for (long[] plane : in) plane[0] = 0; 
+        for (long[] plane : in) plane[1] = -1L;
+        long[][] expected = new Interpreter().run(p, in, 200);
+        for (JitOptions o : VARIANTS) {
+            long[][] got = new JitEngine(o).run(p, in, 200);
+            for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], o + " output " + k);
+        }
+    }
+
+    @Test
     void aLargeProgramIsSplitIntoManyMethods() {
         Program p = RandomPrograms.generate(99, 16, 8, 20_000, 300);
         long[][] in = BitPlanes.random(16, 130, 5);

@@ -1,0 +1,53 @@
+package kautz.bench;
+
+import kautz.isa.Program;
+import kautz.jit.JitEngine;
+import kautz.jit.JitOptions;
+import kautz.ports.BitPlanes;
+import kautz.sim.Executable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.util.concurrent.TimeUnit;
+
+/** The JIT's code-shape alternatives on the same program: loop placement, cells in locals, chunk size. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class JitVariants {
+    @Param({"sin"})
+    public String circuit;
+
+    /** placement-cells-chunkBytes, e.g. PER_WORD-locals-7000. */
+    @Param({"PER_WORD-locals-7000", "PER_WORD-array-7000", "PER_CHUNK-locals-7000", "PER_CHUNK-array-7000", "PER_WORD-locals-2000"})
+    public String variant;
+
+    @Param({"65536"})
+    public int rows;
+
+    private Executable exe;
+    private long[][] inputs;
+
+    static JitOptions options(String variant) {
+        String[] v = variant.split("-");
+        return new JitOptions(JitOptions.LoopPlacement.valueOf(v[0]), v[1].equals("locals"), Integer.parseInt(v[2]));
+    }
+
+    @Setup
+    public void setup() {
+        Program p = BenchPrograms.epfl(circuit).program();
+        exe = new JitEngine(options(variant)).prepare(p);
+        inputs = BitPlanes.random(p.inputs().size(), rows, 7);
+    }
+
+    @Benchmark
+    public long[][] run() {
+        return exe.run(inputs, rows);
+    }
+}

@@ -13,7 +13,16 @@ public final class TechnologyMapper {
         MappedNetwork structural = PhaseMapper.map(aig, new FamilyGates(family), name);
         if (family.has(Primitives.IMP2)) structural = InPlaceLegaliser.legalise(structural);
         if (!family.has(Primitives.NOR2) || !family.has(Primitives.INV1)) return structural;
-        MappedNetwork cuts = NorCutMapper.map(aig, name);
-        return cuts.gates().size() < structural.gates().size() ? cuts : structural;
+        MappedNetwork best = smaller(structural, NorCutMapper.map(aig, name));
+        Aig adders = FullAdders.restructure(aig);
+        if (adders != aig) {
+            best = smaller(best, PhaseMapper.map(adders, new FamilyGates(family), name));
+            best = smaller(best, NorCutMapper.map(adders, name));
+        }
+        return best;
+    }
+
+    private static MappedNetwork smaller(MappedNetwork a, MappedNetwork b) {
+        return b.gates().size() < a.gates().size() ? b : a;
     }
 }

@@ -1,0 +1,59 @@
+package kautz.flow;
+
+import kautz.isa.InitModel;
+import kautz.isa.ProgramStats;
+import kautz.load.Design;
+import kautz.mapped.MappedNetwork;
+import kautz.mapped.Primitives;
+import kautz.mapping.TechnologyMapper;
+import kautz.network.AigBuilder;
+import kautz.network.Lit;
+import kautz.sim.Interpreter;
+import kautz.target.Families;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Published results the compiled code must meet (issue 4, "Done when"). */
+class AnchorsTest {
+    /** An n-bit ripple-carry adder as a front end writes it: s = a ^ b ^ c, cout = maj(a, b, c). */
+    static Design rippleCarry(int n) {
+        AigBuilder b = new AigBuilder();
+        int[] x = new int[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) x[i] = b.addInput("a[" + i + "]");
+        for (int i = 0; i < n; i++) y[i] = b.addInput("b[" + i + "]");
+        int c = Lit.FALSE;
+        for (int i = 0; i < n; i++) {
+            b.addOutput("sum[" + i + "]", b.xor(b.xor(x[i], y[i]), c));
+            c = b.maj(x[i], y[i], c);
+        }
+        b.addOutput("sum[" + n + "]", c);
+        return Design.ofNetwork("add" + n, b.build());
+    }
+
+    static Design fullAdder() {
+        AigBuilder b = new AigBuilder();
+        int a = b.addInput("a"), bb = b.addInput("b"), c = b.addInput("cin");
+        b.addOutput("s", b.xor(b.xor(a, bb), c));
+        b.addOutput("cout", b.maj(a, bb, c));
+        return Design.ofNetwork("full_add", b.build());
+    }
+
+    @Test
+    void fullAdderMapsToTheNineNorAdder() {
+        MappedNetwork m = TechnologyMapper.map(fullAdder().network(), Families.magicNor(), "fa");
+        assertEquals(9, m.gates().size());
+        for (MappedNetwork.Gate g : m.gates()) assertEquals(Primitives.NOR2, g.primitive());
+    }
+
+    @Test
+    void rippleCarryAdder32WithinEighteenCyclesPerBitUnderSingleInit() {
+        Design d = rippleCarry(32);
+        Compiled c = Flow.compile(d, FlowOptions.defaults().withInit(InitModel.SINGLE));
+        ProgramStats s = c.program().stats();
+        assertTrue(s.cycles() <= 18 * 32 + 1, "cycles " + s.cycles());
+        assertEquals(0, RowCheck.random(c.program(), d.network(), new Interpreter(), 1024, 5).mismatches());
+    }
+}

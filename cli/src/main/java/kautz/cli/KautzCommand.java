@@ -12,6 +12,8 @@ import picocli.CommandLine.HelpCommand;
                 "and run them on a cycle-accurate model of the array."},
         subcommands = {
                 HelpCommand.class,
+                RunCommand.class,
+                StatsCommand.class,
                 SimCommand.class,
                 DevicesCommand.class,
                 CompileCommand.class,

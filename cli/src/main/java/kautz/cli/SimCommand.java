@@ -96,14 +96,14 @@ public final class SimCommand implements Runnable {
                     .put("gates", stats.gates()).put("logicCycles", stats.logicCycles()).put("initCycles", stats.initCycles())
                     .put("programCycles", stats.programCycles()).put("cycles", stats.cycles()).put("cells", stats.cells())
                     .put("ioCycles", stats.ioCycles());
-            if (!random) j.put("outputs", values(outPorts, result));
+            if (!random) j.put("outputs", PortValues.json(outPorts, result, 0));
             if (deviceReport != null) deviceReport.appendTo(j.put("mismatches", mismatches));
             out.println(j);
             return;
         }
         out.println(p.kernel() + ": " + rows + " row" + (rows == 1 ? "" : "s") + " on engine " + eng.name()
                 + " (target " + p.target() + ", row size " + p.rowSize() + ", init " + p.initModel().label() + ")");
-        out.println("row 0: " + text(inPorts, in) + (inPorts.isEmpty() ? "" : " ") + "-> " + text(outPorts, result));
+        out.println("row 0: " + PortValues.text(inPorts, in, 0) + (inPorts.isEmpty() ? "" : " ") + "-> " + PortValues.text(outPorts, result, 0));
         out.println("gates " + stats.gates() + ", logic cycles " + stats.logicCycles() + ", init cycles " + stats.initCycles()
                 + (stats.programCycles() > 0 ? ", prog/sense cycles " + stats.programCycles() : "")
                 + ", cycles " + stats.cycles() + ", cells " + stats.cells() + ", io cycles " + stats.ioCycles());
@@ -114,35 +114,10 @@ public final class SimCommand implements Runnable {
     }
 
     private long[][] explicit(List<Port> ports, int bits) {
-        Map<String, BigInteger> values = InputSpec.parse(inputs, ports);
-        int words = BitPlanes.words(rows);
-        long mask = BitPlanes.lastWordMask(rows);
-        long[][] planes = new long[bits][words];
-        for (Port port : ports) {
-            BigInteger v = values.get(port.name());
-            for (int i = 0; i < port.width(); i++) {
-                if (!v.testBit(i)) continue;
-                long[] plane = planes[port.positions().get(i)];
-                java.util.Arrays.fill(plane, -1L);
-                plane[words - 1] = mask;
-            }
-        }
-        return planes;
+        return BitPlanes.sameInEveryRow(ports, InputSpec.parse(inputs, ports), bits, rows);
     }
 
     private static List<String> names(List<IoBit> bits) {
         return bits.stream().map(IoBit::name).toList();
-    }
-
-    private static Json values(List<Port> ports, long[][] planes) {
-        Json j = new Json();
-        for (Port port : ports) j.put(port.name(), BitPlanes.get(planes, port, 0));
-        return j;
-    }
-
-    private static String text(List<Port> ports, long[][] planes) {
-        StringBuilder sb = new StringBuilder();
-        for (Port port : ports) sb.append(sb.length() == 0 ? "" : " ").append(port.name()).append('=').append(BitPlanes.get(planes, port, 0));
-        return sb.toString();
     }
 }

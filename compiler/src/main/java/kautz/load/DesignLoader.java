@@ -19,7 +19,7 @@ public final class DesignLoader {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         return switch (ext) {
-            case "kz" -> notYet(file, "Kautz source");
+            case "kz" -> kautz.lang.KautzCompiler.load(file, kernel);
             case "aig", "aag" -> kautz.netlist.AigerReader.readDesign(file);
             case "blif" -> kautz.netlist.BlifReader.read(file);
             case "bench" -> kautz.netlist.BenchReader.read(file);
@@ -27,9 +27,5 @@ public final class DesignLoader {
             default -> throw new UserError(file + ": unknown file type '." + ext
                     + "' (expected .kz, .aig, .aag, .blif, .bench or .v)");
         };
-    }
-
-    private static Design notYet(Path file, String what) {
-        throw new UserError(file + ": reading " + what + " files is not implemented yet");
     }
 }

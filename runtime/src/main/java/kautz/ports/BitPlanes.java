@@ -71,4 +71,21 @@ public final class BitPlanes {
         }
         return count;
     }
+
+    /** Planes for {@code bits} signals where every one of {@code rows} rows holds the same port values. */
+    public static long[][] sameInEveryRow(java.util.List<Port> ports, java.util.Map<String, BigInteger> values, int bits, int rows) {
+        int words = words(rows);
+        long mask = lastWordMask(rows);
+        long[][] planes = new long[bits][words];
+        for (Port port : ports) {
+            BigInteger v = values.get(port.name());
+            for (int i = 0; i < port.width(); i++) {
+                if (!v.testBit(i)) continue;
+                long[] plane = planes[port.positions().get(i)];
+                java.util.Arrays.fill(plane, -1L);
+                plane[words - 1] = mask;
+            }
+        }
+        return planes;
+    }
 }

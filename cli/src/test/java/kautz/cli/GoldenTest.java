@@ -1,0 +1,123 @@
+package kautz.cli;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The golden harness, run through the CLI exactly as a user sees it.
+ *
+ * <ul>
+ * <li>{@code samples/NAME.kz}: each {@code // $ CMD ARGS} header line runs {@code kautz CMD samples/NAME.kz ARGS};
+ *     the transcript ({@code $ kautz …} line, then stdout) must equal {@code samples/NAME.expected}.
+ *     {@code -Dgolden.update=true} rewrites the .expected files (review the diff!).</li>
+ * <li>{@code corpus/FEATURE/*.kz} (test resources): {@code // $ CMD ARGS} followed by {@code // expect: LINE}
+ *     lines (stdout, in order), or {@code // error: LINE:COL: MESSAGE} (exit 1, that one-line message, the
+ *     source line and a caret on stderr).</li>
+ * </ul>
+ */
+class GoldenTest {
+    private static final Path SAMPLES = Path.of("..", "samples");
+    private static final Path CORPUS = Path.of("src", "test", "resources", "corpus");
+    private static final Pattern COMMAND = Pattern.compile("^\\s*//\\s*\\$\\s*(\\S+)(.*)$");
+    private static final Pattern EXPECT = Pattern.compile("^.*//\\s*expect:\\s?(.*)$");
+    private static final Pattern ERROR = Pattern.compile("^.*//\\s*error:\\s*(\\d+):(\\d+):\\s*(.*)$");
+
+    record Result(int code, String out, String err) {}
+
+    static Result kautz(List<String> args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static List<String> args(String cmd, Path file, String rest) {
+        List<String> a = new ArrayList<>();
+        a.add(cmd);
+        a.add(file.toString());
+        if (!rest.isBlank()) a.addAll(Arrays.asList(rest.trim().split("\\s+")));
+        return a;
+    }
+
+    private static Stream<Path> kzFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".kz")).sorted().toList().stream();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> samples() throws IOException {
+        assertTrue(Files.isDirectory(SAMPLES), "samples/ must exist beside the modules");
+        return kzFiles(SAMPLES).map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            StringBuilder transcript = new StringBuilder();
+            int commands = 0;
+            for (String line : lines) {
+                Matcher m = COMMAND.matcher(line);
+                if (!m.matches()) continue;
+                commands++;
+                Path shown = Path.of("samples", file.getFileName().toString());
+                Result r = kautz(args(m.group(1), file, m.group(2)));
+                assertEquals(0, r.code(), file + ": kautz " + m.group(1) + m.group(2) + " failed:\n" + r.err());
+                transcript.append("$ kautz ").append(m.group(1)).append(' ').append(shown).append(m.group(2).stripTrailing()).append('\n');
+                transcript.append(r.out());
+            }
+            assertTrue(commands > 0, file + " has no '// $ run …' header line");
+            Path expected = Path.of(file.toString().replaceAll("\\.kz$", ".expected"));
+            if (Boolean.getBoolean("golden.update")) Files.writeString(expected, transcript.toString());
+            assertTrue(Files.isRegularFile(expected), "missing " + expected);
+            assertEquals(Files.readString(expected), transcript.toString(), file.toString());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> corpus() throws IOException {
+        return kzFiles(CORPUS).map(file -> DynamicTest.dynamicTest(CORPUS.relativize(file).toString(), () -> {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            int checks = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher err = ERROR.matcher(lines.get(i));
+                if (err.matches()) {
+                    checks++;
+                    Result r = kautz(List.of("stats", file.toString()));
+                    String want = file + ":" + err.group(1) + ":" + err.group(2) + ": " + err.group(3);
+                    String[] errLines = r.err().split("\n");
+                    assertEquals(1, r.code(), file + ": expected an error, got exit " + r.code() + "\n" + r.err());
+                    assertEquals("kautz: " + want, errLines[0], file.toString());
+                    assertEquals(3, errLines.length, "message, source line and caret expected:\n" + r.err());
+                    assertTrue(errLines[2].trim().equals("^"), "caret line: " + errLines[2]);
+                    assertEquals(err.group(2).length() == 0 ? 0 : Integer.parseInt(err.group(2)) + 2,
+                            errLines[2].length(), "caret column:\n" + r.err());
+                    continue;
+                }
+                Matcher m = COMMAND.matcher(lines.get(i));
+                if (!m.matches()) continue;
+                checks++;
+                List<String> expected = new ArrayList<>();
+                while (i + 1 < lines.size() && EXPECT.matcher(lines.get(i + 1)).matches()) {
+                    Matcher e = EXPECT.matcher(lines.get(++i));
+                    e.matches();
+                    expected.add(e.group(1));
+                }
+                Result r = kautz(args(m.group(1), file, m.group(2)));
+                assertEquals(0, r.code(), file + ": kautz " + m.group(1) + m.group(2) + " failed:\n" + r.err());
+                assertEquals(String.join("\n", expected), r.out().stripTrailing(), file + ": kautz " + m.group(1) + m.group(2));
+            }
+            assertTrue(checks > 0, file + " has no '// $ …' or '// error:' line");
+        }));
+    }
+}

@@ -1,0 +1,57 @@
+package kautz.lang;
+
+import com.google.common.collect.ImmutableList;
+import kautz.diag.UserError;
+import kautz.lang.ast.KernelDecl;
+import kautz.load.Design;
+import kautz.lang.ast.SourceText;
+import kautz.lang.check.Checker;
+import kautz.lang.check.ModuleLoader;
+import kautz.lang.check.Program;
+import kautz.lang.elab.Elaborator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** The front end in one call: parse, load imports, check, and elaborate every kernel into a network. */
+public final class KautzCompiler {
+    private KautzCompiler() {}
+
+    public static SourceUnit compile(Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new UserError(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + e.getMessage());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return compile(new SourceText(file.toString(), text), dir);
+    }
+
+    /** Compiles source text; local imports are looked up in {@code baseDir} (may be null). */
+    public static SourceUnit compile(SourceText source, Path baseDir) {
+        Program program = check(source, baseDir);
+        Elaborator elaborator = new Elaborator(program);
+        ImmutableList.Builder<CompiledKernel> kernels = ImmutableList.builder();
+        for (KernelDecl k : program.main().kernels()) kernels.add(elaborator.kernel(k));
+        return new SourceUnit(source.name(), kernels.build(), elaborator.mems());
+    }
+
+    /** Parses, loads imports and checks names, without elaborating (for the interpreter and tools). */
+    public static Program check(SourceText source, Path baseDir) {
+        Program program = ModuleLoader.load(source, baseDir);
+        Checker.check(program);
+        return program;
+    }
+
+    /** The selected kernel of a .kz file as a {@link Design} (for {@code DesignLoader}). */
+    public static Design load(Path file, String kernel) {
+        CompiledKernel k = compile(file).kernel(kernel);
+        return Design.ofNetwork(k.name(), k.network());
+    }
+
+    public static SourceUnit compile(String name, String text) { return compile(new SourceText(name, text), null); }
+}

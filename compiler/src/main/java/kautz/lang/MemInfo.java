@@ -1,0 +1,6 @@
+package kautz.lang;
+
+/** A module-level {@code mem name: mlc<levels>[cells];} as declared. */
+public record MemInfo(String name, int levels, int cells) {
+    public int bitsPerCell() { return MemCell.bitsFor(levels); }
+}

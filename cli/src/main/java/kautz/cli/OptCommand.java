@@ -1,0 +1,69 @@
+package kautz.cli;
+
+import kautz.diag.UserError;
+import kautz.load.Design;
+import kautz.load.DesignLoader;
+import kautz.netlist.NetlistWriters;
+import kautz.network.Aig;
+import kautz.opt.Pipeline;
+import kautz.opt.Scripts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** {@code kautz opt FILE -p SCRIPT -o OUT}: optimises a logic network with a pass script. */
+@Command(name = "opt", mixinStandardHelpOptions = true,
+        description = {
+                "Optimise the logic network of a netlist or kernel with a script of passes, as in ABC or",
+                "Yosys (list them with 'kautz passes'), print the size and depth before, after each pass and",
+                "at the end, and write the result. The output format follows OUT's extension."})
+public final class OptCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "input: .aig .aag .blif .bench .v or .kz")
+    Path file;
+
+    @Option(names = {"-p", "--script"}, paramLabel = "SCRIPT",
+            description = "passes separated by ';', options in braces, e.g. \"strash; balance; rewrite{cuts=6}\" (default: the default script, see --list)")
+    String script;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "where to write the result: .aig, .aag, .blif or .v")
+    Path output;
+
+    @Option(names = "--list", description = "list the passes and the default script, then exit")
+    boolean list;
+
+    @Option(names = "--kernel", paramLabel = "NAME", description = "the kernel to take from a .kz file")
+    String kernel;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            PassesCommand.printList(out);
+            return;
+        }
+        if (file == null) throw new UserError("opt: missing FILE (see kautz opt --help)");
+        Pipeline pipeline = Pipeline.parse(script != null ? script : Scripts.DEFAULT);
+        Design design = DesignLoader.load(file, kernel);
+        Aig before = design.network();
+        out.printf("%-24s %s%n", "input", stats(before));
+        Aig after = pipeline.run(before, step ->
+                out.printf("%-24s %s  %6.1f ms%n", step.pass(), stats(step.after()), step.nanos() / 1e6));
+        out.printf("%-24s %s  (%+.1f%% ANDs)%n", "result", stats(after),
+                before.numAnds() == 0 ? 0.0 : 100.0 * (after.numAnds() - before.numAnds()) / before.numAnds());
+        if (output != null) {
+            NetlistWriters.write(output, after, design.name());
+            out.println("wrote " + output);
+        }
+    }
+
+    static String stats(Aig aig) {
+        return String.format("inputs %d  outputs %d  ANDs %d  depth %d", aig.numInputs(), aig.numOutputs(), aig.numAnds(), aig.depth());
+    }
+}

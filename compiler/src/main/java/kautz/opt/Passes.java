@@ -1,0 +1,50 @@
+package kautz.opt;
+
+import kautz.diag.UserError;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The one list of optimisation passes. A new pass is added here and nowhere else. */
+public final class Passes {
+    private Passes() {}
+
+    public static final List<PassInfo> ALL = List.of(
+            StrashPass.INFO,
+            CleanupPass.INFO,
+            ConstPropPass.INFO,
+            BalancePass.INFO,
+            RewritePass.INFO);
+
+    public static Optional<PassInfo> find(String name) {
+        return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** Creates a pass; unknown names and options are user errors naming what is accepted. */
+    public static Pass create(String name, Map<String, String> options) {
+        PassInfo info = find(name).orElseThrow(() -> new UserError("unknown pass '" + name + "' (passes: "
+                + String.join(", ", ALL.stream().map(PassInfo::name).toList()) + ")"));
+        for (String key : options.keySet()) {
+            if (info.options().stream().noneMatch(o -> o.key().equals(key))) {
+                throw new UserError("pass '" + name + "' has no option '" + key + "'"
+                        + (info.options().isEmpty() ? " (it takes none)" : " (options: "
+                        + String.join(", ", info.options().stream().map(PassInfo.Option::key).toList()) + ")"));
+            }
+        }
+        return info.factory().apply(options);
+    }
+
+    /** An integer option within bounds, else its default. */
+    static int intOption(String pass, Map<String, String> options, String key, int def, int min, int max) {
+        String v = options.get(key);
+        if (v == null) return def;
+        try {
+            int x = Integer.parseInt(v);
+            if (x < min || x > max) throw new NumberFormatException();
+            return x;
+        } catch (NumberFormatException e) {
+            throw new UserError("pass '" + pass + "': option " + key + " must be an integer in " + min + ".." + max + ", got '" + v + "'");
+        }
+    }
+}

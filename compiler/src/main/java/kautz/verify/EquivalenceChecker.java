@@ -1,0 +1,98 @@
+package kautz.verify;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import kautz.network.Aig;
+import kautz.network.AigSimulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Combinational equivalence checking in the manner of ABC's {@code cec}: a miter of the two networks
+ * (inputs and outputs matched by name), random simulation to find cheap counterexamples, SAT sweeping to
+ * merge the internal equivalences, then one incremental SAT proof per output pair that is still open.
+ */
+public final class EquivalenceChecker {
+    private EquivalenceChecker() {}
+
+    /** Checks {@code left} against {@code right}; the names label the two sides in messages. */
+    public static CecResult check(Aig left, Aig right, String leftName, String rightName, CecOptions options) {
+        long start = System.nanoTime();
+        long deadline = start + options.timeout().toNanos();
+        Miter miter = Miter.of(left, right, leftName, rightName);
+        Aig g = miter.aig();
+
+        long[][] patterns = randomPatterns(g.numInputs(), options.simWords(), options.seed());
+        long[][] sim = AigSimulator.simulate(g, patterns);
+        for (int w = 0; miter.pairs() > 0 && w < sim[0].length; w++) {
+            long diff = 0;
+            for (int i = 0; i < miter.pairs(); i++) diff |= sim[2 * i][w] ^ sim[2 * i + 1][w];
+            if (diff != 0) {
+                int bit = Long.numberOfTrailingZeros(diff);
+                boolean[] in = new boolean[g.numInputs()];
+                for (int i = 0; i < in.length; i++) in[i] = (patterns[i][w] >>> bit & 1) != 0;
+                return counterexample(miter, in, stats(g, 0, miter, 0, 0, 0, 0, start));
+            }
+        }
+
+        Sweeper sweeper = new Sweeper(g, options.simWords(), options.seed() + 1);
+        sweeper.run(options.mergeConflicts(), start + options.timeout().toNanos() / 2);
+        AigCnf cnf = sweeper.cnf();
+        int byStructure = 0, bySat = 0;
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < miter.pairs(); i++) {
+            int a = sweeper.reduce(miter.left(i)), b = sweeper.reduce(miter.right(i));
+            if (a == b) { byStructure++; continue; }
+            long remaining = (deadline - System.nanoTime()) / 1_000_000;
+            if (remaining <= 0) { open.add(miter.outputNames().get(i)); continue; }
+            switch (cnf.equal(a, b, 0, remaining)) {
+                case EQUAL -> bySat++;
+                case UNKNOWN -> open.add(miter.outputNames().get(i));
+                case DIFFERENT -> {
+                    boolean[] in = new boolean[g.numInputs()];
+                    for (int k = 0; k < in.length; k++) in[k] = cnf.inputValue(k);
+                    return counterexample(miter, in, stats(g, sweeper.reducedAnds(), miter, byStructure, bySat,
+                            sweeper.merges(), cnf.calls(), start));
+                }
+            }
+        }
+        CecResult.Stats stats = stats(g, sweeper.reducedAnds(), miter, byStructure, bySat, sweeper.merges(), cnf.calls(), start);
+        if (!open.isEmpty()) return new CecResult.Undecided(ImmutableList.copyOf(open), stats);
+        return new CecResult.Equivalent(stats);
+    }
+
+    /** Simulates one input pattern and reports every output pair it tells apart. */
+    private static CecResult counterexample(Miter miter, boolean[] in, CecResult.Stats stats) {
+        Aig g = miter.aig();
+        long[][] one = new long[g.numInputs()][1];
+        ImmutableMap.Builder<String, Boolean> inputs = ImmutableMap.builder();
+        for (int i = 0; i < in.length; i++) {
+            one[i][0] = in[i] ? 1 : 0;
+            inputs.put(g.inputName(i), in[i]);
+        }
+        long[][] out = AigSimulator.simulate(g, one);
+        ImmutableList.Builder<CecResult.Difference> diffs = ImmutableList.builder();
+        for (int i = 0; i < miter.pairs(); i++) {
+            boolean l = (out[2 * i][0] & 1) != 0, r = (out[2 * i + 1][0] & 1) != 0;
+            if (l != r) diffs.add(new CecResult.Difference(miter.outputNames().get(i), l, r));
+        }
+        ImmutableList<CecResult.Difference> d = diffs.build();
+        if (d.isEmpty()) throw new IllegalStateException("a counterexample that distinguishes no output");
+        return new CecResult.NotEquivalent(inputs.build(), d, stats);
+    }
+
+    private static long[][] randomPatterns(int inputs, int words, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long[][] p = new long[inputs][words];
+        for (long[] row : p) for (int w = 0; w < words; w++) row[w] = rnd.nextLong();
+        return p;
+    }
+
+    private static CecResult.Stats stats(Aig g, int reducedAnds, Miter m, int byStructure, int bySat, int merges,
+                                         long calls, long start) {
+        return new CecResult.Stats(g.numAnds(), reducedAnds, m.pairs(), byStructure, bySat, merges, calls,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+}

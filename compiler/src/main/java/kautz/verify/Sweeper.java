@@ -1,0 +1,183 @@
+package kautz.verify;
+
+import kautz.network.Aig;
+import kautz.network.AigBuilder;
+import kautz.network.Lit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * SAT sweeping ("fraiging"): rebuilds a graph node by node in topological order and merges every node
+ * that is functionally equal (up to complement) to an earlier one. Random simulation proposes the
+ * candidates (nodes with equal signatures); a SAT call with a small conflict budget confirms each merge;
+ * a refuted candidate yields a distinguishing input pattern, and every 64 such patterns are simulated as
+ * one more signature word, which splits the wrong classes. Once two sides of a miter are merged node by
+ * node, their outputs are usually the same literal, so the final output proofs are trivial even on large
+ * networks.
+ */
+final class Sweeper {
+    /** Signature words kept for refuted candidates' patterns (64 patterns each). */
+    private static final int CEX_WORDS = 8;
+    /** Candidates tried per node before giving up on merging it. */
+    private static final int TRIES = 2;
+
+    private final Aig source;
+    private final AigBuilder reduced;
+    private final AigCnf cnf;
+    private final int words;      // random words
+    private final int stride;     // words per node in sig
+    private int cexWordsUsed;
+    private long[] sig;
+    private final long[][] cexInputs; // [input][cex word]
+    private int cexCount;
+    private final Map<Long, List<Integer>> classes = new HashMap<>();
+    private boolean[] merged = new boolean[1024];
+    private final int[] map;
+    private int merges;
+    private int refuted;
+    private int undecided;
+
+    Sweeper(Aig source, int words, long seed) {
+        this.source = source;
+        this.words = words;
+        this.stride = words + CEX_WORDS;
+        this.reduced = new AigBuilder();
+        for (int i = 0; i < source.numInputs(); i++) reduced.addInput(source.inputName(i));
+        this.cnf = new AigCnf(reduced);
+        this.cexInputs = new long[source.numInputs()][CEX_WORDS];
+        this.sig = new long[Math.max(1024, source.size()) * stride];
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = 1; i <= source.numInputs(); i++) {
+            for (int w = 0; w < words; w++) sig[i * stride + w] = rnd.nextLong();
+        }
+        this.map = new int[source.size()];
+        for (int n = 0; n <= source.numInputs(); n++) {
+            map[n] = Lit.of(n, false);
+            addToClass(n);
+        }
+    }
+
+    /**
+     * Sweeps every AND node. Until {@code sweepDeadline} (System.nanoTime) candidates are proven with at most
+     * {@code conflicts} conflicts each; after it nodes are only hashed.
+     */
+    void run(int conflicts, long sweepDeadline) {
+        for (int n = source.firstAnd(); n < source.size(); n++) {
+            int before = reduced.size();
+            int r = reduced.and(Miter.lit(map, source.fanin0(n)), Miter.lit(map, source.fanin1(n)));
+            map[n] = r;
+            if (reduced.size() == before) continue; // hashed onto an existing node or a constant
+            int m = Lit.node(r);
+            simulate(m);
+            if (System.nanoTime() < sweepDeadline) map[n] = merge(m, conflicts);
+            if (!merged(m)) addToClass(m);
+        }
+    }
+
+    /** The reduced literal of a literal of the source graph. */
+    int reduce(int lit) { return Miter.lit(map, lit); }
+
+    AigCnf cnf() { return cnf; }
+    int merges() { return merges; }
+    int refuted() { return refuted; }
+    int undecided() { return undecided; }
+    int reducedAnds() { return reduced.numAnds(); }
+
+    /** Tries the candidates with m's signature; returns the literal m is replaced by. */
+    private int merge(int m, int conflicts) {
+        boolean phase = phase(m);
+        List<Integer> cands = classes.get(key(m));
+        if (cands == null) return Lit.of(m, false);
+        int tries = 0;
+        for (int c : cands) {
+            if (!sameSignature(m, c)) continue;
+            if (tries++ == TRIES) break;
+            int cl = Lit.of(c, phase != phase(c));
+            switch (cnf.equal(Lit.of(m, false), cl, conflicts, 0)) {
+                case EQUAL -> {
+                    markMerged(m);
+                    merges++;
+                    return cl;
+                }
+                case DIFFERENT -> {
+                    refuted++;
+                    recordPattern();
+                }
+                case UNKNOWN -> undecided++;
+            }
+        }
+        return Lit.of(m, false);
+    }
+
+    private boolean merged(int m) { return m < merged.length && merged[m]; }
+
+    private void markMerged(int m) {
+        if (m >= merged.length) merged = Arrays.copyOf(merged, Math.max(m + 1, merged.length * 2));
+        merged[m] = true;
+    }
+
+    /** Stores the solver's distinguishing inputs; every 64 patterns become one more signature word. */
+    private void recordPattern() {
+        if (cexWordsUsed == CEX_WORDS) return;
+        int w = cexWordsUsed, bit = cexCount % 64;
+        for (int i = 0; i < cexInputs.length; i++) {
+            if (cnf.inputValue(i)) cexInputs[i][w] |= 1L << bit;
+        }
+        cexCount++;
+        if (cexCount % 64 == 0) refine();
+    }
+
+    /** Simulates the newest pattern word on every node so far and rebuilds the classes with it. */
+    private void refine() {
+        int w = words + cexWordsUsed;
+        for (int i = 0; i < cexInputs.length; i++) sig[(i + 1) * stride + w] = cexInputs[i][cexWordsUsed];
+        for (int n = reduced.numInputs() + 1; n < reduced.size(); n++) {
+            sig[n * stride + w] = word(reduced.fanin0(n), w) & word(reduced.fanin1(n), w);
+        }
+        cexWordsUsed++;
+        classes.clear();
+        for (int n = 0; n < reduced.size(); n++) if (!merged(n)) addToClass(n);
+    }
+
+    private void simulate(int m) {
+        if ((long) (m + 1) * stride > sig.length) sig = Arrays.copyOf(sig, Math.max((m + 1) * stride, sig.length * 2));
+        int used = words + cexWordsUsed;
+        int a = reduced.fanin0(m), b = reduced.fanin1(m);
+        for (int w = 0; w < used; w++) sig[m * stride + w] = word(a, w) & word(b, w);
+    }
+
+    private long word(int lit, int w) {
+        long v = sig[Lit.node(lit) * stride + w];
+        return Lit.isComplement(lit) ? ~v : v;
+    }
+
+    /** Signatures are compared up to complement: normalised so that pattern 0 gives 0. */
+    private boolean phase(int n) { return (sig[n * stride] & 1) != 0; }
+
+    private long key(int n) {
+        long flip = phase(n) ? -1L : 0L;
+        long h = 0x9E3779B97F4A7C15L;
+        int used = words + cexWordsUsed;
+        for (int w = 0; w < used; w++) {
+            h = (h ^ (sig[n * stride + w] ^ flip)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        return h;
+    }
+
+    private boolean sameSignature(int a, int b) {
+        long flip = phase(a) != phase(b) ? -1L : 0L;
+        int used = words + cexWordsUsed;
+        for (int w = 0; w < used; w++) if (sig[a * stride + w] != (sig[b * stride + w] ^ flip)) return false;
+        return true;
+    }
+
+    private void addToClass(int n) {
+        classes.computeIfAbsent(key(n), k -> new ArrayList<>(2)).add(n);
+    }
+}

@@ -82,13 +82,7 @@ public final class SimCommand implements Runnable {
         boolean random = inputs.equals("random");
         long[][] in = random ? BitPlanes.random(p.inputs().size(), rows, seed) : explicit(inPorts, p.inputs().size());
         long[][] result = eng.run(p, in, rows);
-        kautz.device.DeviceReport deviceReport = null;
-        long mismatches = 0;
-        if (device.enabled()) {
-            DeviceRunner.Outcome o = DeviceRunner.run(p, in, result, rows, seed, device, err);
-            deviceReport = o.report();
-            mismatches = o.mismatches();
-        }
+        DeviceRunner.Outcome onDevice = device.enabled() ? DeviceRunner.run(p, in, result, rows, seed, device) : null;
 
         if (json) {
             Json j = new Json().put("kernel", p.kernel()).put("target", p.target()).put("rowSize", p.rowSize())
@@ -97,7 +91,7 @@ public final class SimCommand implements Runnable {
                     .put("programCycles", stats.programCycles()).put("cycles", stats.cycles()).put("cells", stats.cells())
                     .put("ioCycles", stats.ioCycles());
             if (!random) j.put("outputs", PortValues.json(outPorts, result, 0));
-            if (deviceReport != null) deviceReport.appendTo(j.put("mismatches", mismatches));
+            if (onDevice != null) onDevice.appendTo(j);
             out.println(j);
             return;
         }
@@ -107,10 +101,7 @@ public final class SimCommand implements Runnable {
         out.println("gates " + stats.gates() + ", logic cycles " + stats.logicCycles() + ", init cycles " + stats.initCycles()
                 + (stats.programCycles() > 0 ? ", prog/sense cycles " + stats.programCycles() : "")
                 + ", cycles " + stats.cycles() + ", cells " + stats.cells() + ", io cycles " + stats.ioCycles());
-        if (deviceReport != null) {
-            out.println("mismatches " + mismatches + " (device outputs against the functional engine)");
-            out.println(deviceReport.text());
-        }
+        if (onDevice != null) out.println(onDevice.text());
     }
 
     private long[][] explicit(List<Port> ports, int bits) {

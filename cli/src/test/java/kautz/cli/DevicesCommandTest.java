@@ -69,6 +69,10 @@ class DevicesCommandTest {
         Files.writeString(dev, "name = weak\ntitle = test device\ncitation = none\nenduranceCycles = 10\n");
         Run r = kautz("sim", f.toString(), "--rows", "64", "--device", dev.toString(), "--runs", "100");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("mismatches begin at run"), r.err());
+        assertTrue(r.out().contains("100 runs: mismatches begin at run"), r.out());
+        Run j = kautz("sim", f.toString(), "--rows", "64", "--device", dev.toString(), "--runs", "100", "--wear-levelling", "--json");
+        assertEquals(0, j.code(), j.err());
+        assertTrue(j.out().contains("\"firstMismatchRun\": ") && j.out().contains("\"firstMismatchRunUnlevelled\": "), j.out());
+        assertTrue(j.out().contains("\"energyByOpPJ\": {\"init1\": "), j.out());
     }
 }

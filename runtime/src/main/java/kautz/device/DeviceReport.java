@@ -10,13 +10,25 @@ import java.util.Map;
  * this runtime's own keys. {@link #fields()} gives them in report order, as JSON-ready values (numbers,
  * strings, nested maps).
  */
-public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, double readMargin) {
+public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, double readMargin,
+                           Map<String, Double> energyByOp) {
 
     public static DeviceReport of(DeviceSession session, DeviceRun run, long runs) {
         DeviceConfig c = session.config();
         Crossbar xb = session.crossbar();
         return new DeviceReport(c, run, WearStats.of(xb, session.rotatedCells(), runs),
-                SneakPathModel.worstCaseMargin(c.arrayType(), c.preset(), xb.rows(), xb.cols()));
+                SneakPathModel.worstCaseMargin(c.arrayType(), c.preset(), xb.rows(), xb.cols()), byMnemonic(session.lastProgram(), run));
+    }
+
+    // Energy per micro-op summed by mnemonic; input loading and output reading under their own names.
+    private static Map<String, Double> byMnemonic(kautz.isa.Program p, DeviceRun run) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        double[] perOp = run.energy().perOp();
+        for (int i = 0; i < p.ops().size(); i++) m.merge(p.ops().get(i).opcode().mnemonic(), perOp[i], Double::sum);
+        m.merge("load inputs", perOp[p.ops().size()], Double::sum);
+        m.merge("read outputs", perOp[p.ops().size() + 1], Double::sum);
+        m.replaceAll((k, v) -> round(v));
+        return m;
     }
 
     public Map<String, Object> fields() {
@@ -29,6 +41,7 @@ public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, d
         Map<String, Object> split = new LinkedHashMap<>();
         for (EnergyKind k : EnergyKind.values()) split.put(k.key(), round(e.of(k)));
         f.put("energySplitPJ", split);
+        f.put("energyByOpPJ", energyByOp);
         f.put("energyPerRowPJ", round(e.total() / config.rows()));
         f.put("deviceCycles", run.deviceCycles());
         f.put("maxCellSwitches", wear.maxCellSwitches());

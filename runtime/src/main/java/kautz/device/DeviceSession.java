@@ -35,6 +35,7 @@ public final class DeviceSession {
     private Crossbar xb;
     private int logicalCols;
     private int rotatedCells;
+    private Program lastProgram;
     private long[] scratch;
 
     public DeviceSession(DeviceConfig config) {
@@ -49,6 +50,9 @@ public final class DeviceSession {
 
     /** Columns the programs' rows occupy (mem cells come after them). */
     public int logicalColumns() { return logicalCols; }
+
+    /** The program run last (null before the first run). */
+    public Program lastProgram() { return lastProgram; }
 
     /** Columns wear levelling rotates through: the widest program's cells. */
     public int rotatedCells() { return rotatedCells; }
@@ -67,6 +71,7 @@ public final class DeviceSession {
             throw new IllegalArgumentException("expected " + program.inputs().size() + " input planes, got " + inputPlanes.length);
         }
         setUp(program);
+        lastProgram = program;
         int cells = Math.max(1, program.stats().cells());
         rotatedCells = Math.max(rotatedCells, cells);
         int[] map = new int[program.rowSize()];

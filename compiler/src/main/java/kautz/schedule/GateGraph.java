@@ -24,6 +24,7 @@ public final class GateGraph {
     private final boolean[] needed;
     private final int[] neededOrder;
     private final int[] inPlaceSource;
+    private final int[][] gateFanins;
 
     /** The graph of a network as a family executes it (in-place gates overwrite their last fan-in). */
     public GateGraph(MappedNetwork network, GateFamily family) {
@@ -80,6 +81,8 @@ public final class GateGraph {
             if (canon[v] != v) continue;
             for (int u : distinct(fanins[v])) readers[u][fill[u]++] = v;
         }
+        gateFanins = new int[n][];
+        for (int v = 0; v < n; v++) gateFanins[v] = Arrays.stream(fanins[v]).filter(f -> f >= inputs).distinct().toArray();
         output = new boolean[n];
         for (int i = 0; i < network.numOutputs(); i++) output[canon[network.outputNodes().get(i)]] = true;
         needed = new boolean[n];
@@ -118,15 +121,15 @@ public final class GateGraph {
     /** For a gate executed in place, the fan-in whose cell it overwrites (that value dies there); else -1. */
     public int inPlaceSource(int node) { return inPlaceSource[node]; }
 
-    /** The distinct gate (non-input) fan-ins of {@code node}. */
+    /** The distinct gate (non-input) fan-ins of {@code node}. Do not modify. */
     public int[] distinctGateFanins(int node) {
-        return Arrays.stream(fanins[node]).filter(f -> f >= inputs).distinct().toArray();
+        return gateFanins[node];
     }
 
-    /** For each node, how many distinct gates of {@code order} read it: a value dies when this reaches 0. */
+    /** For each gate, how many distinct gates of {@code order} read it: a value dies when this reaches 0. */
     public int[] pendingReaders(int[] order) {
         int[] pending = new int[canon.length];
-        for (int g : order) for (int f : distinct(fanins[g])) pending[f]++;
+        for (int g : order) for (int f : gateFanins[g]) pending[f]++;
         return pending;
     }
 

@@ -63,6 +63,7 @@ public final class SimplerScheduler implements Scheduler {
         int count = 0;
         int[] stack = new int[n + 1];
         int[] next = new int[n]; // index of the next child to visit
+        int[][] kidsOf = new int[n][];
         for (int r : roots) {
             if (mapped[r]) continue;
             computeCu(graph, r, cu);
@@ -71,7 +72,8 @@ public final class SimplerScheduler implements Scheduler {
             next[r] = 0;
             while (sp > 0) {
                 int v = stack[sp - 1];
-                int[] kids = sortedChildren(graph, v, cu);
+                if (kidsOf[v] == null) kidsOf[v] = sortedChildren(graph, v, cu);
+                int[] kids = kidsOf[v];
                 if (next[v] < kids.length) {
                     int c = kids[next[v]++];
                     if (!mapped[c]) { stack[sp++] = c; next[c] = 0; }

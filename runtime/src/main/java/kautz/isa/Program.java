@@ -20,7 +20,9 @@ public record Program(String kernel, String target, int rowSize, InitModel initM
         for (IoBit b : outputs) checkCell(b.cell(), rowSize, "output " + b.name());
         for (int i = 0; i < ops.size(); i++) {
             MicroOp op = ops.get(i);
-            for (int k = 0; k < op.operands().length(); k++) checkCell(op.operands().get(k), rowSize, "op " + i + " (" + op + ")");
+            for (int k = 0; k < op.operands().length(); k++) {
+                if (op.operands().get(k) >= rowSize) checkCell(op.operands().get(k), rowSize, "op " + i + " (" + op + ")"); // message built only on failure
+            }
         }
     }
 

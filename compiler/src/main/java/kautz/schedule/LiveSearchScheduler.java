@@ -1,0 +1,186 @@
+package kautz.schedule;
+
+import kautz.isa.Program;
+import kautz.mapped.MappedNetwork;
+import kautz.target.GateFamily;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The default scheduler: liveness-driven ordering plus a seeded improvement phase.
+ * <ol>
+ *   <li>Candidate orders: SIMPLER's own order, depth-first orders under other root/child rules, and
+ *       forward and backward greedy list schedules that minimise live values.</li>
+ *   <li>Local search over a depth-first order: every gate carries a priority (children and roots are
+ *       visited in priority order); seeded random and peak-targeted changes of priorities are kept when
+ *       the cost does not grow. The cost is lexicographic: fit in the row, re-init cycles there, peak.
+ *       The number of steps is bounded (deterministic for a seed), and so is the time ({@code budget}).</li>
+ *   <li>Cells: first clean cell; freed cells wait for one bulk re-initialisation when no clean cell is
+ *       left (optimal for the order); the {@link Emitter} then batches the inits.</li>
+ * </ol>
+ * Because SIMPLER's order is a candidate, it never needs a larger row or more cycles than SIMPLER.
+ */
+public final class LiveSearchScheduler implements Scheduler {
+    /** Improvement steps per run: enough to converge on the EPFL netlists, bounded for speed. */
+    static final int STEPS = 3000;
+
+    @Override public String name() { return "live"; }
+
+    @Override public String summary() { return "liveness-driven orders (DFS variants, greedy both ways) + seeded local search; fewest cells and cycles (default)"; }
+
+    @Override
+    public Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        GateGraph graph = new GateGraph(network, family);
+        Search s = new Search(graph, options);
+        int capacity = options.rowSize() == ScheduleOptions.UNLIMITED ? Integer.MAX_VALUE : options.rowSize() - graph.inputs();
+        int[] order = s.best(capacity);
+        int peak = Liveness.peak(graph, order);
+        if (graph.inputs() + (long) peak > options.rowSize()) {
+            int[] least = s.best(-1);
+            throw new RowTooSmallException(options.rowSize(), graph.inputs() + Liveness.peak(graph, least), "scheduler live needs more cells");
+        }
+        return Emitter.emit(graph, family, options, Placement.of(order, allocate(graph, order, options.rowSize())));
+    }
+
+    @Override
+    public Program scheduleMinRow(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        GateGraph graph = new GateGraph(network, family);
+        int[] order = new Search(graph, options).best(-1);
+        int row = graph.inputs() + Liveness.peak(graph, order);
+        return Emitter.emit(graph, family, options.withRowSize(row), Placement.of(order, allocate(graph, order, row)));
+    }
+
+    /** Lowest clean cell first; freed cells become clean at one bulk re-init when no clean cell is left. */
+    static int[] allocate(GateGraph graph, int[] order, int rowSize) {
+        int[] cell = new int[graph.nodes()];
+        Arrays.fill(cell, -1);
+        for (int i = 0; i < graph.inputs(); i++) cell[i] = i;
+        int[] pending = graph.pendingReaders(order);
+        java.util.BitSet clean = new java.util.BitSet();
+        List<Integer> dirty = new ArrayList<>();
+        int fresh = graph.inputs();
+        for (int g : order) {
+            int src = graph.inPlaceSource(g);
+            if (src >= 0) {
+                cell[g] = cell[src];
+                pending[src] = -1;
+            } else {
+                int c = clean.nextSetBit(0);
+                if (c < 0 && fresh < rowSize) c = fresh++;
+                else if (c < 0) {
+                    for (int d : dirty) clean.set(d);
+                    dirty.clear();
+                    c = clean.nextSetBit(0);
+                    if (c < 0) throw new IllegalStateException("order does not fit in " + rowSize + " cells");
+                }
+                if (c < fresh && clean.get(c)) clean.clear(c);
+                cell[g] = c;
+            }
+            for (int f : graph.distinctGateFanins(g)) {
+                if (--pending[f] == 0 && !graph.isOutput(f)) dirty.add(cell[f]);
+            }
+        }
+        return cell;
+    }
+
+    /** Candidate orders and the local search; capacity -1 asks for the least peak. */
+    private static final class Search {
+        private final GateGraph graph;
+        private final ScheduleOptions options;
+        private final OrderCost cost;
+        private final int[] cu;
+
+        Search(GateGraph graph, ScheduleOptions options) {
+            this.graph = graph;
+            this.options = options;
+            this.cost = new OrderCost(graph);
+            this.cu = Orders.cellUsage(graph);
+        }
+
+        /** cost key: lower is better. */
+        private long key(int[] order, int capacity) {
+            int peak = cost.peak(order);
+            if (capacity < 0) {
+                int re = cost.reinits(order, peak);
+                return (long) peak << 32 | re;
+            }
+            if (capacity == Integer.MAX_VALUE) return peak;
+            if (peak > capacity) return (1L << 62) | peak;
+            return (long) cost.reinits(order, capacity) << 32 | peak;
+        }
+
+        int[] best(int capacity) {
+            List<int[]> candidates = new ArrayList<>();
+            candidates.add(SimplerScheduler.order(graph));
+            candidates.add(Orders.greedy(graph));
+            candidates.add(Orders.reverseGreedy(graph));
+            candidates.add(Orders.depthFirst(graph, cu, Orders.RootRule.CU_ASC, Orders.ChildRule.CU_DESC));
+            candidates.add(Orders.depthFirst(graph, cu, Orders.RootRule.NODE_ORDER, Orders.ChildRule.SHARED_LAST));
+            int[] best = null;
+            long bestKey = Long.MAX_VALUE;
+            for (int[] c : candidates) {
+                long k = key(c, capacity);
+                if (k < bestKey) { bestKey = k; best = c; }
+            }
+            int[] improved = improve(capacity);
+            if (improved != null && key(improved, capacity) < bestKey) best = improved;
+            return best;
+        }
+
+        /** Local search over the priorities of a depth-first order, from SIMPLER's CU rule. */
+        private int[] improve(int capacity) {
+            int n = graph.nodes();
+            double[] prio = new double[n];
+            for (int v = 0; v < n; v++) prio[v] = cu[v];
+            List<Integer> roots = new ArrayList<>();
+            boolean[] isRoot = new boolean[n];
+            for (int i = 0; i < graph.network().numOutputs(); i++) {
+                int o = graph.outputNode(i);
+                if (!graph.isInput(o) && !isRoot[o]) { isRoot[o] = true; roots.add(o); }
+            }
+            int[] rootOrder = roots.stream().mapToInt(Integer::intValue).toArray();
+            int[][] kids = new int[n][];
+            int[] order = Orders.keyedDepthFirst(graph, rootOrder, prio, kids);
+            long current = key(order, capacity);
+            SplittableRandom rnd = new SplittableRandom(options.seed());
+            int[] gates = graph.neededGates();
+            if (gates.length == 0) return order;
+            long deadline = System.nanoTime() + Math.min(options.budget().toNanos(), 350_000_000L);
+            for (int step = 0; step < STEPS && System.nanoTime() < deadline; step++) {
+                int kind = rnd.nextInt(3);
+                int a = 0, b = 0, v = -1;
+                double old = 0;
+                if (kind == 0 && rootOrder.length > 1) { // move a root elsewhere
+                    a = rnd.nextInt(rootOrder.length);
+                    b = rnd.nextInt(rootOrder.length);
+                    int t = rootOrder[a]; rootOrder[a] = rootOrder[b]; rootOrder[b] = t;
+                } else {
+                    if (kind == 1) { // a value alive at the peak: change when it is computed
+                        int at = cost.peakPosition(order);
+                        v = order[rnd.nextInt(at + 1)];
+                    } else {
+                        v = gates[rnd.nextInt(gates.length)];
+                    }
+                    old = prio[v];
+                    prio[v] = rnd.nextBoolean() ? old + 1 + rnd.nextInt(8) : old - 1 - rnd.nextInt(8);
+                    for (int r : graph.readers(v)) kids[r] = null;
+                }
+                int[] next = Orders.keyedDepthFirst(graph, rootOrder, prio, kids);
+                long k = key(next, capacity);
+                if (k <= current) {
+                    current = k;
+                    order = next;
+                } else if (v >= 0) {
+                    prio[v] = old;
+                    for (int r : graph.readers(v)) kids[r] = null;
+                } else {
+                    int t = rootOrder[a]; rootOrder[a] = rootOrder[b]; rootOrder[b] = t;
+                }
+            }
+            return order;
+        }
+    }
+}

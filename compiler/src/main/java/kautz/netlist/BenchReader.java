@@ -87,6 +87,7 @@ public final class BenchReader {
             throw new UserError(g.file() + ":" + line + ": " + type + " takes " + (want >= 0 ? want + " input(s)" : "at least one input") + ", found " + fanins.length);
         }
         if (hex != null && !type.equals("LUT")) throw new UserError(g.file() + ":" + line + ": only LUT takes a truth table");
+        g.countCell(type.equals("BUFF") ? "BUF" : type);
         g.define(out, fanins, logic, NetlistGraph.Mapping.NONE, line);
     }
 

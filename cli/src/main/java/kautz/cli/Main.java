@@ -44,7 +44,8 @@ public final class Main {
         return cl;
     }
 
-    static int handle(Exception ex, PrintWriter err) {
+    /** Prints an exception the way every kautz command does and gives the exit code. */
+    public static int handle(Exception ex, PrintWriter err) {
         if (ex instanceof UserError u) {
             err.println("kautz: " + u.getMessage());
             if (u.detail() != null) err.println(u.detail());

@@ -10,6 +10,8 @@ import picocli.CommandLine.HelpCommand;
         description = {
                 "Compile logic kernels and netlists to stateful-logic micro-ops for memristive crossbars,",
                 "and run them on a cycle-accurate model of the array."},
+        footer = {"", "  sweep    Design-space sweeps and Monte Carlo studies on Apache Spark (./kautz sweep --help;",
+                "           the spark/ module, so the other commands never load Spark)"},
         subcommands = {
                 HelpCommand.class,
                 RunCommand.class,

@@ -36,8 +36,10 @@ public final class Charts {
             List<ResultRow> in = ok.stream().filter(r -> chart.panel() == null || r.value(chart.panel()).equals(panel)).toList();
             double x0 = 10 + (p % cols) * PANEL_W;
             double y0 = TOP + (p / cols) * PANEL_H;
-            if (chart.kind().equals(ChartSpec.LINES)) lines(svg, chart, panel, in, series, x0, y0);
-            else distribution(svg, chart, panel, in, series, x0, y0);
+            String caption = chart.panel() == null ? "" : chart.panel().equals("file")
+                    ? panel.substring(panel.lastIndexOf('/') + 1) : chart.panel() + " = " + panel;
+            if (chart.kind().equals(ChartSpec.LINES)) lines(svg, chart, caption, in, series, x0, y0);
+            else distribution(svg, chart, caption, in, series, x0, y0);
         }
         if (ok.isEmpty()) svg.text(20, TOP + 30, "no successful points to draw", 12, "start", 0);
         return svg.toString();
@@ -55,7 +57,7 @@ public final class Charts {
         }
     }
 
-    private static void lines(Svg svg, ChartSpec chart, String panel, List<ResultRow> rows, List<String> series,
+    private static void lines(Svg svg, ChartSpec chart, String caption, List<ResultRow> rows, List<String> series,
                               double x0, double y0) {
         Map<String, Map<Double, List<Double>>> data = new LinkedHashMap<>();
         double xmin = Double.POSITIVE_INFINITY, xmax = Double.NEGATIVE_INFINITY, ymin = Double.POSITIVE_INFINITY, ymax = Double.NEGATIVE_INFINITY;
@@ -83,7 +85,7 @@ public final class Charts {
         }
         Scale sx = Scale.fit(xmin, xmax, x0 + 52, x0 + PANEL_W - 14, false);
         Scale sy = Scale.fit(ymin, ymax, y0 + PANEL_H - 36, y0 + 22, true);
-        frame(svg, panel, chart.x(), chart.y(), sx, sy, x0, y0);
+        frame(svg, caption, chart.x(), chart.y(), sx, sy, x0, y0);
         for (Map.Entry<String, double[][]> e : means.entrySet()) {
             String c = color(series.indexOf(e.getKey()));
             double[] xs = e.getValue()[0];
@@ -99,7 +101,7 @@ public final class Charts {
         }
     }
 
-    private static void distribution(Svg svg, ChartSpec chart, String panel, List<ResultRow> rows, List<String> series,
+    private static void distribution(Svg svg, ChartSpec chart, String caption, List<ResultRow> rows, List<String> series,
                                      double x0, double y0) {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         Map<String, Integer> other = new LinkedHashMap<>();
@@ -117,7 +119,7 @@ public final class Charts {
         }
         Scale sx = Scale.fit(min, max, x0 + 52, x0 + PANEL_W - 14, false);
         Scale sy = new Scale(0, 1, false, y0 + PANEL_H - 36, y0 + 22);
-        frame(svg, panel, chart.y(), "fraction of trials ≤ x", sx, sy, x0, y0);
+        frame(svg, caption, chart.y(), "fraction of trials ≤ x", sx, sy, x0, y0);
         int line = 0;
         for (Map.Entry<String, List<Double>> e : values.entrySet()) {
             double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -137,8 +139,8 @@ public final class Charts {
         }
     }
 
-    private static void frame(Svg svg, String panel, String xLabel, String yLabel, Scale sx, Scale sy, double x0, double y0) {
-        svg.text(x0 + PANEL_W / 2.0, y0 + 12, panel, 11, "middle", 0);
+    private static void frame(Svg svg, String caption, String xLabel, String yLabel, Scale sx, Scale sy, double x0, double y0) {
+        svg.text(x0 + PANEL_W / 2.0, y0 + 12, caption, 11, "middle", 0);
         for (double t : sx.ticks()) {
             double x = sx.map(t);
             svg.line(x, sy.from(), x, sy.to(), "#e6e6e6", 1);

@@ -79,12 +79,12 @@ public final class Summary {
         StringBuilder sb = new StringBuilder();
         sb.append("# Sweep ").append(spec.name()).append("\n\n");
         long errors = rows.stream().filter(r -> !r.ok()).count();
-        sb.append("`kautz ").append(spec.command()).append("` on ").append(spec.files().size()).append(spec.files().size() == 1 ? " file" : " files");
+        sb.append("`kautz ").append(spec.command()).append("` over files (").append(spec.files().size()).append(')');
         for (Map.Entry<String, List<String>> a : spec.axes().entrySet()) {
-            sb.append(" × ").append(a.getValue().size()).append(' ').append(a.getKey());
+            sb.append(" × ").append(a.getKey()).append(" (").append(a.getValue().size()).append(')');
         }
         sb.append(": ").append(rows.size()).append(" points, ").append(errors).append(errors == 1 ? " error" : " errors").append(".\n");
-        sb.append("Ran with ").append(how).append(String.format(java.util.Locale.ROOT, " in %.1f s.%n", seconds));
+        sb.append("Ran on ").append(how).append(String.format(java.util.Locale.ROOT, "; the points took %.1f s.%n", seconds));
         if (!spec.options().isEmpty()) {
             sb.append("Options of every point:");
             spec.options().forEach((k, v) -> sb.append(" `--").append(k).append(v.equals(SweepSpec.FLAG_TRUE) ? "" : " " + v).append('`'));

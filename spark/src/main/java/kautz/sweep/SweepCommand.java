@@ -11,15 +11,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code kautz sweep SPEC}: a design-space sweep or Monte Carlo study, in-process or on a Spark cluster. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep", mixinStandardHelpOptions = true, version = "kautz 0.1.0",
         description = {
-                "Run a study described in a JSON file (docs/sweeps.md): a kautz command (compile, run, sim) over",
-                "files × targets × schedulers × row sizes × devices × Monte Carlo seeds. Each point is evaluated",
-                "exactly as the command itself would with --json; a point that fails becomes a row with its error.",
-                "Writes one CSV row and one JSON line per point, a summary (mean, p5, p50, p95 over trials) and",
-                "SVG charts beside the CSV. Runs on Apache Spark: local[*] in this process by default, or a cluster",
-                "with --master spark://HOST:7077 (or spark-submit spark/target/kautz-sweep.jar SPEC …).",
-                "Progress (points done/total, rate, ETA) goes to stderr."},
+                "Run a study described in a JSON file (docs/sweeps.md): a kautz command (compile, run, sim) over "
+                        + "files × targets × schedulers × row sizes × devices × Monte Carlo seeds. Each point is evaluated "
+                        + "exactly as the command itself would with --json; a point that fails becomes a row with its error.",
+                "Writes one CSV row and one JSON line per point, a summary (mean, p5, p50, p95 over trials) and SVG "
+                        + "charts beside the CSV.",
+                "Runs on Apache Spark: local[*] in this process by default, or a cluster with --master spark://HOST:7077 "
+                        + "(or: spark-submit spark/target/kautz-sweep.jar SPEC …). Progress (points done/total, rate, ETA) "
+                        + "goes to stderr."},
         footer = {"", "Results are saved every 15 s and on interruption; --resume skips the points already in the CSV."})
 public final class SweepCommand implements Runnable {
     @Spec CommandSpec spec;

@@ -61,12 +61,21 @@ public final class RunCommand implements Runnable {
     @Option(names = "--json", description = "print one JSON object (DESIGN.md §4 keys) instead of text")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    DeviceOptions device = new DeviceOptions();
+
     /** What one run works on: the design, its ports and the rows' input bit-planes. */
     record RowInputs(Design design, ImmutableList<Port> inPorts, ImmutableList<Port> outPorts, long[][] planes,
                      int rows, boolean random) {}
 
     @Override
     public void run() {
+        if (device.enabled()) {
+            // the cycle-accurate device engine; --kernel a,b runs kernels in order, sharing mem cells
+            DeviceRunPath.run(file, kernel, inputs, rows, seed, json, kautz.flow.FlowOptions.defaults().withSeed(seed), device,
+                    spec.commandLine().getOut());
+            return;
+        }
         RowInputs in = rowInputs();
         long[][] outputs = execute(in);
         report(in, outputs, 0);

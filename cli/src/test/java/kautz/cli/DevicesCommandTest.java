@@ -75,4 +75,19 @@ class DevicesCommandTest {
         assertTrue(j.out().contains("\"firstMismatchRun\": ") && j.out().contains("\"firstMismatchRunUnlevelled\": "), j.out());
         assertTrue(j.out().contains("\"energyByOpPJ\": {\"init1\": "), j.out());
     }
+
+    @Test
+    void runOnTheDeviceReportsTheDesignKeysAndChecksEveryRow(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("maj.kz");
+        Files.writeString(f, "kernel m(a: bit, b: bit, c: bit) -> (y: bit) { y = maj(a, b, c); }\n");
+        Run r = kautz("run", f.toString(), "--rows", "300", "--device", "hfo2-1t1r", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"mismatches\": 0") && r.out().contains("\"energyPJ\": ") && r.out().contains("\"maxCellWrites\": ")
+                && r.out().contains("\"device\": \"hfo2-1t1r\"") && r.out().contains("\"lifetimeRuns\": "), r.out());
+        Run explicit = kautz("run", f.toString(), "--inputs", "a=1,b=1,c=0", "--device", "hfo2-1t1r");
+        assertTrue(explicit.out().startsWith("m: y=1\nmismatches 0\n"), explicit.out());
+        Run unknown = kautz("run", f.toString(), "--inputs", "a=1,b=1,c=0,d=1", "--device", "hfo2-1t1r");
+        assertEquals(1, unknown.code());
+        assertEquals("kautz: --inputs: no kernel input named 'd'", unknown.err().strip());
+    }
 }

@@ -1,8 +1,10 @@
 package kautz.device;
 
+import kautz.isa.Program;
 import kautz.util.Json;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,22 +15,41 @@ import java.util.Map;
 public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, double readMargin,
                            Map<String, Double> energyByOp) {
 
+    /** The report of a session's last run; {@code runs} is how many times it was repeated (for lifetime). */
     public static DeviceReport of(DeviceSession session, DeviceRun run, long runs) {
-        DeviceConfig c = session.config();
-        Crossbar xb = session.crossbar();
-        return new DeviceReport(c, run, WearStats.of(xb, session.rotatedCells(), runs),
-                SneakPathModel.worstCaseMargin(c.arrayType(), c.preset(), xb.rows(), xb.cols()), byMnemonic(session.lastProgram(), run));
+        return of(session, List.of(session.lastProgram()), List.of(run), runs);
     }
 
-    // Energy per micro-op summed by mnemonic; input loading and output reading under their own names.
-    private static Map<String, Double> byMnemonic(kautz.isa.Program p, DeviceRun run) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        double[] perOp = run.energy().perOp();
-        for (int i = 0; i < p.ops().size(); i++) m.merge(p.ops().get(i).opcode().mnemonic(), perOp[i], Double::sum);
-        m.merge("load inputs", perOp[p.ops().size()], Double::sum);
-        m.merge("read outputs", perOp[p.ops().size() + 1], Double::sum);
-        m.replaceAll((k, v) -> round(v));
-        return m;
+    /**
+     * The report of kernels run one after another on one session (a run of several kernels sharing mems):
+     * energy, multi-level statistics, misreads and cycles summed; outputs those of the last kernel.
+     */
+    public static DeviceReport of(DeviceSession session, List<Program> programs, List<DeviceRun> runs, long repeats) {
+        if (programs.size() != runs.size() || runs.isEmpty()) throw new IllegalArgumentException("one run per program");
+        DeviceConfig c = session.config();
+        Crossbar xb = session.crossbar();
+        Map<String, Double> byOp = new LinkedHashMap<>();
+        DeviceRun last = runs.get(runs.size() - 1);
+        EnergyLedger total = new EnergyLedger(0);
+        MlcStats mlc = new MlcStats();
+        long misreads = 0, cycles = 0, updates = 0;
+        for (int k = 0; k < runs.size(); k++) {
+            Program p = programs.get(k);
+            DeviceRun r = runs.get(k);
+            double[] perOp = r.energy().perOp();
+            for (int i = 0; i < p.ops().size(); i++) byOp.merge(p.ops().get(i).opcode().mnemonic(), perOp[i], Double::sum);
+            byOp.merge("load inputs", perOp[p.ops().size()], Double::sum);
+            byOp.merge("read outputs", perOp[p.ops().size() + 1], Double::sum);
+            for (EnergyKind kind : EnergyKind.values()) total.charge(0, kind, r.energy().of(kind));
+            mlc.addAll(r.mlc());
+            misreads += r.sneakMisreads();
+            cycles += r.deviceCycles();
+            updates += r.cellUpdates();
+        }
+        byOp.replaceAll((k, v) -> round(v));
+        DeviceRun combined = new DeviceRun(last.outputs(), last.inputsSeen(), total, mlc, misreads, cycles, updates);
+        return new DeviceReport(c, combined, WearStats.of(xb, session.rotatedCells(), repeats),
+                SneakPathModel.worstCaseMargin(c.arrayType(), c.preset(), xb.rows(), xb.cols()), byOp);
     }
 
     public Map<String, Object> fields() {
@@ -45,7 +66,10 @@ public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, d
         f.put("energyPerRowPJ", round(e.total() / config.rows()));
         f.put("deviceCycles", run.deviceCycles());
         f.put("maxCellSwitches", wear.maxCellSwitches());
-        f.put("hottestCell", Map.of("row", wear.hottestRow(), "col", wear.hottestCol()));
+        Map<String, Object> hottest = new LinkedHashMap<>();
+        hottest.put("row", wear.hottestRow());
+        hottest.put("col", wear.hottestCol());
+        f.put("hottestCell", hottest);
         f.put("writeHistogram", wear.histogram());
         f.put("lifetimeRuns", wear.lifetimeRuns() == Long.MAX_VALUE ? "unbounded" : wear.lifetimeRuns());
         f.put("lifetimeRunsLevelled", wear.lifetimeRunsLevelled() == Long.MAX_VALUE ? "unbounded" : wear.lifetimeRunsLevelled());

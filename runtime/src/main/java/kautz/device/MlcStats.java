@@ -24,6 +24,17 @@ public final class MlcStats {
         if (capped) writeErrors++;
     }
 
+    /** Adds another run's statistics to these. */
+    void addAll(MlcStats o) {
+        for (int i = 0; i < o.writes; i++) recordWrite(o.pulses[i], 0, false);
+        verifyReads += o.verifyReads;
+        writeErrors += o.writeErrors;
+        levelReads += o.levelReads;
+        levelErrors += o.levelErrors;
+        bitsRead += o.bitsRead;
+        bitErrors += o.bitErrors;
+    }
+
     void recordRead(int read, int intended, int bits) {
         levelReads++;
         bitsRead += bits;

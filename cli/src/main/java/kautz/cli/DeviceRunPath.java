@@ -1,0 +1,161 @@
+package kautz.cli;
+
+import com.google.common.collect.ImmutableList;
+import kautz.device.DeviceConfig;
+import kautz.device.DeviceReport;
+import kautz.device.DeviceRun;
+import kautz.device.DeviceSession;
+import kautz.diag.UserError;
+import kautz.flow.Flow;
+import kautz.flow.FlowOptions;
+import kautz.isa.IoBit;
+import kautz.isa.Program;
+import kautz.load.Design;
+import kautz.load.DesignLoader;
+import kautz.network.Aig;
+import kautz.network.AigSimulator;
+import kautz.ports.BitPlanes;
+import kautz.ports.InputSpec;
+import kautz.ports.Port;
+import kautz.ports.Ports;
+import kautz.util.Json;
+
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code kautz run FILE --device PRESET}: compiles the kernel (or, with {@code --kernel a,b}, several kernels
+ * run in that order on one array, sharing their mem cells), runs it on the cycle-accurate device engine and
+ * compares every row with the reference evaluation of the source. Mem inputs are sensed from the cells an
+ * earlier kernel programmed; the reference is given the levels that were meant to be written.
+ */
+final class DeviceRunPath {
+    private DeviceRunPath() {}
+
+    /** One compiled kernel and its network's naming. */
+    private record Kernel(Design design, Program program, ImmutableList<Port> inPorts, ImmutableList<Port> outPorts) {}
+
+    static void run(Path file, String kernelList, String inputs, Integer rowsOption, long seed, boolean json,
+                    FlowOptions flow, DeviceOptions device, PrintWriter out) {
+        boolean random = inputs.equals("random");
+        int rows = rowsOption != null ? rowsOption : random ? 1024 : 1;
+        if (rows < 1) throw new UserError("--rows must be at least 1, got " + rows);
+        List<Kernel> kernels = new ArrayList<>();
+        int width = 0;
+        for (String k : kernelList == null ? new String[]{null} : kernelList.split(",")) {
+            Design d = DesignLoader.load(file, k == null ? null : k.trim());
+            Program p = Flow.compile(d, flow).program();
+            kernels.add(new Kernel(d, p, Ports.group(d.network().inputNames()), Ports.group(d.network().outputNames())));
+            width = Math.max(width, p.rowSize());
+        }
+        DeviceConfig config = device.config(rows, seed);
+        if (device.runs() > 1) throw new UserError("--runs: repeated runs are available with kautz sim (run one kernel once here)");
+        DeviceSession session = new DeviceSession(config.cols() == 0 ? config.withCols(width) : config);
+        Map<String, BigInteger> given = random ? Map.of() : parseAll(inputs, kernels);
+        List<Program> programs = new ArrayList<>();
+        List<DeviceRun> runs = new ArrayList<>();
+        long mismatches = 0;
+        long[][] lastOutputs = null;
+        for (int k = 0; k < kernels.size(); k++) {
+            Kernel kn = kernels.get(k);
+            Aig n = kn.design().network();
+            long[][] netIn = random ? BitPlanes.random(n.numInputs(), rows, seed + k)
+                    : BitPlanes.sameInEveryRow(nonMem(kn.inPorts()), values(given, kn.inPorts()), n.numInputs(), rows);
+            long[][] progIn = reorder(n.inputNames(), netIn, names(kn.program().inputs()));
+            DeviceRun r = session.run(kn.program(), progIn);
+            long[][] intended = reorder(names(kn.program().inputs()), session.intendedInputs(kn.program(), progIn), n.inputNames());
+            long[][] expected = AigSimulator.simulate(n, intended);
+            long[][] got = reorder(names(kn.program().outputs()), r.outputs(), n.outputNames());
+            mismatches += BitPlanes.mismatchedRows(got, expected, rows);
+            programs.add(kn.program());
+            runs.add(r);
+            lastOutputs = got;
+            if (!json && !random) {
+                List<Port> shown = nonMem(kn.outPorts());
+                out.println(kn.design().name() + ": " + (shown.isEmpty() ? "(writes mem cells only)" : PortValues.text(shown, got, 0)));
+            }
+        }
+        DeviceReport report = DeviceReport.of(session, programs, runs, 1);
+        Kernel last = kernels.get(kernels.size() - 1);
+        long cycles = 0;
+        for (Program p : programs) cycles += p.stats().cycles();
+        if (json) {
+            StringBuilder names = new StringBuilder();
+            for (Kernel k : kernels) names.append(names.length() == 0 ? "" : ",").append(k.design().name());
+            Json j = new Json().put("kernel", names.toString()).put("target", last.program().target())
+                    .put("rowSize", session.crossbar().cols()).put("rows", rows).put("engine", "device")
+                    .put("cycles", cycles).put("cells", last.program().stats().cells());
+            if (!random) j.put("outputs", PortValues.json(nonMem(last.outPorts()), lastOutputs, 0));
+            j.put("mismatches", mismatches);
+            out.println(report.appendTo(j));
+            return;
+        }
+        if (random) {
+            StringBuilder names = new StringBuilder();
+            for (Kernel k : kernels) names.append(names.length() == 0 ? "" : ", ").append(k.design().name());
+            out.println(names + ": " + rows + " row" + (rows == 1 ? "" : "s") + " of random inputs (seed " + seed + ") on the device engine");
+        }
+        out.println("mismatches " + mismatches);
+        out.println(report.text());
+    }
+
+    // --inputs across several kernels: each item must name an input of some kernel; mem cells are sensed.
+    private static Map<String, BigInteger> parseAll(String spec, List<Kernel> kernels) {
+        Map<String, BigInteger> all = new HashMap<>();
+        Set<String> used = new LinkedHashSet<>();
+        for (Kernel k : kernels) {
+            List<Port> ports = nonMem(k.inPorts());
+            Set<String> names = new LinkedHashSet<>();
+            for (Port p : ports) names.add(p.name());
+            List<String> mine = new ArrayList<>();
+            for (String item : spec.split(",")) {
+                String name = item.contains("=") ? item.substring(0, item.indexOf('=')).trim() : item.trim();
+                if (names.contains(name)) {
+                    mine.add(item);
+                    used.add(name);
+                }
+            }
+            all.putAll(InputSpec.parse(String.join(",", mine), ports));
+        }
+        for (String item : spec.split(",")) {
+            String name = item.contains("=") ? item.substring(0, item.indexOf('=')).trim() : item.trim();
+            if (!item.isBlank() && !used.contains(name)) {
+                throw new UserError("--inputs: no kernel input named '" + name + "'"
+                        + (name.startsWith("@") ? " (on the device, mem cells hold what an earlier kernel wrote)" : ""));
+            }
+        }
+        return all;
+    }
+
+    private static Map<String, BigInteger> values(Map<String, BigInteger> given, List<Port> ports) {
+        Map<String, BigInteger> v = new HashMap<>();
+        for (Port p : nonMem(ports)) v.put(p.name(), given.get(p.name()));
+        return v;
+    }
+
+    private static List<Port> nonMem(List<Port> ports) {
+        return ports.stream().filter(p -> !p.name().startsWith("@")).toList();
+    }
+
+    private static List<String> names(List<IoBit> bits) { return bits.stream().map(IoBit::name).toList(); }
+
+    /** Planes in the order of {@code to}, taken by name from planes in the order of {@code from}. */
+    private static long[][] reorder(List<String> from, long[][] planes, List<String> to) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < from.size(); i++) at.put(from.get(i), i);
+        long[][] out = new long[to.size()][];
+        for (int i = 0; i < to.size(); i++) {
+            Integer j = at.get(to.get(i));
+            if (j == null) throw new IllegalStateException("the program and its network disagree on bit " + to.get(i));
+            out[i] = planes[j];
+        }
+        return out;
+    }
+}

@@ -35,13 +35,16 @@ public final class FlowMixin {
     @Option(names = "--remap", description = "map a gate-level netlist again instead of scheduling its gates as written")
     boolean remap;
 
-    FlowOptions options() {
+    FlowOptions options() { return options(rowSize); }
+
+    /** The options with another {@code --row-size} text (commands that give it their own meaning). */
+    FlowOptions options(String rowSizeText) {
         InitModel model;
         try {
             model = InitModel.parse(init);
         } catch (IllegalArgumentException e) {
             throw new UserError("--init: " + e.getMessage());
         }
-        return new FlowOptions(target, scheduler, RowSize.parse(rowSize), model, seed, Duration.ofSeconds(2), remap);
+        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), model, seed, Duration.ofSeconds(2), remap);
     }
 }

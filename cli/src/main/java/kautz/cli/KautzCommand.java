@@ -20,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
                 PassesCommand.class,
                 OptBenchCommand.class,
                 SimCommand.class,
+                BenchCommand.class,
                 DevicesCommand.class,
                 CompileCommand.class,
         })

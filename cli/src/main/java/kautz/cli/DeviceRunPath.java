@@ -56,7 +56,10 @@ final class DeviceRunPath {
             width = Math.max(width, p.rowSize());
         }
         DeviceConfig config = device.config(rows, seed);
-        if (device.runs() > 1) throw new UserError("--runs: repeated runs are available with kautz sim (run one kernel once here)");
+        if (device.runs() > 1) {
+            repeated(kernels, random, inputs, rows, seed, json, device, out);
+            return;
+        }
         DeviceSession session = new DeviceSession(config.cols() == 0 ? config.withCols(width) : config);
         Map<String, BigInteger> given = random ? Map.of() : parseAll(inputs, kernels);
         List<Program> programs = new ArrayList<>();
@@ -104,6 +107,26 @@ final class DeviceRunPath {
         }
         out.println("mismatches " + mismatches);
         out.println(report.text());
+    }
+
+    // --runs N: one kernel without mem cells, repeated on one array with fresh random inputs each run.
+    private static void repeated(List<Kernel> kernels, boolean random, String inputs, int rows, long seed, boolean json,
+                                 DeviceOptions device, PrintWriter out) {
+        Kernel kn = kernels.get(0);
+        if (kernels.size() > 1 || kn.inPorts().stream().anyMatch(p -> p.name().startsWith("@"))
+                || kn.outPorts().stream().anyMatch(p -> p.name().startsWith("@"))) {
+            throw new UserError("--runs repeats one kernel without mem cells (its inputs are random every run)");
+        }
+        if (!random) throw new UserError("--runs draws fresh random inputs every run; leave out --inputs");
+        DeviceRunner.Outcome o = DeviceRunner.run(kn.program(), null, null, rows, seed, device);
+        if (json) {
+            out.println(o.appendTo(new Json().put("kernel", kn.design().name()).put("target", kn.program().target())
+                    .put("rows", rows).put("engine", "device").put("cycles", kn.program().stats().cycles())
+                    .put("cells", kn.program().stats().cells())));
+        } else {
+            out.println(kn.design().name() + ": " + rows + " rows on the device engine, repeated");
+            out.println(o.text());
+        }
     }
 
     // --inputs across several kernels: each item must name an input of some kernel; mem cells are sensed.

@@ -86,6 +86,11 @@ class DevicesCommandTest {
                 && r.out().contains("\"device\": \"hfo2-1t1r\"") && r.out().contains("\"lifetimeRuns\": "), r.out());
         Run explicit = kautz("run", f.toString(), "--inputs", "a=1,b=1,c=0", "--device", "hfo2-1t1r");
         assertTrue(explicit.out().startsWith("m: y=1\nmismatches 0\n"), explicit.out());
+        Path weak = dir.resolve("weak.device");
+        Files.writeString(weak, "name = weak\ntitle = test device\ncitation = none\nenduranceCycles = 10\n");
+        Run worn = kautz("run", f.toString(), "--rows", "64", "--device", weak.toString(), "--runs", "200");
+        assertEquals(0, worn.code(), worn.err());
+        assertTrue(worn.out().contains("200 runs: mismatches begin at run"), worn.out());
         Run unknown = kautz("run", f.toString(), "--inputs", "a=1,b=1,c=0,d=1", "--device", "hfo2-1t1r");
         assertEquals(1, unknown.code());
         assertEquals("kautz: --inputs: no kernel input named 'd'", unknown.err().strip());

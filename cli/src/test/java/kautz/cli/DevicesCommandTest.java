@@ -44,6 +44,20 @@ class DevicesCommandTest {
     }
 
     @Test
+    void showAndWriteVerifyDescribeOnePreset() {
+        Run show = kautz("devices", "--show", "gst-8");
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("states                 8"), show.out());
+        assertTrue(show.out().matches("(?s).*driftNu\\s+0\\.05\\s+\\(default\\).*"), show.out());
+        Run wv = kautz("devices", "--write-verify", "rram-2bit-levy2021", "--cells", "500");
+        assertEquals(0, wv.code(), wv.err());
+        assertTrue(wv.out().contains("ispp") && wv.out().contains("adaptive") && wv.out().contains("read BER"), wv.out());
+        Run bad = kautz("devices", "--write-verify", "hfo2-1t1r", "--levels", "4");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--levels must lie between 2 and the 2 states of hfo2-1t1r"), bad.err());
+    }
+
+    @Test
     void simWithADeviceReportsEnergyWearAndLifetime(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("xor.kasm");
         Files.writeString(f, XOR);

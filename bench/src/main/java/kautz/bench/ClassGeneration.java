@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ClassGeneration {
-    /** A random program of that many ops, or an EPFL circuit by name. */
+    /** A {@link RandomPrograms#chain} of that many NOR gates (plus one bulk init per 1000), or an EPFL circuit by name. */
     @Param({"200000", "sin"})
     public String program;
 
@@ -29,7 +29,7 @@ public class ClassGeneration {
     @Setup
     public void setup() {
         p = program.chars().allMatch(Character::isDigit)
-                ? RandomPrograms.generate(1, 64, 64, Integer.parseInt(program), 2048)
+                ? RandomPrograms.chain(Integer.parseInt(program), 1)
                 : BenchPrograms.epfl(program).program();
     }
 

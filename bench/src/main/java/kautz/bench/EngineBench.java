@@ -1,5 +1,12 @@
 package kautz.bench;
 
+import kautz.isa.Program;
+import kautz.isa.RandomPrograms;
+import kautz.jit.JitEngine;
+import kautz.ports.BitPlanes;
+import kautz.sim.Engine;
+import kautz.sim.Engines;
+import kautz.sim.Executable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -15,62 +22,108 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs the engine benchmarks in one JMH run and prints the table for docs/PERFORMANCE.md: row-gate
- * evaluations per second per engine, the JIT/interpreter ratio from the same run, the JIT variants and the
- * class generation time. {@code java -jar bench/target/benchmarks.jar [--quick]}; plain JMH options work
- * through {@code java -cp bench/target/benchmarks.jar org.openjdk.jmh.Main}.
+ * Runs the engine benchmarks and prints the tables for docs/PERFORMANCE.md: JMH's wall-clock results
+ * (row-gate evaluations per second per engine, the JIT variants, class generation), then the same
+ * quantities as medians of thread CPU time measured in this process, with the JIT/interpreter ratio from
+ * the same run. {@code java -jar bench/target/benchmarks.jar [--quick] [--no-jmh]}.
  */
 public final class EngineBench {
+    private static final int ROWS = 65_536;
+    private static final List<String> CIRCUITS = List.of("sin", "arbiter");
+
     private EngineBench() {}
 
     public static void main(String[] args) throws RunnerException {
         boolean quick = List.of(args).contains("--quick");
+        StringBuilder sb = new StringBuilder();
+        Map<String, Program> programs = new HashMap<>();
+        Map<String, String> scheduled = new HashMap<>();
+        for (String c : CIRCUITS) {
+            kautz.flow.Compiled l = BenchPrograms.epfl(c);
+            programs.put(c, l.program());
+            scheduled.put(c, l.scheduler() + ", " + l.program().stats().cells() + " cells");
+        }
+        if (!List.of(args).contains("--no-jmh")) jmh(quick, programs, scheduled, sb);
+        cpu(quick, programs, scheduled, sb);
+        System.out.println(sb);
+    }
+
+    private static String describe(String circuit, Map<String, Program> programs, Map<String, String> scheduled) {
+        return circuit + " (" + programs.get(circuit).stats().gates() + " gates; " + scheduled.get(circuit) + ")";
+    }
+
+    private static double evals(Program p, double ms) { return p.stats().gates() * (double) ROWS / (ms / 1000); }
+
+    private static void jmh(boolean quick, Map<String, Program> programs, Map<String, String> scheduled, StringBuilder sb) throws RunnerException {
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include(EngineThroughput.class.getSimpleName())
                 .include(JitVariants.class.getSimpleName())
                 .include(ClassGeneration.class.getSimpleName())
                 .forks(1)
                 .jvmArgs("-Xmx6g", "-Xss16m")
-                .warmupIterations(quick ? 2 : 5).warmupTime(TimeValue.seconds(1))
+                .warmupIterations(quick ? 3 : 15).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 3 : 10).measurementTime(TimeValue.seconds(1));
         Collection<RunResult> results = new Runner(o.build()).run();
-
-        Map<String, Long> gates = new HashMap<>();
-        Map<String, String> scheduler = new HashMap<>();
-        for (String c : List.of("sin", "arbiter")) {
-            kautz.flow.Compiled l = BenchPrograms.epfl(c);
-            gates.put(c, (long) l.program().stats().gates());
-            scheduler.put(c, l.scheduler() + ", " + l.program().stats().cells() + " cells");
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append("\n| benchmark | circuit (gates; schedule) | variant | rows | ms per run (median, ±99.9% CI) | row-gate evals/s |\n");
-        sb.append("|---|---|---|---|---|---|\n");
+        sb.append("\nJMH (wall clock, 1 fork):\n\n| benchmark | circuit | engine / variant | ms per run (median; score ± 99.9% CI) | row-gate evals/s |\n");
+        sb.append("|---|---|---|---|---|\n");
         Map<String, Double> median = new HashMap<>();
         List<String> gen = new ArrayList<>();
         for (RunResult r : results) {
             var params = r.getParams();
-            String bench = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.', params.getBenchmark().lastIndexOf('.') - 1) + 1);
+            String name = params.getBenchmark();
+            String bench = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
             var stats = r.getPrimaryResult().getStatistics();
             double ms = stats.getPercentile(50);
             if (bench.startsWith("ClassGeneration")) {
-                gen.add(String.format(Locale.ROOT, "| %s | %s | %.0f ms (median of %d) |", bench, params.getParam("program"), ms, stats.getN()));
+                gen.add(String.format(Locale.ROOT, "| %s | %s | %.0f ms (median of %d shots) |", bench, params.getParam("program"), ms, stats.getN()));
                 continue;
             }
             String circuit = params.getParam("circuit");
-            int rows = Integer.parseInt(params.getParam("rows"));
             String variant = params.getParam("engine") != null ? params.getParam("engine") : params.getParam("variant");
-            double evals = gates.get(circuit) * (double) rows / (ms / 1000);
             median.put(circuit + "/" + variant, ms);
-            sb.append(String.format(Locale.ROOT, "| %s | %s (%d; %s) | %s | %d | %.3f ± %.3f | %.3g |%n", bench, circuit, gates.get(circuit),
-                    scheduler.get(circuit), variant, rows, ms, r.getPrimaryResult().getScoreError(), evals));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f (%.2f ± %.2f) | %.3g |%n", bench, describe(circuit, programs, scheduled),
+                    variant, ms, r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(), evals(programs.get(circuit), ms)));
         }
-        sb.append("\n| circuit | JIT / interpreter speed-up (same run) |\n|---|---|\n");
-        for (String c : List.of("sin", "arbiter")) {
+        sb.append("\n| circuit | JIT / interpreter (JMH medians, same run) |\n|---|---|\n");
+        for (String c : CIRCUITS) {
             Double i = median.get(c + "/interp"), j = median.get(c + "/jit");
-            if (i != null && j != null) sb.append(String.format(Locale.ROOT, "| %s | %.1fx |%n", c, i / j));
+            if (i != null && j != null) sb.append(String.format(Locale.ROOT, "| %s | %.2fx |%n", c, i / j));
         }
-        sb.append("\n| benchmark | program | generate + define + instantiate |\n|---|---|---|\n");
+        sb.append("\n| benchmark | program | generate + define + instantiate (wall) |\n|---|---|---|\n");
         for (String g : gen) sb.append(g).append('\n');
-        System.out.println(sb);
+    }
+
+    private static void cpu(boolean quick, Map<String, Program> programs, Map<String, String> scheduled, StringBuilder sb) {
+        double warm = quick ? 4 : 10;
+        int runs = quick ? 7 : 15;
+        sb.append("\nThread CPU time (this process, median of ").append(runs).append(" runs after at least ").append(warm).append(" s of warm-up and until stable):\n\n");
+        sb.append("| circuit | engine / variant | ms per run | row-gate evals/s |\n|---|---|---|---|\n");
+        Map<String, Double> ms = new HashMap<>();
+        for (String c : CIRCUITS) {
+            for (String e : List.of("interp", "jit")) {
+                double t = time(Engines.byName(e), programs.get(c), warm, runs);
+                ms.put(c + "/" + e, t);
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.3g |%n", describe(c, programs, scheduled), e, t, evals(programs.get(c), t)));
+            }
+        }
+        for (String v : new JitVariants().variants()) {
+            double t = time(new JitEngine(JitVariants.options(v)), programs.get("sin"), warm, runs);
+            sb.append(String.format(Locale.ROOT, "| %s | jit %s | %.2f | %.3g |%n", describe("sin", programs, scheduled), v, t, evals(programs.get("sin"), t)));
+        }
+        sb.append("\n| circuit | JIT / interpreter (CPU medians, same run) |\n|---|---|\n");
+        for (String c : CIRCUITS) sb.append(String.format(Locale.ROOT, "| %s | %.2fx |%n", c, ms.get(c + "/interp") / ms.get(c + "/jit")));
+        sb.append("\n| program | generate + define + instantiate (CPU, median of 5) |\n|---|---|\n");
+        Program chain = RandomPrograms.chain(200_000, 1);
+        for (Map.Entry<String, Program> e : List.of(Map.entry("chain of 200,000 NOR gates (" + chain.ops().size() + " ops)", chain),
+                Map.entry("sin", programs.get("sin")))) {
+            double t = CpuTimer.medianMs(() -> new JitEngine().prepare(e.getValue()), 0, 5);
+            sb.append(String.format(Locale.ROOT, "| %s | %.0f ms |%n", e.getKey(), t));
+        }
+    }
+
+    private static double time(Engine engine, Program p, double warm, int runs) {
+        Executable x = engine.prepare(p);
+        long[][] in = BitPlanes.random(p.inputs().size(), ROWS, 7);
+        return CpuTimer.medianMs(() -> x.run(in, ROWS), warm, runs);
     }
 }

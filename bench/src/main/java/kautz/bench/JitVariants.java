@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The JIT's code-shape alternatives on the same program: loop placement, cells in locals, chunk size. */
@@ -25,8 +26,17 @@ public class JitVariants {
     public String circuit;
 
     /** placement-cells-chunkBytes, e.g. PER_WORD-locals-7000. */
-    @Param({"PER_WORD-locals-7000", "PER_WORD-array-7000", "PER_CHUNK-locals-7000", "PER_CHUNK-array-7000", "PER_WORD-locals-2000"})
+    @Param({"PER_WORD-locals-7000", "PER_WORD-locals-3000", "PER_WORD-array-7000", "PER_CHUNK-locals-7000", "PER_CHUNK-array-7000"})
     public String variant;
+
+    /** The variants of the {@code variant} parameter, for measurements outside JMH. */
+    List<String> variants() {
+        try {
+            return List.of(JitVariants.class.getField("variant").getAnnotation(Param.class).value());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Param({"65536"})
     public int rows;

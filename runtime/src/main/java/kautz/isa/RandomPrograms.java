@@ -64,4 +64,38 @@ public final class RandomPrograms {
         for (int i = 0; i < n; i++) c[i] = from + rnd.nextInt(span);
         return ImmutableIntArray.copyOf(c);
     }
+
+    private static final int CHAIN_INPUTS = 64;
+    private static final int BLOCK = 1000;
+
+    /**
+     * A large program in which every gate matters (for timing the JIT and testing its method splitting):
+     * NOR gates in blocks of 1000; gate i reads gate i-1 and a random one of the 500 before it (or an input),
+     * so no gate is dead code; each block's cells are set by one bulk init1 (two regions of the row take
+     * turns, so a block only re-initialises cells no later gate reads). The last 64 gates are the outputs.
+     */
+    public static Program chain(int gates, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] cellOf = new int[gates];
+        ImmutableList.Builder<MicroOp> ops = ImmutableList.builder();
+        for (int i = 0; i < gates; i++) {
+            int region = CHAIN_INPUTS + (i / BLOCK % 2) * BLOCK;
+            if (i % BLOCK == 0) {
+                int n = Math.min(BLOCK, gates - i);
+                int[] cells = new int[n];
+                for (int k = 0; k < n; k++) cells[k] = region + k;
+                ops.add(new MicroOp(Opcode.INIT1, ImmutableIntArray.copyOf(cells), 0));
+            }
+            cellOf[i] = region + i % BLOCK;
+            int a = i == 0 ? 0 : cellOf[i - 1];
+            int back = 1 + rnd.nextInt(Math.min(500, Math.max(1, i)));
+            int b = i - back >= 0 && rnd.nextInt(8) != 0 ? cellOf[i - back] : rnd.nextInt(CHAIN_INPUTS);
+            ops.add(MicroOp.of(Opcode.NOR, cellOf[i], a, b));
+        }
+        ImmutableList.Builder<IoBit> in = ImmutableList.builder();
+        for (int i = 0; i < CHAIN_INPUTS; i++) in.add(new IoBit("a[" + i + "]", i));
+        ImmutableList.Builder<IoBit> out = ImmutableList.builder();
+        for (int o = 0; o < Math.min(64, gates); o++) out.add(new IoBit("y[" + o + "]", cellOf[gates - 1 - o]));
+        return new Program("chain" + gates, "magic-nor", CHAIN_INPUTS + 2 * BLOCK, InitModel.BULK, in.build(), out.build(), ops.build());
+    }
 }

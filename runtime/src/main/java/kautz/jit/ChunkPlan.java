@@ -24,11 +24,13 @@ final class ChunkPlan {
         BitSet seen = new BitSet();
         for (int i = 0; i < ops.size(); i++) {
             JitOp op = ops.get(i);
+            // bytes: a local load or store is 2 (4 when wide), an operator 1, a constant 3; a cell's load
+            // or store from the state array about 10; JitCompiler regenerates if this underestimates
             int n = op.sources().length() + 1;
-            int cost = 6 * n + 12;
+            int cost = 4 * n + 8;
             int fresh = seen.get(op.dest()) ? 0 : 1;
             for (int k = 0; k < op.sources().length(); k++) if (!seen.get(op.sources().get(k))) fresh++;
-            cost += 16 * fresh; // a load and a store per new cell, at worst
+            cost += 20 * fresh; // a load and a store per new cell, at worst
             if (i > from && bytes + cost > chunkBytes) {
                 ranges.add(new int[]{from, i});
                 from = i;

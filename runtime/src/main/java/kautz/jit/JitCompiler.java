@@ -32,13 +32,35 @@ final class JitCompiler implements Opcodes {
         this.perWord = options.placement() == JitOptions.LoopPlacement.PER_WORD;
     }
 
+    /** HotSpot compiles no method whose bytecode is longer (DontCompileHugeMethods, HugeMethodLimit). */
+    static final int HUGE_METHOD = 8000;
+
+    private int largestChunk;
+
+    /** The bytecode length of the longest chunk method of the last class generated. */
+    int largestChunk() { return largestChunk; }
+
+    /**
+     * The class bytes. The chunk plan estimates bytecode sizes; if a chunk still comes out longer than
+     * HotSpot compiles, the class is generated again with a smaller budget.
+     */
     byte[] generate() {
         int scratch = scratchCell(program);
         BitSet inputs = new BitSet(), outputs = new BitSet();
         for (IoBit b : program.inputs()) inputs.set(b.cell());
         for (IoBit b : program.outputs()) outputs.set(b.cell());
         List<JitOp> ops = JitOp.optimise(JitOp.lower(program, scratch), inputs, outputs, scratch + 1);
-        ChunkPlan plan = new ChunkPlan(program, ops, options.chunkBytes());
+        int budget = options.chunkBytes();
+        while (true) {
+            byte[] bytes = generate(ops, budget);
+            if (largestChunk < HUGE_METHOD || budget <= 200) return bytes;
+            budget = Math.max(200, budget * 2 / 3);
+        }
+    }
+
+    private byte[] generate(List<JitOp> ops, int chunkBytes) {
+        largestChunk = 0;
+        ChunkPlan plan = new ChunkPlan(program, ops, chunkBytes);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; } // only long[] occurs
@@ -137,6 +159,9 @@ final class JitCompiler implements Opcodes {
             mv.visitJumpInsn(GOTO, top);
             mv.visitLabel(done);
         }
+        Label end = new Label();
+        mv.visitLabel(end);
+        largestChunk = Math.max(largestChunk, end.getOffset() + 1);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

@@ -8,8 +8,12 @@ import kautz.jit.JitEngine;
 public final class Engines {
     private Engines() {}
 
-    /** The name of the engine used when none is given. */
-    public static final String DEFAULT = "jit";
+    /**
+     * The engine used when none is given. The interpreter: one command runs a program once, and then the
+     * JIT's class generation and the JVM's compilation of the generated code cost more than they save
+     * (docs/PERFORMANCE.md); the JIT pays off when a program runs many times (benchmarks, sweeps).
+     */
+    public static final String DEFAULT = "interp";
 
     public static ImmutableList<Engine> all() {
         return ImmutableList.of(new Interpreter(), new JitEngine());

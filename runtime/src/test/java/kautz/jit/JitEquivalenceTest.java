@@ -21,7 +21,7 @@ class JitEquivalenceTest {
     @Test
     void randomProgramsAgreeWithTheInterpreter() {
         Interpreter interp = new Interpreter();
-        for (long seed = 1; seed <= 150; seed++) {
+        for (long seed = 1; seed <= 100; seed++) {
             int inputs = 1 + (int) (seed % 9);
             Program p = RandomPrograms.generate(seed, inputs, 1 + (int) (seed % 6), (int) (seed * 7 % 400), inputs + 2 + (int) (seed % 40));
             int rows = 1 + (int) (seed * 37 % 300);
@@ -66,6 +66,27 @@ class JitEquivalenceTest {
             long[][] got = new JitEngine(o).run(p, in, 200);
             for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], o + " output " + k);
         }
+    }
+
+    @Test
+    void everyChunkMethodStaysSmallEnoughForHotSpotToCompile() {
+        Program p = RandomPrograms.chain(8_000, 7);
+        for (int budget : new int[]{7000, 20_000}) { // 20,000 overshoots on purpose: the compiler must shrink it
+            JitCompiler c = new JitCompiler(p, new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, budget));
+            c.generate();
+            assertTrue(c.largestChunk() < JitCompiler.HUGE_METHOD, "largest chunk " + c.largestChunk());
+            assertTrue(c.largestChunk() > 3000, "chunks use most of the budget: " + c.largestChunk());
+        }
+    }
+
+    @Test
+    void aLiveChainAgrees() {
+        Program p = RandomPrograms.chain(5_000, 3);
+        long[][] in = BitPlanes.random(64, 200, 5);
+        long[][] expected = new Interpreter().run(p, in, 200);
+        long[][] got = new JitEngine().run(p, in, 200);
+        for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k]);
+        assertNotEquals(0, expected[0][0] | expected[1][0] | expected[2][0], "not trivially zero");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package kautz.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/**
+ * Medians of this thread's CPU time: on a machine shared with other jobs, wall-clock time measures the
+ * scheduler's time slicing as much as the code, while thread CPU time does not (caches are still shared).
+ */
+final class CpuTimer {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private CpuTimer() {}
+
+    /**
+     * Warms {@code task} up for at least {@code warmupSeconds} and until it is stable (the median of the last
+     * five runs within 3% of the five before; generated code waits for HotSpot's compiler threads, which are
+     * slow on a loaded machine), at most {@code 10 * warmupSeconds}; then returns the median CPU ms of
+     * {@code runs} runs.
+     */
+    static double medianMs(Runnable task, double warmupSeconds, int runs) {
+        long start = System.nanoTime();
+        long min = start + (long) (warmupSeconds * 1e9), max = start + (long) (10 * warmupSeconds * 1e9);
+        double[] last = new double[10];
+        int n = 0;
+        while (System.nanoTime() < max) {
+            last[n++ % last.length] = cpuMs(task);
+            if (n >= last.length && System.nanoTime() >= min) {
+                double[] older = new double[5], newer = new double[5];
+                for (int i = 0; i < 5; i++) {
+                    older[i] = last[(n + i) % last.length];
+                    newer[i] = last[(n + 5 + i) % last.length];
+                }
+                Arrays.sort(older);
+                Arrays.sort(newer);
+                if (Math.abs(newer[2] - older[2]) <= 0.03 * older[2]) break;
+            }
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) ms[i] = cpuMs(task);
+        Arrays.sort(ms);
+        return ms[runs / 2];
+    }
+
+    private static double cpuMs(Runnable task) {
+        long s = THREADS.getCurrentThreadCpuTime();
+        task.run();
+        return (THREADS.getCurrentThreadCpuTime() - s) / 1e6;
+    }
+}

@@ -23,6 +23,7 @@ import picocli.CommandLine.HelpCommand;
                 BenchCommand.class,
                 DevicesCommand.class,
                 CompileCommand.class,
+                VerifyCommand.class,
         })
 public final class KautzCommand implements Runnable {
     @picocli.CommandLine.Spec

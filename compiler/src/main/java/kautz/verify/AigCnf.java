@@ -13,10 +13,13 @@ import java.util.Arrays;
 import java.util.Deque;
 
 /**
- * One incremental Sat4j solver over a growing and-inverter graph: node n is variable n+1, and the Tseitin
- * clauses of an AND node are added lazily, the first time a query reaches its cone, so each query pays only
- * for logic it has not seen. Queries are "can these two literals differ?", answered under assumptions so
- * the solver and its learnt clauses are reused from one query to the next (as ABC's {@code cec} does).
+ * One incremental Sat4j solver over a growing and-inverter graph: the Tseitin clauses of an AND node are
+ * added lazily, the first time a query reaches its cone, and variables are numbered in that order, so the
+ * solver only ever holds logic some query needed. Queries are "can these two literals differ?", answered
+ * under assumptions so the solver and its learnt clauses are reused from one query to the next.
+ *
+ * <p>Sat4j's per-call cost grows with the variables it holds, so sweeping asks each local question of a
+ * fresh, cone-sized instance ({@link #coneLimit}) and keeps one long-lived instance for the output proofs.
  */
 final class AigCnf {
     /** The answer to one query. */
@@ -24,16 +27,19 @@ final class AigCnf {
 
     private final AigBuilder graph;
     private final ISolver solver = SolverFactory.newDefault();
-    private boolean[] encoded = new boolean[1024];
-    private int declared;
+    private int[] var;        // per node: its solver variable, 0 when not encoded yet
+    private int vars;
+    private final int coneLimit;
     private long calls;
 
-    AigCnf(AigBuilder graph) {
+    /** @param coneLimit the most AND nodes this instance may encode; a query beyond it answers UNKNOWN */
+    AigCnf(AigBuilder graph, int coneLimit) {
         this.graph = graph;
+        this.coneLimit = coneLimit;
+        this.var = new int[graph.size() + 1];
         solver.setDBSimplificationAllowed(false);
-        declare(1);
-        encoded[0] = true;
-        add(-1); // node 0 is constant false
+        var[0] = newVar();
+        add(-var[0]); // node 0 is constant false
     }
 
     long calls() { return calls; }
@@ -45,17 +51,16 @@ final class AigCnf {
     Answer equal(int a, int b, int conflicts, long millis) {
         if (a == b) return Answer.EQUAL;
         if (a == Lit.not(b)) return Answer.DIFFERENT;
-        encode(Lit.node(a));
-        encode(Lit.node(b));
+        if (!encode(Lit.node(a)) || !encode(Lit.node(b))) return Answer.UNKNOWN;
         Answer first = differ(a, Lit.not(b), conflicts, millis);
         if (first != Answer.EQUAL) return first;
         return differ(Lit.not(a), b, conflicts, millis);
     }
 
-    /** After {@link Answer#DIFFERENT}: the value of graph input {@code i} in the solver's model. */
+    /** After {@link Answer#DIFFERENT}: the value of graph input {@code i} in the solver's model (false if unused). */
     boolean inputValue(int i) {
-        int v = i + 2;
-        return v <= solver.nVars() && solver.model(v);
+        int n = i + 1;
+        return n < var.length && var[n] != 0 && solver.model(var[n]);
     }
 
     /** UNSAT of (x ∧ y) means the pair cannot take these values together. */
@@ -64,47 +69,45 @@ final class AigCnf {
         else solver.setTimeoutMs(Math.max(1, millis));
         calls++;
         try {
-            return solver.isSatisfiable(VecInt.of(dimacs(x), dimacs(y))) ? Answer.DIFFERENT : Answer.EQUAL;
+            return solver.isSatisfiable(VecInt.of(lit(x), lit(y))) ? Answer.DIFFERENT : Answer.EQUAL;
         } catch (TimeoutException e) {
             return Answer.UNKNOWN;
         }
     }
 
-    private static int dimacs(int lit) {
-        int v = Lit.node(lit) + 1;
-        return Lit.isComplement(lit) ? -v : v;
+    private int lit(int aigLit) {
+        int v = var[Lit.node(aigLit)];
+        return Lit.isComplement(aigLit) ? -v : v;
     }
 
-    /** Adds the clauses of every not yet encoded AND in the cone of {@code root}. */
-    private void encode(int root) {
-        if (root >= encoded.length) encoded = Arrays.copyOf(encoded, Math.max(root + 1, encoded.length * 2));
-        if (encoded[root]) return;
-        declare(graph.size());
+    private int newVar() {
+        vars++;
+        solver.newVar(vars);
+        return vars;
+    }
+
+    /** Adds the clauses of every not yet encoded node in the cone of {@code root}; false past the cone limit. */
+    private boolean encode(int root) {
+        if (graph.size() > var.length) var = Arrays.copyOf(var, Math.max(graph.size(), var.length * 2));
+        if (var[root] != 0) return true;
         Deque<Integer> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
             int n = stack.peek();
-            if (encoded[n]) { stack.pop(); continue; }
-            if (n <= graph.numInputs()) { encoded[n] = true; stack.pop(); continue; }
+            if (var[n] != 0) { stack.pop(); continue; }
+            if (n <= graph.numInputs()) { var[n] = newVar(); stack.pop(); continue; }
             int f0 = Lit.node(graph.fanin0(n)), f1 = Lit.node(graph.fanin1(n));
-            if (!encoded[f0]) { stack.push(f0); continue; }
-            if (!encoded[f1]) { stack.push(f1); continue; }
+            if (var[f0] == 0) { stack.push(f0); continue; }
+            if (var[f1] == 0) { stack.push(f1); continue; }
             stack.pop();
-            encoded[n] = true;
-            int z = n + 1, a = dimacs(graph.fanin0(n)), b = dimacs(graph.fanin1(n));
+            if (vars - graph.numInputs() > coneLimit) return false;
+            int z = var[n] = newVar(), a = lit(graph.fanin0(n)), b = lit(graph.fanin1(n));
             // z = a ∧ b: (¬z ∨ a)(¬z ∨ b)(z ∨ ¬a ∨ ¬b)
             add(-z, a);
             add(-z, b);
             add(z, -a, -b);
         }
-    }
-
-    private void declare(int nodes) {
-        if (nodes > encoded.length) encoded = Arrays.copyOf(encoded, Math.max(nodes, encoded.length * 2));
-        if (nodes > declared) {
-            solver.newVar(nodes + 1);
-            declared = nodes;
-        }
+        return true;
     }
 
     private void add(int... lits) {

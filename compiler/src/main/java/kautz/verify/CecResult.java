@@ -2,6 +2,11 @@ package kautz.verify;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import kautz.ports.Port;
+import kautz.ports.Ports;
+
+import java.math.BigInteger;
+import java.util.List;
 
 /** The answer of an equivalence check: equivalent, a counterexample, or undecided within the budget. */
 public sealed interface CecResult {
@@ -17,7 +22,29 @@ public sealed interface CecResult {
      * @param outputs the output bits that differ under it, each with the left and right value
      */
     record NotEquivalent(ImmutableMap<String, Boolean> inputs, ImmutableList<Difference> outputs, Stats stats)
-            implements CecResult {}
+            implements CecResult {
+        /** The input ports' values (bits grouped by {@link Ports}), free variables left out. */
+        public ImmutableMap<String, BigInteger> portValues() {
+            List<String> names = inputs.keySet().stream()
+                    .filter(n -> !n.startsWith(SymbolicExecution.FREE_PREFIX)).toList();
+            ImmutableMap.Builder<String, BigInteger> out = ImmutableMap.builder();
+            for (Port port : Ports.group(names)) {
+                BigInteger v = BigInteger.ZERO;
+                for (int k = 0; k < port.width(); k++) {
+                    if (inputs.get(names.get(port.positions().get(k)))) v = v.setBit(k);
+                }
+                out.put(port.name(), v);
+            }
+            return out.build();
+        }
+
+        /** The values the counterexample gives the program's uninitialised cells, by free-variable name. */
+        public ImmutableMap<String, Boolean> freeValues() {
+            ImmutableMap.Builder<String, Boolean> out = ImmutableMap.builder();
+            inputs.forEach((n, v) -> { if (n.startsWith(SymbolicExecution.FREE_PREFIX)) out.put(n, v); });
+            return out.build();
+        }
+    }
 
     /** The budget ran out; {@code open} names the output bits neither proven nor refuted. */
     record Undecided(ImmutableList<String> open, Stats stats) implements CecResult {}

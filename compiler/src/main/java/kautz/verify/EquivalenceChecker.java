@@ -39,7 +39,7 @@ public final class EquivalenceChecker {
 
         Sweeper sweeper = new Sweeper(g, options.simWords(), options.seed() + 1);
         sweeper.run(options.mergeConflicts(), start + options.timeout().toNanos() / 2);
-        AigCnf cnf = sweeper.cnf();
+        AigCnf cnf = new AigCnf(sweeper.reduced(), Integer.MAX_VALUE);
         int byStructure = 0, bySat = 0;
         List<String> open = new ArrayList<>();
         for (int i = 0; i < miter.pairs(); i++) {
@@ -54,11 +54,11 @@ public final class EquivalenceChecker {
                     boolean[] in = new boolean[g.numInputs()];
                     for (int k = 0; k < in.length; k++) in[k] = cnf.inputValue(k);
                     return counterexample(miter, in, stats(g, sweeper.reducedAnds(), miter, byStructure, bySat,
-                            sweeper.merges(), cnf.calls(), start));
+                            sweeper.merges(), sweeper.satCalls() + cnf.calls(), start));
                 }
             }
         }
-        CecResult.Stats stats = stats(g, sweeper.reducedAnds(), miter, byStructure, bySat, sweeper.merges(), cnf.calls(), start);
+        CecResult.Stats stats = stats(g, sweeper.reducedAnds(), miter, byStructure, bySat, sweeper.merges(), sweeper.satCalls() + cnf.calls(), start);
         if (!open.isEmpty()) return new CecResult.Undecided(ImmutableList.copyOf(open), stats);
         return new CecResult.Equivalent(stats);
     }

@@ -28,7 +28,11 @@ final class Sweeper {
 
     private final Aig source;
     private final AigBuilder reduced;
-    private final AigCnf cnf;
+    /** The most AND nodes a local proof may encode: beyond it Sat4j's per-call cost outweighs a merge. */
+    private static final int CONE_LIMIT = 4000;
+    private long satCalls;
+    private final WindowProof window;
+    private int byWindow;
     private final int words;      // random words
     private final int stride;     // words per node in sig
     private int cexWordsUsed;
@@ -48,7 +52,7 @@ final class Sweeper {
         this.stride = words + CEX_WORDS;
         this.reduced = new AigBuilder();
         for (int i = 0; i < source.numInputs(); i++) reduced.addInput(source.inputName(i));
-        this.cnf = new AigCnf(reduced);
+        this.window = new WindowProof(reduced);
         this.cexInputs = new long[source.numInputs()][CEX_WORDS];
         this.sig = new long[Math.max(1024, source.size()) * stride];
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -82,8 +86,12 @@ final class Sweeper {
     /** The reduced literal of a literal of the source graph. */
     int reduce(int lit) { return Miter.lit(map, lit); }
 
-    AigCnf cnf() { return cnf; }
+    /** The swept graph (for the output proofs). */
+    AigBuilder reduced() { return reduced; }
+    long satCalls() { return satCalls; }
     int merges() { return merges; }
+    /** Merges proven by a truth table over a small cut, without the solver. */
+    int byWindow() { return byWindow; }
     int refuted() { return refuted; }
     int undecided() { return undecided; }
     int reducedAnds() { return reduced.numAnds(); }
@@ -98,7 +106,16 @@ final class Sweeper {
             if (!sameSignature(m, c)) continue;
             if (tries++ == TRIES) break;
             int cl = Lit.of(c, phase != phase(c));
-            switch (cnf.equal(Lit.of(m, false), cl, conflicts, 0)) {
+            if (window.provesEqual(Lit.of(m, false), cl)) {
+                markMerged(m);
+                merges++;
+                byWindow++;
+                return cl;
+            }
+            AigCnf cnf = new AigCnf(reduced, CONE_LIMIT);
+            AigCnf.Answer answer = cnf.equal(Lit.of(m, false), cl, conflicts, 0);
+            satCalls += cnf.calls();
+            switch (answer) {
                 case EQUAL -> {
                     markMerged(m);
                     merges++;
@@ -106,7 +123,7 @@ final class Sweeper {
                 }
                 case DIFFERENT -> {
                     refuted++;
-                    recordPattern();
+                    recordPattern(cnf);
                 }
                 case UNKNOWN -> undecided++;
             }
@@ -122,7 +139,7 @@ final class Sweeper {
     }
 
     /** Stores the solver's distinguishing inputs; every 64 patterns become one more signature word. */
-    private void recordPattern() {
+    private void recordPattern(AigCnf cnf) {
         if (cexWordsUsed == CEX_WORDS) return;
         int w = cexWordsUsed, bit = cexCount % 64;
         for (int i = 0; i < cexInputs.length; i++) {

@@ -15,7 +15,8 @@ public final class Passes {
             CleanupPass.INFO,
             ConstPropPass.INFO,
             BalancePass.INFO,
-            RewritePass.INFO);
+            RewritePass.INFO,
+            RefactorPass.INFO);
 
     public static Optional<PassInfo> find(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

@@ -15,7 +15,7 @@ import static kautz.opt.TruthTables4.*;
  * minimal size (up to {@link #MAX_PER_CLASS}), since a rewriter tries each and prefers the one sharing
  * most nodes with the network. Methods: (1) recursive decomposition choosing, at every step, the cheapest
  * of disjoint-support AND/OR/XOR decompositions and Shannon expansions with their degenerate forms;
- * (2) a factored irredundant sum of products (Minato-Morreale) of the function and of its complement.
+ * (2) a factored irredundant sum of products ({@link Sop6}) of the function and of its complement.
  * Sizes are counted after structural hashing, so shared subfunctions count once.
  */
 final class RewriteLibrary {
@@ -46,8 +46,8 @@ final class RewriteLibrary {
         List<Aig> candidates = new ArrayList<>();
         candidates.add(build(b -> decompose(b, f, cost, choice)));
         candidates.add(build(b -> Lit.not(decompose(b, not(f), cost, choice))));
-        candidates.add(build(b -> factor(b, isop(f, f))));
-        candidates.add(build(b -> Lit.not(factor(b, isop(not(f), not(f))))));
+        candidates.add(build(b -> Sop6.factor(b, Sop6.isop(Sop6.widen4(f)))));
+        candidates.add(build(b -> Lit.not(Sop6.factor(b, Sop6.isop(Sop6.widen4(not(f)))))));
         int best = Integer.MAX_VALUE;
         for (Aig a : candidates) best = Math.min(best, a.numAnds());
         List<Structure> out = new ArrayList<>();
@@ -134,62 +134,4 @@ final class RewriteLibrary {
         };
     }
 
-    // ---- method 2: factored irredundant sum of products ----
-
-    /** A cube: bits 0-3 the positive literals, bits 4-7 the negative ones. */
-    private static List<Integer> isop(int lower, int upper) {
-        List<Integer> cubes = new ArrayList<>();
-        isop(lower, upper, 4, cubes);
-        return cubes;
-    }
-
-    /** Minato-Morreale: a cover c with lower ⊆ c ⊆ upper over inputs below {@code vars}; returns c. */
-    private static int isop(int lower, int upper, int vars, List<Integer> cubes) {
-        if (lower == 0) return 0;
-        if (upper == ONES) { cubes.add(0); return ONES; }
-        int x = vars - 1;
-        while (x >= 0 && !dependsOn(lower, x) && !dependsOn(upper, x)) x--;
-        int l0 = cofactor0(lower, x), l1 = cofactor1(lower, x), u0 = cofactor0(upper, x), u1 = cofactor1(upper, x);
-        int start = cubes.size();
-        int r0 = isop(l0 & not(u1), u0, x, cubes);
-        for (int k = start; k < cubes.size(); k++) cubes.set(k, cubes.get(k) | 1 << (4 + x));
-        int mid = cubes.size();
-        int r1 = isop(l1 & not(u0), u1, x, cubes);
-        for (int k = mid; k < cubes.size(); k++) cubes.set(k, cubes.get(k) | 1 << x);
-        int rs = isop((l0 & not(r0)) | (l1 & not(r1)), u0 & u1, x, cubes);
-        return (r0 & not(VAR[x])) | (r1 & VAR[x]) | rs;
-    }
-
-    /** Algebraic factoring: pull out the literal shared by most cubes, recursively. */
-    private static int factor(AigBuilder b, List<Integer> cubes) {
-        if (cubes.isEmpty()) return Lit.FALSE;
-        if (cubes.contains(0)) return Lit.TRUE;
-        int bestLit = -1, bestCount = 1;
-        for (int l = 0; l < 8; l++) {
-            int count = 0;
-            for (int c : cubes) if ((c >>> l & 1) != 0) count++;
-            if (count > bestCount) { bestCount = count; bestLit = l; }
-        }
-        if (bestLit < 0) {
-            int f = Lit.FALSE;
-            for (int c : cubes) f = b.or(f, cube(b, c));
-            return f;
-        }
-        List<Integer> with = new ArrayList<>(), without = new ArrayList<>();
-        for (int c : cubes) {
-            if ((c >>> bestLit & 1) != 0) with.add(c & ~(1 << bestLit));
-            else without.add(c);
-        }
-        int lit = Lit.notIf(b.input(bestLit & 3), bestLit >= 4);
-        return b.or(b.and(lit, factor(b, with)), factor(b, without));
-    }
-
-    private static int cube(AigBuilder b, int c) {
-        int t = Lit.TRUE;
-        for (int i = 0; i < 4; i++) {
-            if ((c >>> i & 1) != 0) t = b.and(t, b.input(i));
-            if ((c >>> (4 + i) & 1) != 0) t = b.and(t, Lit.not(b.input(i)));
-        }
-        return t;
-    }
 }

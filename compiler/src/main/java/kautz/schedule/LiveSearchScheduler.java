@@ -26,6 +26,10 @@ import java.util.SplittableRandom;
 public final class LiveSearchScheduler implements Scheduler {
     /** Improvement steps per run: enough to converge on the EPFL netlists, bounded for speed. */
     static final int STEPS = 3000;
+    /** Largest input-only cones recomputed per reader when that saves cells (1: gates reading only inputs). */
+    static final int[] CONES = {1, 3};
+    /** Steps of the peak descent on the order itself (for the least row). */
+    static final int DESCENT_STEPS = 20000;
 
     @Override public String name() { return "live"; }
 
@@ -37,10 +41,19 @@ public final class LiveSearchScheduler implements Scheduler {
         Search s = new Search(graph, options);
         int capacity = options.rowSize() == ScheduleOptions.UNLIMITED ? Integer.MAX_VALUE : options.rowSize() - graph.inputs();
         int[] order = s.best(capacity);
-        int peak = Liveness.peak(graph, order);
-        if (graph.inputs() + (long) peak > options.rowSize()) {
-            int[] least = s.best(-1);
-            throw new RowTooSmallException(options.rowSize(), graph.inputs() + Liveness.peak(graph, least), "scheduler live needs more cells");
+        if (graph.inputs() + (long) Liveness.peak(graph, order) > options.rowSize()) {
+            // does not fit as written: recompute shared input-only gates instead of keeping them
+            for (int cone : CONES) {
+                MappedNetwork remat = Rematerialize.inputCones(network, cone);
+                if (remat == null) continue;
+                GateGraph rg = new GateGraph(remat, family);
+                int[] rOrder = new Search(rg, options).best(capacity);
+                if (rg.inputs() + (long) Liveness.peak(rg, rOrder) <= options.rowSize()) {
+                    return Emitter.emit(rg, family, options, Placement.of(rOrder, allocate(rg, rOrder, options.rowSize())));
+                }
+            }
+            Program least = scheduleMinRow(network, family, options);
+            throw new RowTooSmallException(options.rowSize(), least.rowSize(), "scheduler live needs more cells");
         }
         return Emitter.emit(graph, family, options, Placement.of(order, allocate(graph, order, options.rowSize())));
     }
@@ -50,6 +63,14 @@ public final class LiveSearchScheduler implements Scheduler {
         GateGraph graph = new GateGraph(network, family);
         int[] order = new Search(graph, options).best(-1);
         int row = graph.inputs() + Liveness.peak(graph, order);
+        for (int cone : CONES) { // fewer cells for more cycles: kept only if the row shrinks
+            MappedNetwork remat = Rematerialize.inputCones(network, cone);
+            if (remat == null) continue;
+            GateGraph rg = new GateGraph(remat, family);
+            int[] rOrder = new Search(rg, options).best(-1);
+            int rRow = rg.inputs() + Liveness.peak(rg, rOrder);
+            if (rRow < row) { graph = rg; order = rOrder; row = rRow; }
+        }
         return Emitter.emit(graph, family, options.withRowSize(row), Placement.of(order, allocate(graph, order, row)));
     }
 
@@ -126,7 +147,12 @@ public final class LiveSearchScheduler implements Scheduler {
                 if (k < bestKey) { bestKey = k; best = c; }
             }
             int[] improved = improve(capacity);
-            if (improved != null && key(improved, capacity) < bestKey) best = improved;
+            if (improved != null && key(improved, capacity) < bestKey) { best = improved; bestKey = key(improved, capacity); }
+            if (capacity < 0) { // least peak: descend on the order itself
+                long deadline = System.nanoTime() + Math.min(options.budget().toNanos(), 400_000_000L);
+                int[] descended = new PeakDescent(graph).improve(best, options.seed(), DESCENT_STEPS, deadline);
+                if (key(descended, capacity) < bestKey) best = descended;
+            }
             return best;
         }
 

@@ -30,6 +30,7 @@ public final class Checker {
 
     private final Program program;
     private final Map<FnDecl, List<CallSite>> calls = new IdentityHashMap<>();
+    private final List<FnDecl> fnOrder = new ArrayList<>(); // source order, so the reported cycle is stable
     private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
     private ModuleScope module;
     private Routine routine;
@@ -62,7 +63,7 @@ public final class Checker {
 
     private void checkRoutine(Routine r) {
         routine = r;
-        if (r instanceof FnDecl f) calls.putIfAbsent(f, new ArrayList<>());
+        if (r instanceof FnDecl f && calls.putIfAbsent(f, new ArrayList<>()) == null) fnOrder.add(f);
         scopes.push(new LinkedHashMap<>());
         for (String tp : r.typeParams()) declare(tp, Kind.WIDTH_PARAM, r.pos());
         for (String tp : r.typeParams()) {
@@ -234,7 +235,7 @@ public final class Checker {
 
     private void checkRecursion() {
         Map<FnDecl, Integer> state = new IdentityHashMap<>(); // 1 = on the path, 2 = done
-        for (FnDecl f : calls.keySet()) visit(f, state, new ArrayList<>());
+        for (FnDecl f : fnOrder) visit(f, state, new ArrayList<>());
     }
 
     private void visit(FnDecl f, Map<FnDecl, Integer> state, List<String> path) {

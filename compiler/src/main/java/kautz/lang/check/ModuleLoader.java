@@ -34,6 +34,7 @@ public final class ModuleLoader {
     private final Path baseDir;
     private final Map<String, SourceModule> byPath = new HashMap<>();
     private final Map<SourceModule, ModuleScope> scopes = new IdentityHashMap<>();
+    private final java.util.List<SourceModule> order = new java.util.ArrayList<>();
 
     private ModuleLoader(Path baseDir) { this.baseDir = baseDir; }
 
@@ -42,12 +43,13 @@ public final class ModuleLoader {
         ModuleLoader loader = new ModuleLoader(baseDir);
         SourceModule m = Parser.parse(main);
         loader.resolve(m);
-        return new Program(m, loader.scopes);
+        return new Program(m, loader.scopes, loader.order);
     }
 
     private void resolve(SourceModule m) {
         if (scopes.containsKey(m)) return;
         scopes.put(m, null); // mark as in progress
+        order.add(m);
         Map<String, Owned<ConstDecl>> consts = new LinkedHashMap<>();
         Map<String, Owned<FnDecl>> fns = new LinkedHashMap<>();
         Map<String, MemDecl> mems = new LinkedHashMap<>();
@@ -69,11 +71,12 @@ public final class ModuleLoader {
                 declare(declared, "kernel " + k.name(), k.pos());
             }
         }
+        java.util.Set<String> local = new java.util.HashSet<>(declared.keySet());
         for (Import imp : m.imports()) {
             SourceModule dep = load(imp, m);
             resolve(dep);
-            for (ConstDecl c : dep.consts()) importName(declared, c.name(), imp, consts, new Owned<>(c, dep));
-            for (FnDecl f : dep.fns()) importName(declared, f.name(), imp, fns, new Owned<>(f, dep));
+            for (ConstDecl c : dep.consts()) importName(declared, local, c.name(), imp, consts, new Owned<>(c, dep));
+            for (FnDecl f : dep.fns()) importName(declared, local, f.name(), imp, fns, new Owned<>(f, dep));
         }
         scopes.put(m, new ModuleScope(m, consts, fns, mems));
     }
@@ -85,10 +88,13 @@ public final class ModuleLoader {
         }
     }
 
-    private static <T> void importName(Map<String, Pos> declared, String name, Import imp, Map<String, T> into, T value) {
+    /** A local declaration shadows an imported one; two imports bringing one name are an error. */
+    private static <T> void importName(Map<String, Pos> declared, java.util.Set<String> local, String name, Import imp,
+                                       Map<String, T> into, T value) {
+        if (local.contains(name)) return;
         Pos before = declared.putIfAbsent(name, imp.pos());
         if (before != null) {
-            throw imp.pos().error("import " + imp.dotted() + " brings '" + name + "', which is already declared at line " + before.line());
+            throw imp.pos().error("import " + imp.dotted() + " brings '" + name + "', which an import at line " + before.line() + " brings too");
         }
         into.put(name, value);
     }
@@ -111,7 +117,7 @@ public final class ModuleLoader {
         }
         if (text == null) {
             throw imp.pos().error("unknown module '" + imp.dotted() + "' (no stdlib module " + rel
-                    + (baseDir != null ? " and no file " + baseDir.resolve(rel) : "") + ")");
+                    + (baseDir != null ? ", nor a file " + rel + " beside this one" : "") + ")");
         }
         SourceModule m = Parser.parse(text);
         byPath.put(rel, m);

@@ -10,10 +10,13 @@ import java.util.Map;
 public final class Program {
     private final SourceModule main;
     private final Map<SourceModule, ModuleScope> scopes;
+    private final List<SourceModule> order;
 
-    Program(SourceModule main, Map<SourceModule, ModuleScope> scopes) {
+    /** @param order the modules in load order (main first) */
+    Program(SourceModule main, Map<SourceModule, ModuleScope> scopes, List<SourceModule> order) {
         this.main = main;
         this.scopes = new IdentityHashMap<>(scopes);
+        this.order = List.copyOf(order);
     }
 
     public SourceModule main() { return main; }
@@ -24,5 +27,6 @@ public final class Program {
         return s;
     }
 
-    public List<SourceModule> modules() { return List.copyOf(scopes.keySet()); }
+    /** All modules, main first, then in the order they were imported. */
+    public List<SourceModule> modules() { return order; }
 }

@@ -143,12 +143,8 @@ final class KernelElaboration {
         if (r.results() instanceof Results.Named n) {
             for (Param p : n.results()) {
                 Variable v = (Variable) frame.lookup(p.name());
-                String missing = v.unassigned(0, v.width() - 1);
-                if (missing == null) continue;
-                if (missing.equals(v.width() == 1 ? "bit 0" : "bits 0.." + (v.width() - 1))) {
-                    throw p.pos().error(what + " '" + p.name() + "' of '" + r.name() + "' is never assigned");
-                }
-                throw p.pos().error(what + " '" + p.name() + "' of '" + r.name() + "' is not assigned in " + missing);
+                String why = v.whyUnassigned(0, v.width() - 1, what + " '" + p.name() + "' of '" + r.name() + "'");
+                if (why != null) throw p.pos().error(why);
             }
         }
     }
@@ -226,6 +222,7 @@ final class KernelElaboration {
         int[] next = var.bits.clone();
         System.arraycopy(v.lits(), 0, next, lo, w);
         var.bits = next;
+        var.assigned(lo, hi);
     }
 
     private static Bits sizedTuplePart(Bits part, int w, Pos pos, String what) {
@@ -236,6 +233,10 @@ final class KernelElaboration {
     }
 
     private void memWrite(Target.Bit t, Expr value, Bits bits, Frame f) {
+        if (!(f.routine instanceof KernelDecl)) {
+            // Keeps expressions free of side effects: a call in one branch of '?:' must not program a cell.
+            throw t.pos().error("mem cells are written only in kernels, not in functions");
+        }
         MemCell cell = memCell(t.name(), t.index(), f, t.pos());
         String what = "mem cell " + t.name() + "[" + cell.index() + "]";
         Bits v = value != null ? sized(eval(value, f, cell.bits()), cell.bits(), value.pos(), what)
@@ -410,13 +411,8 @@ final class KernelElaboration {
     private ModuleScope scope(Frame f) { return program.program().scope(f.module); }
 
     private static int[] read(Variable v, int lo, int hi, Pos at) {
-        String missing = v.unassigned(lo, hi);
-        if (missing != null) {
-            String which = lo == 0 && hi == v.width() - 1 && missing.equals(v.width() == 1 ? "bit 0" : "bits 0.." + (v.width() - 1))
-                    ? "'" + v.name + "' is read before it is assigned"
-                    : missing + " of '" + v.name + "' " + (missing.startsWith("bit ") ? "is" : "are") + " read before being assigned";
-            throw at.error(which);
-        }
+        String why = v.whyUnreadable(lo, hi);
+        if (why != null) throw at.error(why);
         return Arrays.copyOfRange(v.bits, lo, hi + 1);
     }
 

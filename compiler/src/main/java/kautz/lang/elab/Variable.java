@@ -12,6 +12,8 @@ final class Variable {
     final Kind kind;
     final Pos declared;
     int[] bits;
+    /** Bits assigned on some path so far (never undone by a run-time if), to tell "never" from "not on every path". */
+    final java.util.BitSet everAssigned = new java.util.BitSet();
 
     Variable(String name, Kind kind, Pos declared, int width) {
         this.name = name;
@@ -22,6 +24,35 @@ final class Variable {
     }
 
     int width() { return bits.length; }
+
+    void assigned(int lo, int hi) { everAssigned.set(lo, hi + 1); }
+
+    /** Whether some of the unassigned bits among lo..hi were assigned on another path. */
+    boolean assignedOnSomePath(int lo, int hi) {
+        for (int i = lo; i <= hi; i++) if (bits[i] == UNASSIGNED && everAssigned.get(i)) return true;
+        return false;
+    }
+
+    /** Why bits lo..hi cannot be read: "'x' is never assigned", "bits 3..5 of 'x' are not assigned on every path", … */
+    String whyUnassigned(int lo, int hi, String what) {
+        String missing = unassigned(lo, hi);
+        if (missing == null) return null;
+        boolean whole = missing.equals(width() == 1 ? "bit 0" : "bits 0.." + (width() - 1));
+        String subject = whole ? what : missing + " of " + what;
+        String verb = whole || missing.startsWith("bit ") ? " is" : " are";
+        return subject + verb + (assignedOnSomePath(lo, hi) ? " not assigned on every path" : " never assigned");
+    }
+
+    /** Why bits lo..hi cannot be read here: "'t' is read before it is assigned", …; null if they can. */
+    String whyUnreadable(int lo, int hi) {
+        String missing = unassigned(lo, hi);
+        if (missing == null) return null;
+        boolean whole = missing.equals(width() == 1 ? "bit 0" : "bits 0.." + (width() - 1));
+        boolean one = whole || missing.startsWith("bit ");
+        String subject = whole ? "'" + name + "'" : missing + " of '" + name + "'";
+        if (assignedOnSomePath(lo, hi)) return subject + (one ? " is" : " are") + " read but not assigned on every path before";
+        return subject + (one ? " is read before it is assigned" : " are read before they are assigned");
+    }
 
     /** Describes the unassigned bits among {@code lo..hi}, e.g. "bits 3..5, 7", or null if all are assigned. */
     String unassigned(int lo, int hi) {

@@ -27,7 +27,9 @@ final class NorCutMapper {
     private final Aig aig;
     private final NorFormulas formulas = NorFormulas.get();
     private final Cuts cuts;
-    private final int[] fanout;
+    private static final int ROUNDS = 2;
+    /** Expected number of users of each node: first its AIG fan-out, then blended with the last cover's references. */
+    private final double[] fanout;
     private final double[][] flow;
     private final int[] demand;
     private final Choice[][] choice;
@@ -40,24 +42,48 @@ final class NorCutMapper {
     private NorCutMapper(Aig aig) {
         this.aig = aig;
         this.cuts = new Cuts(aig, CUT_LIMIT);
-        this.fanout = aig.fanoutCounts();
+        this.fanout = java.util.Arrays.stream(aig.fanoutCounts()).asDoubleStream().toArray();
         this.flow = new double[aig.size()][2];
         this.demand = new int[aig.size()];
         this.choice = new Choice[aig.size()][2];
+        for (int n = 0; n < fanout.length; n++) fanout[n] = Math.max(1, fanout[n]);
     }
 
     static MappedNetwork map(Aig aig, String name) {
         return new NorCutMapper(aig).run(name);
     }
 
+    /** Covers the network a few times, each round's area flow using the previous cover's references; keeps the smallest. */
     private MappedNetwork run(String name) {
-        for (int pi = 1; pi <= aig.numInputs(); pi++) flow[pi][NEG] = 1;
-        for (int n = aig.firstAnd(); n < aig.size(); n++) computeFlow(n);
-        for (int o : aig.outputs()) demand[Lit.node(o)] |= 1 << (Lit.isComplement(o) ? NEG : POS);
-        for (int n = aig.size() - 1; n >= aig.firstAnd(); n--) {
-            if (demand[n] != 0) choose(n);
+        MappedNetwork best = null;
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int pi = 1; pi <= aig.numInputs(); pi++) flow[pi][NEG] = 1;
+            for (int n = aig.firstAnd(); n < aig.size(); n++) computeFlow(n);
+            Arrays.fill(demand, 0);
+            for (Choice[] c : choice) Arrays.fill(c, null);
+            for (int o : aig.outputs()) demand[Lit.node(o)] |= 1 << (Lit.isComplement(o) ? NEG : POS);
+            for (int n = aig.size() - 1; n >= aig.firstAnd(); n--) {
+                if (demand[n] != 0) choose(n);
+            }
+            MappedNetwork m = instantiate(name);
+            if (best == null || m.gates().size() < best.gates().size()) best = m;
+            int[] refs = references();
+            for (int n = 0; n < fanout.length; n++) fanout[n] = Math.max(1, (fanout[n] + refs[n]) / 2);
         }
-        return instantiate(name);
+        return best;
+    }
+
+    /** How many chosen realisations (and outputs) use each node in the current cover. */
+    private int[] references() {
+        int[] refs = new int[aig.size()];
+        for (int o : aig.outputs()) refs[Lit.node(o)]++;
+        for (Choice[] phases : choice) {
+            for (Choice c : phases) {
+                if (c == null || c.inverter) continue;
+                for (int leaf : c.cut.leaves()) refs[leaf]++;
+            }
+        }
+        return refs;
     }
 
     /** The function a formula must compute for phase p of the root with leaves in phases leafNeg. */
@@ -75,7 +101,7 @@ final class NorCutMapper {
                 double leaves = 0;
                 for (int i = 0; i < k; i++) {
                     int m = c.leaves()[i];
-                    leaves += flow[m][q >>> i & 1] / Math.max(1, fanout[m]);
+                    leaves += flow[m][q >>> i & 1] / fanout[m];
                 }
                 for (int p = 0; p < 2; p++) {
                     double cost = formulas.size(target(c, q, p)) + leaves;
@@ -90,7 +116,7 @@ final class NorCutMapper {
     private double leafCost(int m, int q) {
         if ((demand[m] & 1 << q) != 0) return 0;
         if (demand[m] != 0) return 1;
-        return flow[m][q] / Math.max(1, fanout[m]);
+        return flow[m][q] / fanout[m];
     }
 
     /** Cheapest direct realisation of phase p given current demands, with its cost in slot 0 of {@code cost}. */

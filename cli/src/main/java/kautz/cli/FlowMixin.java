@@ -4,6 +4,7 @@ import kautz.diag.UserError;
 import kautz.flow.FlowOptions;
 import kautz.flow.RowSize;
 import kautz.isa.InitModel;
+import kautz.opt.Scripts;
 import kautz.target.Families;
 import picocli.CommandLine.Option;
 
@@ -32,6 +33,10 @@ public final class FlowMixin {
     @Option(names = "--seed", paramLabel = "S", description = "seed for randomised schedulers and random inputs (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--opt", paramLabel = "SCRIPT",
+            description = "optimisation script before mapping, e.g. \"strash; rewrite\", or none (default: the default script, see kautz passes)")
+    String script = Scripts.DEFAULT;
+
     @Option(names = "--remap", description = "map a gate-level netlist again instead of scheduling its gates as written")
     boolean remap;
 
@@ -45,6 +50,6 @@ public final class FlowMixin {
         } catch (IllegalArgumentException e) {
             throw new UserError("--init: " + e.getMessage());
         }
-        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), model, seed, Duration.ofSeconds(2), remap);
+        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), model, seed, Duration.ofSeconds(2), remap, script);
     }
 }

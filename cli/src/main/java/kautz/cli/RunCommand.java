@@ -6,13 +6,19 @@ import kautz.lang.MemCell;
 import kautz.load.Design;
 import kautz.load.DesignLoader;
 import kautz.network.Aig;
-import kautz.network.AigSimulator;
+import kautz.flow.Compiled;
+import kautz.flow.Flow;
+import kautz.flow.Reports;
+import kautz.flow.RowCheck;
+import kautz.sim.Engine;
+import kautz.sim.Engines;
 import kautz.ports.BitPlanes;
 import kautz.ports.InputSpec;
 import kautz.ports.Port;
 import kautz.ports.Ports;
 import kautz.util.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,13 +32,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code kautz run FILE.kz}: runs a kernel on many rows. The steps are apart on purpose: {@link #rowInputs}
- * builds the rows, {@link #execute} evaluates them (today the reference evaluator, the oracle every
- * compiled program is checked against), {@link #report} prints.
+ * {@code kautz run FILE.kz}: compiles a kernel for the crossbar and runs it on many rows. The steps are apart
+ * on purpose: {@link #rowInputs} builds the rows, {@link #execute} compiles (through {@link Flow}) and runs
+ * the program on a functional engine, comparing every row with the reference evaluator of the source network,
+ * {@link #report} prints. With {@code --device} the cycle-accurate device engine runs instead.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
-                "Run a kernel on R rows at once (each row an independent data item) and print its outputs.",
+                "Compile a kernel for the crossbar and run it on R rows at once (each row an independent data",
+                "item); every row is checked against the reference evaluation of the source (mismatches).",
                 "With --inputs a=5,b=7 every row gets those values and the outputs of row 0 are printed;",
                 "with --inputs random each row gets seeded random values. Mem cells (@m[j]) start at 0",
                 "unless given, e.g. --inputs x=3,@m[0]=2. Also accepts netlists (.aig .aag .blif .bench .v)."})
@@ -45,9 +53,6 @@ public final class RunCommand implements Runnable {
     @Parameters(paramLabel = "FILE.kz", description = "a Kautz source (or a netlist)")
     Path file;
 
-    @Option(names = "--kernel", paramLabel = "K", description = "the kernel to run (default: the first in the file)")
-    String kernel;
-
     @Option(names = "--inputs", paramLabel = "random|a=5,b=7",
             description = "input values for every row (decimal, 0x or 0b), or random per row (default: ${DEFAULT-VALUE})")
     String inputs = "random";
@@ -55,8 +60,10 @@ public final class RunCommand implements Runnable {
     @Option(names = "--rows", paramLabel = "R", description = "number of rows (default: 1 with explicit inputs, 1024 with random)")
     Integer rows;
 
-    @Option(names = "--seed", paramLabel = "S", description = "seed of the random inputs (default: ${DEFAULT-VALUE})")
-    long seed = 1;
+    @Option(names = "--engine", paramLabel = "NAME", description = "functional engine: interp or jit (default: ${DEFAULT-VALUE})")
+    String engine = "interp";
+
+    @Mixin FlowMixin flow;
 
     @Option(names = "--json", description = "print one JSON object (DESIGN.md §4 keys) instead of text")
     boolean json;
@@ -72,27 +79,29 @@ public final class RunCommand implements Runnable {
     public void run() {
         if (device.enabled()) {
             // the cycle-accurate device engine; --kernel a,b runs kernels in order, sharing mem cells
-            DeviceRunPath.run(file, kernel, inputs, rows, seed, json, kautz.flow.FlowOptions.defaults().withSeed(seed), device,
+            DeviceRunPath.run(file, flow.kernel, inputs, rows, flow.seed, json, flow.options(), device,
                     spec.commandLine().getOut());
             return;
         }
+        Engine eng = Engines.byName(engine);
         RowInputs in = rowInputs();
-        long[][] outputs = execute(in);
-        report(in, outputs, 0);
+        Compiled compiled = Flow.compile(in.design(), flow.options());
+        RowCheck check = execute(in, compiled, eng);
+        report(in, compiled, eng, check);
     }
 
     RowInputs rowInputs() {
         boolean random = inputs.equals("random");
         int r = rows != null ? rows : random ? 1024 : 1;
         if (r < 1) throw new UserError("--rows must be at least 1, got " + r);
-        Design d = DesignLoader.load(file, kernel);
+        Design d = DesignLoader.load(file, flow.kernel);
         Aig n = d.network();
         if ((long) r * Math.max(1, n.numInputs() + n.numOutputs()) > MAX_BITS) {
             throw new UserError("--rows " + r + " x " + (n.numInputs() + n.numOutputs()) + " signals is too much to run at once");
         }
         ImmutableList<Port> inPorts = Ports.group(n.inputNames());
         ImmutableList<Port> outPorts = Ports.group(n.outputNames());
-        long[][] planes = random ? BitPlanes.random(n.numInputs(), r, seed)
+        long[][] planes = random ? BitPlanes.random(n.numInputs(), r, flow.seed)
                 : BitPlanes.sameInEveryRow(inPorts, explicitValues(inPorts), n.numInputs(), r);
         return new RowInputs(d, inPorts, outPorts, planes, r, random);
     }
@@ -108,33 +117,44 @@ public final class RunCommand implements Runnable {
         return InputSpec.parse(String.join(",", items), ports);
     }
 
-    /** The execution step: the reference evaluation of the design's network, 64 rows per word. */
-    long[][] execute(RowInputs in) {
-        return AigSimulator.simulate(in.design().network(), in.planes());
+    /** The execution step: the program on the engine, every row compared with the reference evaluation. */
+    RowCheck execute(RowInputs in, Compiled compiled, Engine eng) {
+        return RowCheck.run(compiled.program(), in.design().network(), eng, in.planes(), in.rows());
     }
 
-    /** @param mismatches rows whose outputs differ from the reference evaluation (0 when the reference ran) */
-    void report(RowInputs in, long[][] outputs, long mismatches) {
+    /** Prints the outputs (in the network's port order) and the program's counts. */
+    void report(RowInputs in, Compiled compiled, Engine eng, RowCheck check) {
         PrintWriter out = spec.commandLine().getOut();
+        long[][] outputs = inNetworkOrder(in.design().network(), compiled, check.outputs());
         if (json) {
-            Json j = new Json().put("kernel", in.design().name()).put("engine", "reference").put("rows", in.rows());
+            Json j = Reports.program(compiled, in.rows()).put("mismatches", check.mismatches());
             if (!in.random()) j.put("outputs", PortValues.json(in.outPorts(), outputs, 0));
-            j.put("mismatches", mismatches);
+            j.put("engine", eng.name());
             out.println(j);
             return;
         }
         if (!in.random()) {
             for (Port p : in.outPorts()) out.println(p.name() + "=" + BitPlanes.get(outputs, p, 0));
-            return;
+        } else {
+            out.println(in.design().name() + ": " + in.rows() + " row" + (in.rows() == 1 ? "" : "s")
+                    + " of random inputs (seed " + flow.seed + "), engine " + eng.name());
+            int shown = Math.min(in.rows(), 8);
+            for (int r = 0; r < shown; r++) {
+                out.println("row " + r + ": " + PortValues.text(in.inPorts(), in.planes(), r)
+                        + (in.inPorts().isEmpty() ? "" : " ") + "-> " + PortValues.text(in.outPorts(), outputs, r));
+            }
+            if (shown < in.rows()) out.println("… " + (in.rows() - shown) + " more rows");
         }
-        out.println(in.design().name() + ": " + in.rows() + " row" + (in.rows() == 1 ? "" : "s")
-                + " of random inputs (seed " + seed + "), reference evaluator");
-        int shown = Math.min(in.rows(), 8);
-        for (int r = 0; r < shown; r++) {
-            out.println("row " + r + ": " + PortValues.text(in.inPorts(), in.planes(), r)
-                    + (in.inPorts().isEmpty() ? "" : " ") + "-> " + PortValues.text(in.outPorts(), outputs, r));
-        }
-        if (shown < in.rows()) out.println("… " + (in.rows() - shown) + " more rows");
-        out.println("mismatches " + mismatches);
+        out.println(Reports.summary(compiled));
+        out.println("mismatches " + check.mismatches() + " (rows whose outputs differ from the reference evaluation)");
+    }
+
+    /** Program outputs re-ordered as the network's outputs, matched by bit name. */
+    private static long[][] inNetworkOrder(Aig network, Compiled compiled, long[][] programOutputs) {
+        java.util.Map<String, Integer> at = new java.util.HashMap<>();
+        for (int i = 0; i < compiled.program().outputs().size(); i++) at.put(compiled.program().outputs().get(i).name(), i);
+        long[][] out = new long[network.numOutputs()][];
+        for (int o = 0; o < out.length; o++) out[o] = programOutputs[at.get(network.outputName(o))];
+        return out;
     }
 }

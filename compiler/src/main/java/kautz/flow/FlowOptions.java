@@ -1,6 +1,7 @@
 package kautz.flow;
 
 import kautz.isa.InitModel;
+import kautz.opt.Scripts;
 import kautz.target.Families;
 
 import java.time.Duration;
@@ -15,17 +16,23 @@ import java.time.Duration;
  * @param seed      for schedulers that randomise
  * @param budget    time an improving scheduler may spend
  * @param remap     map a gate-level netlist from its logic even when its gates are already in the family
+ * @param script    optimisation script run on the network before mapping ({@code kautz.opt}), or "none"
  */
 public record FlowOptions(String target, String scheduler, RowSize rowSize, InitModel init, long seed,
-                          Duration budget, boolean remap) {
+                          Duration budget, boolean remap, String script) {
+    public static final String NO_SCRIPT = "none";
+
     public static FlowOptions defaults() {
-        return new FlowOptions(Families.DEFAULT, null, RowSize.unlimited(), InitModel.BULK, 1, Duration.ofSeconds(2), false);
+        return new FlowOptions(Families.DEFAULT, null, RowSize.unlimited(), InitModel.BULK, 1, Duration.ofSeconds(2), false,
+                Scripts.DEFAULT);
     }
 
-    public FlowOptions withTarget(String t) { return new FlowOptions(t, scheduler, rowSize, init, seed, budget, remap); }
-    public FlowOptions withScheduler(String s) { return new FlowOptions(target, s, rowSize, init, seed, budget, remap); }
-    public FlowOptions withRowSize(RowSize r) { return new FlowOptions(target, scheduler, r, init, seed, budget, remap); }
-    public FlowOptions withInit(InitModel i) { return new FlowOptions(target, scheduler, rowSize, i, seed, budget, remap); }
-    public FlowOptions withSeed(long s) { return new FlowOptions(target, scheduler, rowSize, init, s, budget, remap); }
-    public FlowOptions withRemap(boolean r) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, r); }
+    public FlowOptions withScript(String s) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, s); }
+
+    public FlowOptions withTarget(String t) { return new FlowOptions(t, scheduler, rowSize, init, seed, budget, remap, script); }
+    public FlowOptions withScheduler(String s) { return new FlowOptions(target, s, rowSize, init, seed, budget, remap, script); }
+    public FlowOptions withRowSize(RowSize r) { return new FlowOptions(target, scheduler, r, init, seed, budget, remap, script); }
+    public FlowOptions withInit(InitModel i) { return new FlowOptions(target, scheduler, rowSize, i, seed, budget, remap, script); }
+    public FlowOptions withSeed(long s) { return new FlowOptions(target, scheduler, rowSize, init, s, budget, remap, script); }
+    public FlowOptions withRemap(boolean r) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, r, script); }
 }

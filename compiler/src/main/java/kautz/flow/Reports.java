@@ -8,14 +8,18 @@ import kautz.util.Json;
 public final class Reports {
     private Reports() {}
 
-    /** kernel, target, rowSize, init, scheduler, gates, logicCycles, initCycles, cycles, cells, ioCycles. */
-    public static Json program(Compiled c) {
+    /** kernel, target, rowSize, gates, logicCycles, initCycles, cycles, cells, ioCycles, init, scheduler, asMapped. */
+    public static Json program(Compiled c) { return program(c, -1); }
+
+    /** As {@link #program(Compiled)}, with {@code rows} after {@code rowSize} (as in DESIGN.md §4) when not negative. */
+    public static Json program(Compiled c, int rows) {
         Program p = c.program();
         ProgramStats s = p.stats();
-        return new Json().put("kernel", p.kernel()).put("target", p.target()).put("rowSize", p.rowSize())
-                .put("init", p.initModel().label()).put("scheduler", c.scheduler()).put("asMapped", c.asMapped())
-                .put("gates", s.gates()).put("logicCycles", s.logicCycles()).put("initCycles", s.initCycles())
-                .put("cycles", s.cycles()).put("cells", s.cells()).put("ioCycles", s.ioCycles());
+        Json j = new Json().put("kernel", p.kernel()).put("target", p.target()).put("rowSize", p.rowSize());
+        if (rows >= 0) j.put("rows", rows);
+        return j.put("gates", s.gates()).put("logicCycles", s.logicCycles()).put("initCycles", s.initCycles())
+                .put("cycles", s.cycles()).put("cells", s.cells()).put("ioCycles", s.ioCycles())
+                .put("init", p.initModel().label()).put("scheduler", c.scheduler()).put("asMapped", c.asMapped());
     }
 
     /** One line for people: the same counts as {@link #program}. */

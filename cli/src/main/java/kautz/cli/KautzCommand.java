@@ -24,6 +24,8 @@ import picocli.CommandLine.HelpCommand;
                 DevicesCommand.class,
                 CompileCommand.class,
                 VerifyCommand.class,
+                TraceCommand.class,
+                VizCommand.class,
         })
 public final class KautzCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -58,6 +58,9 @@ public final class SimCommand implements Runnable {
     @picocli.CommandLine.Mixin
     DeviceOptions device = new DeviceOptions();
 
+    @picocli.CommandLine.Mixin
+    VcdOption vcd = new VcdOption();
+
     @Option(names = "--json", description = "print one JSON object (DESIGN.md §4 keys) instead of text")
     boolean json;
 
@@ -82,6 +85,7 @@ public final class SimCommand implements Runnable {
         boolean random = inputs.equals("random");
         long[][] in = random ? BitPlanes.random(p.inputs().size(), rows, seed) : explicit(inPorts, p.inputs().size());
         long[][] result = eng.run(p, in, rows);
+        vcd.writeIfRequested(p, in, err);
         DeviceRunner.Outcome onDevice = device.enabled() ? DeviceRunner.run(p, in, result, rows, seed, device) : null;
 
         if (json) {

@@ -50,7 +50,8 @@ public final class Interpreter implements Engine {
         return out;
     }
 
-    private static void step(MicroOp op, long[][] c, int[] level, int words) {
+    /** Executes one op on {@code words} words of every cell; shared with {@link RowTrace}. */
+    static void step(MicroOp op, long[][] c, int[] level, int words) {
         var x = op.operands();
         switch (op.opcode()) {
             case INIT0, FALSE -> { for (int k = 0; k < x.length(); k++) Arrays.fill(c[x.get(k)], 0L); }

@@ -45,6 +45,12 @@ public final class OptBenchCommand implements Runnable {
     @Option(names = "--rows", paramLabel = "N", description = "random rows of the equivalence check (default: ${DEFAULT-VALUE})")
     int rows = 4096;
 
+    @Option(names = "--prove", description = "also prove each result equivalent with the SAT-based checker (kautz.verify)")
+    boolean prove;
+
+    @Option(names = "--prove-timeout", paramLabel = "SECONDS", description = "time limit of each proof (default: ${DEFAULT-VALUE})")
+    int proveTimeout = 60;
+
     @Override
     public void run() {
         if (repeat < 1 || rows < 64) throw new UserError("--repeat must be at least 1 and --rows at least 64");
@@ -71,6 +77,15 @@ public final class OptBenchCommand implements Runnable {
             Aig after = pipeline.run(strashed);
             long opt = System.nanoTime() - t, optCpu = cpu.getCurrentThreadCpuTime() - c;
             boolean equal = RandomSimulation.firstDifference(strashed, after, rows / 64, 1) < 0;
+            String verdict = equal ? "yes" : "NO";
+            if (prove && equal) {
+                long p0 = System.nanoTime();
+                kautz.verify.CecResult r = kautz.verify.EquivalenceChecker.check(strashed, after, "input", "result",
+                        kautz.verify.CecOptions.defaults().withTimeout(java.time.Duration.ofSeconds(proveTimeout)));
+                equal = !(r instanceof kautz.verify.CecResult.NotEquivalent);
+                verdict = (r instanceof kautz.verify.CecResult.Equivalent ? "proven" : equal ? "undecided" : "DIFFERENT")
+                        + String.format(" (%.1f s)", (System.nanoTime() - p0) / 1e9);
+            }
             allEqual &= equal;
             totalOpt += opt;
             totalCpu += optCpu;
@@ -79,7 +94,7 @@ public final class OptBenchCommand implements Runnable {
             out.printf("%-12s %7d %7d %9d %9d %6.1f%% %7d %7d %8.0f ms %6.0f ms %6.0f ms %s%n", d.name(), strashed.numInputs(),
                     strashed.numOutputs(), strashed.numAnds(), after.numAnds(),
                     100.0 * (after.numAnds() - strashed.numAnds()) / Math.max(1, strashed.numAnds()),
-                    strashed.depth(), after.depth(), readTimes[repeat / 2] / 1e6, opt / 1e6, optCpu / 1e6, equal ? "yes" : "NO");
+                    strashed.depth(), after.depth(), readTimes[repeat / 2] / 1e6, opt / 1e6, optCpu / 1e6, verdict);
             out.flush();
         }
         out.printf("%-12s %7s %7s %9d %9d %6.1f%% %7s %7s %11s %6.0f ms %6.0f ms%n", "total", "", "", totalBefore, totalAfter,

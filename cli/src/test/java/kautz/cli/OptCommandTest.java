@@ -104,5 +104,8 @@ class OptCommandTest {
         Run r = kautz("optbench", "--repeat", "1", adder().toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("add2") && r.out().contains("yes"), r.out());
+        r = kautz("optbench", "--repeat", "1", "--prove", adder().toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("proven"), r.out());
     }
 }

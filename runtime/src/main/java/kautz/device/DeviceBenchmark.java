@@ -28,6 +28,29 @@ public final class DeviceBenchmark {
     }
 
     public static Result run(int rows, int cols, long seed) {
+        Program p = program(cols, seed);
+        int ops = p.ops().size();
+        DeviceConfig config = DeviceConfig.of(DevicePresets.load(DevicePresets.DEFAULT), ArrayType.ONE_T_ONE_R, rows, seed);
+        long[][] in = BitPlanes.random(2, rows, seed);
+        long updates = 0;
+        double[] times = new double[5];
+        DeviceSession s = new DeviceSession(config); // the array is allocated (endurance drawn) in the first run
+        for (int k = -2; k < times.length; k++) {
+            long t0 = System.nanoTime();
+            DeviceRun r = s.run(p, in);
+            long t1 = System.nanoTime();
+            if (k >= 0) {
+                times[k] = (t1 - t0) / 1e9;
+                updates = r.cellUpdates();
+            }
+        }
+        Arrays.sort(times);
+        double median = times[times.length / 2];
+        return new Result(rows, cols, ops, median, updates / median);
+    }
+
+    /** The benchmark program: 20 ops per column, init and 2-input MAGIC gates on random cells of a row of {@code cols}. */
+    public static Program program(int cols, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int ops = 20 * cols;
         ImmutableList.Builder<MicroOp> b = ImmutableList.builder();
@@ -46,24 +69,7 @@ public final class DeviceBenchmark {
             while (c == d) c = rnd.nextInt(cols);
             b.add(MicroOp.of(gates[rnd.nextInt(gates.length)], d, a, c));
         }
-        Program p = new Program("bench", "magic", cols, InitModel.BULK,
+        return new Program("bench", "magic", cols, InitModel.BULK,
                 ImmutableList.of(new IoBit("x[0]", 0), new IoBit("x[1]", 1)), ImmutableList.of(new IoBit("y", cols - 1)), b.build());
-        DeviceConfig config = DeviceConfig.of(DevicePresets.load(DevicePresets.DEFAULT), ArrayType.ONE_T_ONE_R, rows, seed);
-        long[][] in = BitPlanes.random(2, rows, seed);
-        long updates = 0;
-        double[] times = new double[5];
-        DeviceSession s = new DeviceSession(config); // the array is allocated (endurance drawn) in the first run
-        for (int k = -2; k < times.length; k++) {
-            long t0 = System.nanoTime();
-            DeviceRun r = s.run(p, in);
-            long t1 = System.nanoTime();
-            if (k >= 0) {
-                times[k] = (t1 - t0) / 1e9;
-                updates = r.cellUpdates();
-            }
-        }
-        Arrays.sort(times);
-        double median = times[times.length / 2];
-        return new Result(rows, cols, ops, median, updates / median);
     }
 }

@@ -150,6 +150,6 @@ final class NorFormulas {
         try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(buf)) {
             z.write(enumerateSizes());
         }
-        java.nio.file.Files.write(java.nio.file.Path.of(args[0]), buf.toByteArray());
+        kautz.util.AtomicFiles.write(java.nio.file.Path.of(args[0]), out -> buf.writeTo(out));
     }
 }

@@ -1,0 +1,102 @@
+package kautz.hardening;
+
+import kautz.diag.UserError;
+import kautz.lang.KautzCompiler;
+import kautz.lang.Limits;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The .kz front end on damaged input: random mutations and truncations of real sources (the samples and
+ * the examples below) either compile or fail with a one-line {@link UserError}; never another exception,
+ * a hang or running out of memory. Also checks that the limits of {@link Limits} stop runaway programs.
+ */
+class FrontEndFuzzTest {
+    private static final int MUTATIONS_PER_FILE = 400;
+
+    /** Sources covering the language: functions with width parameters, loops, if, slices, concatenation, mem. */
+    private static final List<String> OWN = List.of("""
+            const W = 8;
+            fn full_add(a: bit, b: bit, c: bit) -> (s: bit, co: bit) {
+                s  = a ^ b ^ c;
+                co = maj(a, b, c);
+            }
+            fn inc<N>(x: u<N>) -> u<N> { return x + 1; }
+            kernel add(a: u<W>, b: u<W>) -> (sum: u<W+1>) {
+                var carry: bit = 0;
+                for i in 0..W { (sum[i], carry) = full_add(a[i], b[i], carry); }
+                sum[W] = carry;
+            }
+            kernel misc(a: u<4>, b: u<4>, s: bit) -> (y: u<8>, z: bit, w: u<4>) {
+                y = {a, b} * 3;
+                if s { w = inc(a); } else { w = a - b; }
+                z = (a < b) | &a ^ |b | nor(a[0], b[1]) | imp(a[2], b[3]) | xnor(a[3], s);
+                w[1:0] = s ? a[3:2] : ~b[1:0];
+            }
+            """, """
+            mem m: mlc<4>[2];
+            kernel store(x: u<4>) { m[0] = x[1:0]; m[1] = x[3:2] >> 1; }
+            kernel load() -> (y: u<4>) { y = {m[1], m[0]} << 1; }
+            """);
+
+    @Test
+    void mutatedSourcesGiveOnlyOneLineUserErrors() throws IOException {
+        List<String> sources = new ArrayList<>(OWN);
+        Path samples = Path.of("..", "samples");
+        if (Files.isDirectory(samples)) {
+            try (Stream<Path> s = Files.list(samples)) {
+                for (Path p : s.filter(f -> f.toString().endsWith(".kz")).sorted().toList()) sources.add(Files.readString(p));
+            }
+        }
+        for (String src : sources) KautzCompiler.compile("seed.kz", src); // the seeds themselves are valid
+        Random rnd = new Random(9);
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            for (String src : sources) {
+                byte[] bytes = src.getBytes(StandardCharsets.UTF_8);
+                for (int k = 0; k < MUTATIONS_PER_FILE; k++) {
+                    String text = new String(Mutations.mutate(bytes, rnd), StandardCharsets.ISO_8859_1);
+                    try {
+                        KautzCompiler.compile("fuzz.kz", text);
+                    } catch (UserError e) {
+                        assertTrue(e.getMessage().startsWith("fuzz.kz"), "names the file: " + e.getMessage());
+                        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                        fail("mutation " + k + " threw " + e + "\n--- input ---\n" + text, e);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void limitsStopRunawayProgramsWithAMessage() {
+        assertLimit("kernel k(a: u<100000>) -> (y: bit) { y = a[0]; }", "exceeds the limit of " + Limits.MAX_WIDTH);
+        assertLimit("kernel k(a: bit) -> (y: bit) { var x: bit = a; for i in 0..1000000000 { x = ~x; } y = x; }",
+                "loops unroll to more than " + Limits.MAX_LOOP_TRIPS);
+        assertLimit("fn f(x: bit) -> bit { return f(x); } kernel k(a: bit) -> (y: bit) { y = f(a); }",
+                "calls nest more than " + Limits.MAX_CALL_DEPTH);
+    }
+
+    private static void assertLimit(String src, String expected) {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            try {
+                KautzCompiler.compile("lim.kz", src);
+                fail("accepted: " + src);
+            } catch (UserError e) {
+                assertTrue(e.getMessage().startsWith("lim.kz:"), e.getMessage());
+                assertTrue(e.getMessage().contains(expected), e.getMessage());
+            }
+        });
+    }
+}

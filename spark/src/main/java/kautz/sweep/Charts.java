@@ -28,7 +28,7 @@ public final class Charts {
         List<String> series = distinct(ok, chart.series());
         int cols = Math.min(MAX_COLS, Math.max(1, panels.size()));
         int gridRows = (panels.size() + cols - 1) / cols;
-        Svg svg = new Svg(cols * PANEL_W + 20, TOP + Math.max(1, gridRows) * PANEL_H + 10);
+        Svg svg = new Svg(Math.max(cols * PANEL_W + 20, 20 + (int) (7.6 * chart.title().length())), TOP + Math.max(1, gridRows) * PANEL_H + 10);
         svg.text(10, 20, chart.title(), 15, "start", 0);
         legend(svg, chart, series);
         for (int p = 0; p < panels.size(); p++) {

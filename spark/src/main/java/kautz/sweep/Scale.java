@@ -53,9 +53,14 @@ record Scale(double lo, double hi, boolean log, double from, double to) {
     /** A tick label: 1k, 2.5M, 0.25. */
     static String label(double v) {
         double a = Math.abs(v);
-        if (a >= 1e9) return Stats.format(v / 1e9) + "G";
-        if (a >= 1e6) return Stats.format(v / 1e6) + "M";
-        if (a >= 1e4) return Stats.format(v / 1e3) + "k";
+        if (a >= 1e9) return short3(v / 1e9) + "G";
+        if (a >= 1e6) return short3(v / 1e6) + "M";
+        if (a >= 1e4) return short3(v / 1e3) + "k";
         return Stats.format(Math.round(v * 1e6) / 1e6);
+    }
+
+    /** Three significant digits, no trailing zeros: 203.086 → 203, 2.0308 → 2.03. */
+    private static String short3(double v) {
+        return Stats.format(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v)));
     }
 }

@@ -9,6 +9,7 @@ import kautz.flow.RowSize;
 import kautz.isa.ProgramStats;
 import kautz.load.Design;
 import kautz.load.DesignLoader;
+import kautz.schedule.RowTooSmallException;
 import kautz.schedule.SimplerReference;
 import kautz.sim.Engines;
 import kautz.util.Json;
@@ -34,7 +35,7 @@ import java.util.Map;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {
                 "Compile each file and report one row per benchmark: gates, row size, cycles, re-init cycles,",
-                "cells and scheduling time (median of --repeat runs); every program is run on --rows random",
+                "cells and compile time, wall and CPU (median of --repeat runs); every program is run on --rows random",
                 "rows and compared with the source network (mismatches). When the file's name is listed in",
                 "../shared/benchmarks/REFERENCE.tsv (SIMPLER MAGIC on the NOR-mapped EPFL netlists), SIMPLER's",
                 "row and cycles for the same row setting are shown with the ratio. --row-size simpler uses",
@@ -64,8 +65,8 @@ public final class BenchCommand implements Runnable {
                 .filter(Files::isRegularFile).<Map<String, SimplerReference>>map(SimplerReference::read).orElse(Map.of());
         boolean simplerRow = "simpler".equals(flow.rowSize);
         if (!json) {
-            out.printf("%-12s %7s %7s %8s %7s %7s %9s %9s  %s%n", "benchmark", "gates", "row", "cycles", "reinit",
-                    "cells", "time", "mismatch", "SIMPLER row/cycles (ours/theirs)");
+            out.printf("%-12s %7s %7s %8s %7s %7s %9s %9s %9s  %s%n", "benchmark", "gates", "row", "cycles", "reinit",
+                    "cells", "time", "cpu", "mismatch", "SIMPLER row/cycles (ours/theirs)");
         }
         int bad = 0;
         for (Path f : files) {
@@ -78,14 +79,32 @@ public final class BenchCommand implements Runnable {
             }
             Design design = DesignLoader.load(f, flow.kernel);
             long[] times = new long[repeat];
+            long[] cpu = new long[repeat];
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             Compiled c = null;
-            for (int r = 0; r < repeat; r++) {
-                long t = System.nanoTime();
-                c = Flow.compile(design, options);
-                times[r] = System.nanoTime() - t;
+            try {
+                for (int r = 0; r < repeat; r++) {
+                    long t = System.nanoTime();
+                    long tc = threads.getCurrentThreadCpuTime();
+                    c = Flow.compile(design, options);
+                    times[r] = System.nanoTime() - t;
+                    cpu[r] = threads.getCurrentThreadCpuTime() - tc;
+                }
+            } catch (RowTooSmallException e) { // one benchmark that does not fit is a result, not the end of the table
+                if (files.size() == 1) throw e;
+                int row = options.rowSize().limit();
+                int known = ref == null ? Integer.MIN_VALUE : theirCycles(ref, options.rowSize(), row);
+                String theirs = known == Integer.MIN_VALUE ? "-" : known == SimplerReference.FAIL ? "SIMPLER fails too" : "SIMPLER fits";
+                if (json) out.println(new Json().put("benchmark", stem).put("fits", false).put("smallestRow", e.smallestWorking()));
+                else out.printf("%-12s %7s %7d %8s %7s %7s %9s %9s %9s  %s%n", stem, "-", row, "fail", "-", "-", "-", "-", "-",
+                        "needs " + e.smallestWorking() + "; " + theirs);
+                out.flush();
+                continue;
             }
             java.util.Arrays.sort(times);
+            java.util.Arrays.sort(cpu);
             double ms = times[repeat / 2] / 1e6;
+            double cpuMs = cpu[repeat / 2] / 1e6;
             ProgramStats s = c.program().stats();
             int mismatches = RowCheck.random(c.program(), design.network(), Engines.byName(Engines.DEFAULT), rows, flow.seed).mismatches();
             if (mismatches > 0) bad++;
@@ -93,7 +112,7 @@ public final class BenchCommand implements Runnable {
             if (json) {
                 Json j = new Json().put("benchmark", stem).put("target", c.family().name()).put("scheduler", c.scheduler())
                         .put("gates", s.gates()).put("rowSize", c.program().rowSize()).put("cycles", s.cycles())
-                        .put("initCycles", s.initCycles()).put("cells", s.cells()).put("ms", ms).put("rows", rows)
+                        .put("initCycles", s.initCycles()).put("cells", s.cells()).put("ms", ms).put("cpuMs", cpuMs).put("rows", rows)
                         .put("mismatches", mismatches);
                 if (ref != null) {
                     j.put("simplerMinRow", ref.minRow());
@@ -102,8 +121,8 @@ public final class BenchCommand implements Runnable {
                 }
                 out.println(j);
             } else {
-                out.printf("%-12s %7d %7d %8d %7d %7d %6.0f ms %9d  %s%n", stem, s.gates(), c.program().rowSize(), s.cycles(),
-                        s.initCycles(), s.cells(), ms, mismatches, compare);
+                out.printf("%-12s %7d %7d %8d %7d %7d %6.0f ms %6.0f ms %9d  %s%n", stem, s.gates(), c.program().rowSize(), s.cycles(),
+                        s.initCycles(), s.cells(), ms, cpuMs, mismatches, compare);
             }
             out.flush();
         }

@@ -149,7 +149,7 @@ public final class LiveSearchScheduler implements Scheduler {
             int[] improved = improve(capacity);
             if (improved != null && key(improved, capacity) < bestKey) { best = improved; bestKey = key(improved, capacity); }
             if (capacity < 0) { // least peak: descend on the order itself
-                long deadline = System.nanoTime() + Math.min(options.budget().toNanos(), 400_000_000L);
+                long deadline = CpuClock.now() + Math.min(options.budget().toNanos(), 400_000_000L);
                 int[] descended = new PeakDescent(graph).improve(best, options.seed(), DESCENT_STEPS, deadline);
                 if (key(descended, capacity) < bestKey) best = descended;
             }
@@ -174,8 +174,8 @@ public final class LiveSearchScheduler implements Scheduler {
             SplittableRandom rnd = new SplittableRandom(options.seed());
             int[] gates = graph.neededGates();
             if (gates.length == 0) return order;
-            long deadline = System.nanoTime() + Math.min(options.budget().toNanos(), 350_000_000L);
-            for (int step = 0; step < STEPS && System.nanoTime() < deadline; step++) {
+            long deadline = CpuClock.now() + Math.min(options.budget().toNanos(), 350_000_000L);
+            for (int step = 0; step < STEPS && CpuClock.now() < deadline; step++) {
                 int kind = rnd.nextInt(3);
                 int a = 0, b = 0, v = -1;
                 double old = 0;

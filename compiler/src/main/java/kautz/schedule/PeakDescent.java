@@ -32,7 +32,7 @@ final class PeakDescent {
         evaluate(order);
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] candidates = new int[n];
-        for (int step = 0; step < steps && System.nanoTime() < deadlineNanos; step++) {
+        for (int step = 0; step < steps && CpuClock.now() < deadlineNanos; step++) {
             int p = firstPeak;
             int m = 0;
             for (int k = 0; k < p; k++) { // values alive across the peak

@@ -78,7 +78,7 @@ final class Sweeper {
             if (reduced.size() == before) continue; // hashed onto an existing node or a constant
             int m = Lit.node(r);
             simulate(m);
-            if (System.nanoTime() < sweepDeadline) map[n] = merge(m, conflicts);
+            if (System.nanoTime() < sweepDeadline) map[n] = merge(m, conflicts, refuted + undecided < 1000 + 4L * merges);
             if (!merged(m)) addToClass(m);
         }
     }
@@ -97,7 +97,7 @@ final class Sweeper {
     int reducedAnds() { return reduced.numAnds(); }
 
     /** Tries the candidates with m's signature; returns the literal m is replaced by. */
-    private int merge(int m, int conflicts) {
+    private int merge(int m, int conflicts, boolean trySat) {
         boolean phase = phase(m);
         List<Integer> cands = classes.get(key(m));
         if (cands == null) return Lit.of(m, false);
@@ -112,6 +112,7 @@ final class Sweeper {
                 byWindow++;
                 return cl;
             }
+            if (!trySat) continue; // mostly refutations so far: candidates here are not worth a solver call
             AigCnf cnf = new AigCnf(reduced, CONE_LIMIT);
             AigCnf.Answer answer = cnf.equal(Lit.of(m, false), cl, conflicts, 0);
             satCalls += cnf.calls();
@@ -140,8 +141,8 @@ final class Sweeper {
 
     /** Stores the solver's distinguishing inputs; every 64 patterns become one more signature word. */
     private void recordPattern(AigCnf cnf) {
-        if (cexWordsUsed == CEX_WORDS) return;
-        int w = cexWordsUsed, bit = cexCount % 64;
+        int w = cexWordsUsed % CEX_WORDS, bit = cexCount % 64;
+        if (bit == 0) for (long[] in : cexInputs) in[w] = 0;
         for (int i = 0; i < cexInputs.length; i++) {
             if (cnf.inputValue(i)) cexInputs[i][w] |= 1L << bit;
         }
@@ -149,10 +150,14 @@ final class Sweeper {
         if (cexCount % 64 == 0) refine();
     }
 
-    /** Simulates the newest pattern word on every node so far and rebuilds the classes with it. */
+    /**
+     * Simulates the newest pattern word on every node so far and rebuilds the classes with it. The pattern
+     * words form a ring: when all are used the oldest is replaced, so refinement never stops.
+     */
     private void refine() {
-        int w = words + cexWordsUsed;
-        for (int i = 0; i < cexInputs.length; i++) sig[(i + 1) * stride + w] = cexInputs[i][cexWordsUsed];
+        int slotIndex = cexWordsUsed % CEX_WORDS;
+        int w = words + slotIndex;
+        for (int i = 0; i < cexInputs.length; i++) sig[(i + 1) * stride + w] = cexInputs[i][slotIndex];
         for (int n = reduced.numInputs() + 1; n < reduced.size(); n++) {
             sig[n * stride + w] = word(reduced.fanin0(n), w) & word(reduced.fanin1(n), w);
         }
@@ -163,7 +168,7 @@ final class Sweeper {
 
     private void simulate(int m) {
         if ((long) (m + 1) * stride > sig.length) sig = Arrays.copyOf(sig, Math.max((m + 1) * stride, sig.length * 2));
-        int used = words + cexWordsUsed;
+        int used = words + Math.min(cexWordsUsed, CEX_WORDS);
         int a = reduced.fanin0(m), b = reduced.fanin1(m);
         for (int w = 0; w < used; w++) sig[m * stride + w] = word(a, w) & word(b, w);
     }
@@ -179,7 +184,7 @@ final class Sweeper {
     private long key(int n) {
         long flip = phase(n) ? -1L : 0L;
         long h = 0x9E3779B97F4A7C15L;
-        int used = words + cexWordsUsed;
+        int used = words + Math.min(cexWordsUsed, CEX_WORDS);
         for (int w = 0; w < used; w++) {
             h = (h ^ (sig[n * stride + w] ^ flip)) * 0xBF58476D1CE4E5B9L;
             h ^= h >>> 31;
@@ -189,7 +194,7 @@ final class Sweeper {
 
     private boolean sameSignature(int a, int b) {
         long flip = phase(a) != phase(b) ? -1L : 0L;
-        int used = words + cexWordsUsed;
+        int used = words + Math.min(cexWordsUsed, CEX_WORDS);
         for (int w = 0; w < used; w++) if (sig[a * stride + w] != (sig[b * stride + w] ^ flip)) return false;
         return true;
     }

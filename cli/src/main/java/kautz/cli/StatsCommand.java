@@ -32,9 +32,16 @@ public final class StatsCommand implements Runnable {
     @Option(names = "--json", description = "print {\"inputs\", \"outputs\", \"ands\", \"depth\"[, \"gates\"]} as one JSON object")
     boolean json;
 
+    @Option(names = "--time", paramLabel = "N",
+            description = "also load the file N times and print the first and the median load time (for a .kz file: parse, check and elaborate), wall clock and CPU")
+    int timeRuns;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        if (timeRuns < 0 || timeRuns > 1000) throw new kautz.diag.UserError("--time must be between 0 and 1000, got " + timeRuns);
+        // timed before any other load, so that "first" includes class loading and a cold JIT
+        String timing = timeRuns > 0 ? LoadTimer.measure(() -> DesignLoader.load(file, kernel), timeRuns) : null;
         Design d = DesignLoader.load(file, kernel);
         Aig n = d.network();
         int depth = n.depth();
@@ -61,5 +68,6 @@ public final class StatsCommand implements Runnable {
             }
             out.println("  gates    " + sb);
         }
+        if (timing != null) out.println("  load     " + timing);
     }
 }

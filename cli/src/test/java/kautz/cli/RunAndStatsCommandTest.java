@@ -78,6 +78,15 @@ class RunAndStatsCommandTest {
     }
 
     @Test
+    void statsTimesRepeatedLoads() throws IOException {
+        Path f = write("and.kz", "kernel k(a: u<2>) -> (y: bit) { y = &a; }\n");
+        GoldenTest.Result r = kautz("stats", f.toString(), "--time", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*\n  load     first [0-9.]+ ms, median [0-9.]+ ms wall.* over 3 runs\n"), r.out());
+        assertEquals(1, kautz("stats", f.toString(), "--time", "-1").code());
+    }
+
+    @Test
     void statsOfAMappedNetlistCountsItsGates() {
         Optional<Path> shared = SharedBenchmarks.dir();
         Assumptions.assumeTrue(shared.isPresent(), SharedBenchmarks.MISSING);

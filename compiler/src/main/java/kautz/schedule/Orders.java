@@ -45,30 +45,8 @@ final class Orders {
             case REVERSE -> java.util.Collections.reverse(roots);
             default -> { }
         }
-        boolean[] done = new boolean[n];
-        int[] order = new int[n];
-        int count = 0;
-        int[] stack = new int[n + 1];
-        int[] next = new int[n];
-        int[][] kids = new int[n][];
-        for (int r : roots) {
-            if (done[r]) continue;
-            int sp = 0;
-            stack[sp++] = r;
-            next[r] = 0;
-            while (sp > 0) {
-                int v = stack[sp - 1];
-                if (kids[v] == null) kids[v] = children(graph, v, cu, childRule);
-                if (next[v] < kids[v].length) {
-                    int c = kids[v][next[v]++];
-                    if (!done[c]) { stack[sp++] = c; next[c] = 0; }
-                    continue;
-                }
-                sp--;
-                if (!done[v]) { done[v] = true; order[count++] = v; }
-            }
-        }
-        return Arrays.copyOf(order, count);
+        int[] rootArray = roots.stream().mapToInt(Integer::intValue).toArray();
+        return postOrder(graph, rootArray, v -> children(graph, v, cu, childRule));
     }
 
     private static int[] children(GateGraph graph, int v, int[] cu, ChildRule rule) {
@@ -189,12 +167,24 @@ final class Orders {
 
     /** As above, with a cache of sorted children (null entries are computed; clear a gate's readers' entries when its priority changes). */
     static int[] keyedDepthFirst(GateGraph graph, int[] roots, double[] prio, int[][] kids) {
+        return postOrder(graph, roots, v -> {
+            if (kids[v] == null) kids[v] = byPriority(graph, v, prio);
+            return kids[v];
+        });
+    }
+
+    /**
+     * Depth-first post-order from each root in turn: a gate comes after the children {@code childrenOf}
+     * lists (visited in that order), each gate once. Iterative, so deep netlists cannot overflow the stack.
+     */
+    static int[] postOrder(GateGraph graph, int[] roots, java.util.function.IntFunction<int[]> childrenOf) {
         int n = graph.nodes();
         boolean[] done = new boolean[n];
         int[] order = new int[n];
         int count = 0;
         int[] stack = new int[n + 1];
         int[] next = new int[n];
+        int[][] kids = new int[n][];
         for (int r : roots) {
             if (done[r]) continue;
             int sp = 0;
@@ -202,7 +192,7 @@ final class Orders {
             next[r] = 0;
             while (sp > 0) {
                 int v = stack[sp - 1];
-                if (kids[v] == null) kids[v] = byPriority(graph, v, prio);
+                if (kids[v] == null) kids[v] = childrenOf.apply(v);
                 if (next[v] < kids[v].length) {
                     int c = kids[v][next[v]++];
                     if (!done[c]) { stack[sp++] = c; next[c] = 0; }

@@ -58,31 +58,12 @@ public final class SimplerScheduler implements Scheduler {
             seen[o] = true;
             roots.add(o);
         }
+        for (int r : roots) computeCu(graph, r, cu);
+        int[] dfs = Orders.postOrder(graph, roots.stream().mapToInt(Integer::intValue).toArray(), v -> sortedChildren(graph, v, cu));
         boolean[] mapped = new boolean[n];
-        int[] order = new int[n];
-        int count = 0;
-        int[] stack = new int[n + 1];
-        int[] next = new int[n]; // index of the next child to visit
-        int[][] kidsOf = new int[n][];
-        for (int r : roots) {
-            if (mapped[r]) continue;
-            computeCu(graph, r, cu);
-            int sp = 0;
-            stack[sp++] = r;
-            next[r] = 0;
-            while (sp > 0) {
-                int v = stack[sp - 1];
-                if (kidsOf[v] == null) kidsOf[v] = sortedChildren(graph, v, cu);
-                int[] kids = kidsOf[v];
-                if (next[v] < kids.length) {
-                    int c = kids[next[v]++];
-                    if (!mapped[c]) { stack[sp++] = c; next[c] = 0; }
-                    continue;
-                }
-                sp--;
-                if (!mapped[v]) { mapped[v] = true; order[count++] = v; }
-            }
-        }
+        int[] order = Arrays.copyOf(dfs, dfs.length + 2);
+        int count = dfs.length;
+        for (int v : dfs) mapped[v] = true;
         for (int i = 0; i < graph.network().numOutputs(); i++) { // constant outputs last
             int o = graph.outputNode(i);
             if (graph.isConstant(o) && !mapped[o]) { mapped[o] = true; order[count++] = o; }

@@ -95,6 +95,8 @@ class VerifyCommandTest {
             Run r = verify(a.toString(), "--target", target);
             assertEquals(0, r.code(), target + ": " + r.out() + r.err());
         }
+        Run r = verify(a.toString(), "--scheduler", "simpler", "--init", "single", "--row-size", "min");
+        assertEquals(0, r.code(), r.out() + r.err());
     }
 
     @Test

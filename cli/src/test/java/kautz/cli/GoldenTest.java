@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * The golden harness, run through the CLI exactly as a user sees it.
  *
  * <ul>
- * <li>{@code samples/NAME.kz}: each {@code // $ CMD ARGS} header line runs {@code kautz CMD samples/NAME.kz ARGS};
+ * <li>{@code samples/NAME.kz} and hand-written {@code samples/NAME.kasm} programs (sub-folders too): each
+ *     {@code // $ CMD ARGS} header line runs {@code kautz CMD samples/NAME.kz ARGS};
  *     the transcript ({@code $ kautz …} line, then stdout) must equal {@code samples/NAME.expected}.
  *     {@code -Dgolden.update=true} rewrites the .expected files (review the diff!).</li>
  * <li>{@code corpus/FEATURE/*.kz} (test resources): {@code // $ CMD ARGS} followed by {@code // expect: LINE}
@@ -59,10 +60,25 @@ class GoldenTest {
         }
     }
 
+    private static Stream<Path> sampleFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".kz") || p.toString().endsWith(".kasm") && hasCommand(p)).sorted().toList().stream();
+        }
+    }
+
+    /** A .kasm file in samples/ is a golden sample when it carries a {@code // $ …} line (others are data, e.g. for sweeps). */
+    private static boolean hasCommand(Path p) {
+        try {
+            return Files.readAllLines(p, StandardCharsets.UTF_8).stream().anyMatch(l -> COMMAND.matcher(l).matches());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> samples() throws IOException {
         assertTrue(Files.isDirectory(SAMPLES), "samples/ must exist beside the modules");
-        return kzFiles(SAMPLES).map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+        return sampleFiles(SAMPLES).map(file -> DynamicTest.dynamicTest(SAMPLES.relativize(file).toString(), () -> {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             StringBuilder transcript = new StringBuilder();
             int commands = 0;
@@ -70,14 +86,14 @@ class GoldenTest {
                 Matcher m = COMMAND.matcher(line);
                 if (!m.matches()) continue;
                 commands++;
-                Path shown = Path.of("samples", file.getFileName().toString());
+                Path shown = Path.of("samples").resolve(SAMPLES.relativize(file));
                 Result r = kautz(args(m.group(1), file, m.group(2)));
                 assertEquals(0, r.code(), file + ": kautz " + m.group(1) + m.group(2) + " failed:\n" + r.err());
                 transcript.append("$ kautz ").append(m.group(1)).append(' ').append(shown).append(m.group(2).stripTrailing()).append('\n');
                 transcript.append(r.out());
             }
             assertTrue(commands > 0, file + " has no '// $ run …' header line");
-            Path expected = Path.of(file.toString().replaceAll("\\.kz$", ".expected"));
+            Path expected = Path.of(file.toString().replaceAll("\\.(kz|kasm)$", ".expected"));
             if (Boolean.getBoolean("golden.update")) Files.writeString(expected, transcript.toString());
             assertTrue(Files.isRegularFile(expected), "missing " + expected);
             assertEquals(Files.readString(expected), transcript.toString(), file.toString());

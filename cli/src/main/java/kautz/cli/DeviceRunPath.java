@@ -62,6 +62,7 @@ final class DeviceRunPath {
         }
         DeviceSession session = new DeviceSession(config.cols() == 0 ? config.withCols(width) : config);
         Map<String, BigInteger> given = random ? Map.of() : parseAll(inputs, kernels);
+        preloadMems(session, given, kernels);
         List<Program> programs = new ArrayList<>();
         List<DeviceRun> runs = new ArrayList<>();
         long mismatches = 0;
@@ -72,8 +73,9 @@ final class DeviceRunPath {
             long[][] netIn = random ? BitPlanes.random(n.numInputs(), rows, seed + k)
                     : BitPlanes.sameInEveryRow(nonMem(kn.inPorts()), values(given, kn.inPorts()), n.numInputs(), rows);
             long[][] progIn = reorder(n.inputNames(), netIn, names(kn.program().inputs()));
-            DeviceRun r = session.run(kn.program(), progIn);
+            // what the mem cells should hold before this kernel (it may overwrite them)
             long[][] intended = reorder(names(kn.program().inputs()), session.intendedInputs(kn.program(), progIn), n.inputNames());
+            DeviceRun r = session.run(kn.program(), progIn);
             long[][] expected = AigSimulator.simulate(n, intended);
             long[][] got = reorder(names(kn.program().outputs()), r.outputs(), n.outputNames());
             mismatches += BitPlanes.mismatchedRows(got, expected, rows);
@@ -109,6 +111,19 @@ final class DeviceRunPath {
         out.println(report.text());
     }
 
+    // --inputs @m[j]=v: the mem cell's contents before the first kernel (placed exactly, not written).
+    private static void preloadMems(DeviceSession session, Map<String, BigInteger> given, List<Kernel> kernels) {
+        for (Map.Entry<String, BigInteger> e : given.entrySet()) {
+            if (!e.getKey().startsWith("@")) continue;
+            for (Kernel k : kernels) {
+                Port port = k.inPorts().stream().filter(p -> p.name().equals(e.getKey())).findFirst().orElse(null);
+                if (port == null) continue;
+                session.preload(k.program(), e.getKey(), port.width(), e.getValue().intValueExact());
+                break;
+            }
+        }
+    }
+
     // --runs N: one kernel without mem cells, repeated on one array with fresh random inputs each run.
     private static void repeated(List<Kernel> kernels, boolean random, String inputs, int rows, long seed, boolean json,
                                  DeviceOptions device, PrintWriter out) {
@@ -135,6 +150,7 @@ final class DeviceRunPath {
         Set<String> used = new LinkedHashSet<>();
         for (Kernel k : kernels) {
             List<Port> ports = nonMem(k.inPorts());
+            List<Port> mems = k.inPorts().stream().filter(p -> p.name().startsWith("@")).toList();
             Set<String> names = new LinkedHashSet<>();
             for (Port p : ports) names.add(p.name());
             List<String> mine = new ArrayList<>();
@@ -144,14 +160,20 @@ final class DeviceRunPath {
                     mine.add(item);
                     used.add(name);
                 }
+                // a mem cell's initial contents: optional, parsed against its own port
+                for (Port m : mems) {
+                    if (m.name().equals(name) && !used.contains(name)) {
+                        all.putAll(InputSpec.parse(item, List.of(m)));
+                        used.add(name);
+                    }
+                }
             }
             all.putAll(InputSpec.parse(String.join(",", mine), ports));
         }
         for (String item : spec.split(",")) {
             String name = item.contains("=") ? item.substring(0, item.indexOf('=')).trim() : item.trim();
             if (!item.isBlank() && !used.contains(name)) {
-                throw new UserError("--inputs: no kernel input named '" + name + "'"
-                        + (name.startsWith("@") ? " (on the device, mem cells hold what an earlier kernel wrote)" : ""));
+                throw new UserError("--inputs: no kernel input named '" + name + "'");
             }
         }
         return all;

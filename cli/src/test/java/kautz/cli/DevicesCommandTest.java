@@ -109,4 +109,20 @@ class DevicesCommandTest {
         assertEquals(1, unknown.code());
         assertEquals("kautz: --inputs: no kernel input named 'd'", unknown.err().strip());
     }
+
+    @Test
+    void memContentsGivenOnTheCommandLineArePlacedBeforeTheFirstKernel(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("counter.kz");
+        Files.writeString(f, """
+                mem count: mlc<8>[1];
+                kernel bump() -> (was: u<3>) {
+                    was = count[0];
+                    if was != 7 { count[0] = was + 1; }
+                }
+                """);
+        Run r = kautz("run", f.toString(), "--kernel", "bump,bump", "--inputs", "@count[0]=3", "--device", "hzo-8");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("bump: was=3\nbump: was=4\nmismatches 0\n"), r.out());
+        assertTrue(r.out().contains("multi-level (ispp): 2 writes"), r.out());
+    }
 }

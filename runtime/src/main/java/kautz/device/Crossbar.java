@@ -190,6 +190,17 @@ public final class Crossbar {
         return true;
     }
 
+    /** Places a multi-level cell at state g without a pulse: initial contents, not a write (no wear, no energy). */
+    public void place(int col, int row, double g, int level) {
+        float ng = (float) Math.max(0, Math.min(1, g));
+        analog[col][row] = ng;
+        intended[col][row] = level;
+        long bit = 1L << (row & 63);
+        if (ng >= 0.5f) value[col][row >>> 6] |= bit;
+        else value[col][row >>> 6] &= ~bit;
+        version++;
+    }
+
     public boolean bit(int col, int row) { return (value[col][row >>> 6] >>> (row & 63) & 1) != 0; }
 
     /** Normalised state of a cell: its analog value, or 0/1 for a binary cell. */

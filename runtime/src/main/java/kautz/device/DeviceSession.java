@@ -84,6 +84,30 @@ public final class DeviceSession {
     }
 
     /**
+     * Gives mem cell {@code mem} (its port name, {@code @m[j]}) initial contents before any kernel runs:
+     * level {@code level} of 2^bits in every row, placed exactly (initial contents, not a write: no pulses,
+     * energy or wear). Needs the first program to set up the array.
+     */
+    public void preload(Program first, String mem, int bits, int level) {
+        setUp(first);
+        int levels = 1 << bits;
+        if (levels > config.preset().states()) {
+            throw new UserError("mem " + mem.substring(1) + " needs " + levels + " levels but device " + config.preset().name()
+                    + " has " + config.preset().states() + " states");
+        }
+        if (level < 0 || level >= levels) throw new IllegalArgumentException("level " + level + " of " + levels);
+        Integer col = memColumns.get(mem);
+        if (col == null) {
+            col = xb.cols();
+            xb.ensureColumns(col + 1);
+            memColumns.put(mem, col);
+        }
+        memLevels.put(mem, levels);
+        xb.makeMultiLevel(col, levels);
+        for (int r = 0; r < config.rows(); r++) xb.place(col, r, (double) level / (levels - 1), level);
+    }
+
+    /**
      * The values the mem inputs of {@code program} should hold: the levels last written (what a functional
      * reference evaluation must be given), as planes in input order; other inputs' planes are copied from
      * {@code inputPlanes}.

@@ -7,8 +7,10 @@ package kautz.jit;
  * @param cellsInLocals keep a chunk's cells in JVM local variables (registers after C2), loading its live-in
  *                      cells once and storing its live-out cells once per word; false: every op reads and
  *                      writes the state array
- * @param chunkBytes    bytecode budget of one chunk method; below HotSpot's 8000-byte limit beyond which
- *                      a method is never compiled (DontCompileHugeMethods), far below the JVM's 64 KiB
+ * @param chunkBytes    estimated bytecode budget of one chunk method (the estimate is conservative: 11000
+ *                      gives methods of about 7000 bytes); a chunk that comes out at or beyond HotSpot's
+ *                      8000-byte limit, past which a method is never compiled (DontCompileHugeMethods), makes
+ *                      the JIT regenerate with a smaller budget
  */
 public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes) {
     /** Where the loop over row words sits. */
@@ -23,5 +25,5 @@ public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chu
         if (chunkBytes < 200 || chunkBytes > 60_000) throw new IllegalArgumentException("chunkBytes outside 200..60000");
     }
 
-    public static JitOptions defaults() { return new JitOptions(LoopPlacement.PER_WORD, true, 7000); }
+    public static JitOptions defaults() { return new JitOptions(LoopPlacement.PER_WORD, true, 11000); }
 }

@@ -96,21 +96,21 @@ public final class VerifyCommand implements Callable<Integer> {
             sb.append("undecided: ").append(u.open().size()).append(" of ").append(s.pairs())
                     .append(" outputs neither proven nor refuted within the timeout (first: ").append(u.open().get(0)).append(")\n");
         } else if (r instanceof CecResult.NotEquivalent n) {
-                sb.append("not equivalent\ncounterexample:");
-                n.portValues().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            sb.append("not equivalent\ncounterexample:");
+            n.portValues().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            sb.append('\n');
+            if (!n.freeValues().isEmpty()) {
+                sb.append("uninitialised cells read by the program (their values in this counterexample):");
+                n.freeValues().forEach((k, v) -> sb.append(' ').append(k.substring(SymbolicExecution.FREE_PREFIX.length()))
+                        .append('=').append(v ? 1 : 0));
                 sb.append('\n');
-                if (!n.freeValues().isEmpty()) {
-                    sb.append("uninitialised cells read by the program (their values in this counterexample):");
-                    n.freeValues().forEach((k, v) -> sb.append(' ').append(k.substring(SymbolicExecution.FREE_PREFIX.length()))
-                            .append('=').append(v ? 1 : 0));
-                    sb.append('\n');
-                }
-                int shown = 0;
-                for (CecResult.Difference d : n.outputs()) {
-                    if (shown++ == 8) { sb.append("  … and ").append(n.outputs().size() - 8).append(" more output bits\n"); break; }
-                    sb.append("  ").append(d.output()).append(": ").append(leftName).append(" gives ").append(d.left() ? 1 : 0)
-                            .append(", ").append(rightName).append(" gives ").append(d.right() ? 1 : 0).append('\n');
-                }
+            }
+            int shown = 0;
+            for (CecResult.Difference d : n.outputs()) {
+                if (shown++ == 8) { sb.append("  … and ").append(n.outputs().size() - 8).append(" more output bits\n"); break; }
+                sb.append("  ").append(d.output()).append(": ").append(leftName).append(" gives ").append(d.left() ? 1 : 0)
+                        .append(", ").append(rightName).append(" gives ").append(d.right() ? 1 : 0).append('\n');
+            }
         }
         return sb.toString();
     }

@@ -6,6 +6,7 @@ import kautz.isa.IoBit;
 import kautz.isa.MicroOp;
 import kautz.isa.Opcode;
 import kautz.isa.Program;
+import kautz.ports.BitPlanes;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -109,7 +110,8 @@ public final class DeviceSession {
 
     /**
      * The values the mem inputs of {@code program} should hold: the levels last written (what a functional
-     * reference evaluation must be given), as planes in input order; other inputs' planes are copied from
+     * reference evaluation must be given; level 0 for a cell never written), as planes in input order; other
+     * inputs' planes are copied from
      * {@code inputPlanes}.
      */
     public long[][] intendedInputs(Program program, long[][] inputPlanes) {
@@ -117,9 +119,13 @@ public final class DeviceSession {
         for (int i = 0; i < out.length; i++) {
             IoBit b = program.inputs().get(i);
             Matcher m = MEM_BIT.matcher(b.name());
-            Integer col = m.matches() ? memColumns.get(m.group(1)) : null;
-            if (col == null) {
+            if (!m.matches()) {
                 out[i] = inputPlanes[i].clone();
+                continue;
+            }
+            Integer col = memColumns.get(m.group(1));
+            if (col == null) {
+                out[i] = new long[BitPlanes.words(config.rows())]; // a fresh cell reads as level 0
                 continue;
             }
             int bit = Integer.parseInt(m.group(2));
@@ -200,8 +206,14 @@ public final class DeviceSession {
         int[] senseMem(String mem) {
             Integer col = memColumns.get(mem);
             if (col == null) {
-                throw new UserError("kernel " + program.kernel() + " reads mem cell " + mem.substring(1)
-                        + " before any kernel of this run wrote it");
+                // never written in this run: a fresh cell, in HRS, reads as level 0
+                int bits = 0;
+                for (IoBit b : program.inputs()) {
+                    Matcher m = MEM_BIT.matcher(b.name());
+                    if (m.matches() && m.group(1).equals(mem)) bits = Math.max(bits, Integer.parseInt(m.group(2)) + 1);
+                }
+                preload(program, mem, bits, 0);
+                col = memColumns.get(mem);
             }
             int levels = memLevels.get(mem);
             int[] out = new int[config.rows()];

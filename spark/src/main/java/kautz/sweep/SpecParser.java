@@ -71,6 +71,7 @@ public final class SpecParser {
         }
         String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
         String name = o.members().containsKey("name") ? string(o.members().get("name"), "name") : stem;
+        String description = o.members().containsKey("description") ? string(o.members().get("description"), "description") : "";
         JsonValue commandValue = required(o, "command");
         String command = string(commandValue, "command");
         CommandLine sub = Main.commandLine().getSubcommands().get(command);
@@ -125,7 +126,7 @@ public final class SpecParser {
         }
         Path output = o.members().containsKey("output") ? dir().resolve(string(o.members().get("output"), "output")).normalize() : null;
 
-        SweepSpec spec = new SweepSpec(file, name, command, files, axes, options, trials, measures, charts, output);
+        SweepSpec spec = new SweepSpec(file, name, description, command, files, axes, options, trials, measures, charts, output);
         long size;
         try {
             size = spec.size();

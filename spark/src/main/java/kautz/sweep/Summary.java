@@ -78,6 +78,7 @@ public final class Summary {
     public void writeMarkdown(Path target, Collection<ResultRow> rows, String how, double seconds, List<Path> charts) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Sweep ").append(spec.name()).append("\n\n");
+        if (!spec.description().isEmpty()) sb.append(spec.description()).append("\n\n");
         long errors = rows.stream().filter(r -> !r.ok()).count();
         sb.append("`kautz ").append(spec.command()).append("` over files (").append(spec.files().size()).append(')');
         for (Map.Entry<String, List<String>> a : spec.axes().entrySet()) {

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param source   the description file (paths in it are relative to its folder)
  * @param name     the study's name
+ * @param description free text for the reader, or empty
  * @param command  the kautz command each point runs ({@code compile}, {@code run}, {@code sim})
  * @param files    the input files, in order
  * @param axes     option name (without {@code --}) to its values, in the order they vary (last fastest)
@@ -19,7 +20,7 @@ import java.util.List;
  * @param charts   charts to draw from the results
  * @param output   where the results go unless {@code -o} says otherwise, or null
  */
-public record SweepSpec(Path source, String name, String command, List<InputFile> files,
+public record SweepSpec(Path source, String name, String description, String command, List<InputFile> files,
                         LinkedHashMap<String, List<String>> axes, LinkedHashMap<String, String> options,
                         String trials, List<String> measures, List<ChartSpec> charts, Path output) {
 

@@ -29,7 +29,7 @@ class SpecParserTest {
     @Test
     void readsAxesOptionsTrialsAndCharts() throws IOException {
         SweepSpec s = parse("""
-                {"name": "demo", "command": "compile", "files": ["c/*.kz"],
+                {"name": "demo", "description": "two kernels", "command": "compile", "files": ["c/*.kz"],
                  "axes": {"scheduler": ["topo", "simpler"], "row-size": {"from": 20, "to": 40, "step": 10}},
                  "options": {"init": "single", "remap": true},
                  "trials": {"count": 3, "seed": 10},
@@ -38,6 +38,7 @@ class SpecParserTest {
                  "output": "out/r.csv"}
                 """.replace("\"rowSize\", \"y\"", "\"row-size\", \"y\""));
         assertEquals("demo", s.name());
+        assertEquals("two kernels", s.description());
         assertEquals(List.of("c/addmux.kz", "c/x.kz"), s.files().stream().map(SweepSpec.InputFile::label).toList());
         assertEquals(List.of("topo", "simpler"), s.axes().get("scheduler"));
         assertEquals(List.of("20", "30", "40"), s.axes().get("row-size"));

@@ -38,15 +38,17 @@ class RunAndStatsCommandTest {
         Path f = write("wide.kz", "kernel w(x: u<70>) -> (y: u<70>, z: u<8>) { y = ~x; z = x[7:0]; }\n");
         GoldenTest.Result r = kautz("run", f.toString(), "--inputs", "x=0", "--json");
         assertEquals(0, r.code(), r.err());
-        assertEquals("{\"kernel\": \"w\", \"engine\": \"reference\", \"rows\": 1, \"outputs\": {\"y\": \"1180591620717411303423\", \"z\": 0}, \"mismatches\": 0}",
-                r.out().strip());
+        assertTrue(r.out().contains("\"outputs\": {\"y\": \"1180591620717411303423\", \"z\": 0}"), r.out());
+        assertTrue(r.out().contains("\"mismatches\": 0"), r.out());
     }
 
     @Test
     void randomRowsReportNoOutputsInJsonAndSeedIsReproducible() throws IOException {
         Path f = write("inc.kz", "kernel inc(x: u<8>) -> (y: u<8>) { y = x + 1; }\n");
         GoldenTest.Result r = kautz("run", f.toString(), "--rows", "100", "--json");
-        assertEquals("{\"kernel\": \"inc\", \"engine\": \"reference\", \"rows\": 100, \"mismatches\": 0}", r.out().strip());
+        assertTrue(r.out().startsWith("{\"kernel\": \"inc\""), r.out());
+        assertTrue(r.out().contains("\"rows\": 100") && r.out().contains("\"mismatches\": 0"), r.out());
+        assertFalse(r.out().contains("\"outputs\""), "random rows have no single output values: " + r.out());
         String text1 = kautz("run", f.toString(), "--rows", "3", "--seed", "7").out();
         String text2 = kautz("run", f.toString(), "--rows", "3", "--seed", "7").out();
         assertEquals(text1, text2);

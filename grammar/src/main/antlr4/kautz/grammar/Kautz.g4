@@ -48,7 +48,8 @@ shiftExpr   : addExpr (shiftOp addExpr)* ;
 shiftOp     : '<<' | '>>' ;
 addExpr     : mulExpr (addOp mulExpr)* ;
 addOp       : '+' | '-' ;
-mulExpr     : unaryExpr ('*' unaryExpr)* ;
+mulExpr     : unaryExpr (mulOp unaryExpr)* ;
+mulOp       : '*' | '/' | '%' ;   // '/' and '%' on compile-time integers only
 unaryExpr   : unaryOp unaryExpr
             | postfixExpr
             ;

@@ -7,7 +7,9 @@ public enum BinaryOp {
     LT("<", 5), LE("<=", 5), GT(">", 5), GE(">=", 5),
     SHL("<<", 6), SHR(">>", 6),
     ADD("+", 7), SUB("-", 7),
-    MUL("*", 8);
+    MUL("*", 8),
+    /** Integer division and remainder (truncating, like Java): compile-time integers only. */
+    DIV("/", 8), MOD("%", 8);
 
     public final String symbol;
     public final int precedence;

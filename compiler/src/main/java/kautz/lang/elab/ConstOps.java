@@ -27,6 +27,10 @@ final class ConstOps {
                 if ((long) x.bitLength() + y.bitLength() > Limits.MAX_CONST_BITS) throw tooLarge(pos);
                 yield x.multiply(y);
             }
+            case DIV, MOD -> {
+                if (y.signum() == 0) throw pos.error("division by zero in a compile-time expression");
+                yield op == BinaryOp.DIV ? x.divide(y) : x.remainder(y);
+            }
             case SHL -> {
                 if (y.signum() < 0) throw pos.error("negative shift amount " + y);
                 if (y.bitLength() > 31 || x.bitLength() + y.longValue() > Limits.MAX_CONST_BITS) {

@@ -444,6 +444,9 @@ final class KernelElaboration {
         Val r = eval(b.right(), f, op == BinaryOp.SHL || op == BinaryOp.SHR ? 0 : operandHint);
         if (op == BinaryOp.SHL || op == BinaryOp.SHR) return shift(b, l, r);
         if (l instanceof Const x && r instanceof Const y) return new Const(ConstOps.binary(op, x.value(), y.value(), b.pos()));
+        if (op == BinaryOp.DIV || op == BinaryOp.MOD) {
+            throw b.pos().error("'" + op.symbol + "' works on compile-time integers only (for run-time division use std.arith divmod)");
+        }
         int w;
         if (l instanceof Const) w = ((Bits) r).width();
         else if (r instanceof Const) w = ((Bits) l).width();
@@ -470,7 +473,7 @@ final class KernelElaboration {
             case ADD -> new Bits(circuits.add(x, y));
             case SUB -> new Bits(circuits.sub(x, y));
             case MUL -> new Bits(circuits.mul(x, y));
-            case SHL, SHR -> throw new IllegalStateException();
+            case SHL, SHR, DIV, MOD -> throw new IllegalStateException();
         };
     }
 

@@ -249,6 +249,8 @@ public final class Interpreter {
                 case ADD -> p.add(q);
                 case SUB -> p.subtract(q);
                 case MUL -> p.multiply(q);
+                case DIV -> p.divide(q);
+                case MOD -> p.remainder(q);
                 default -> compare(op, p.compareTo(q)) ? BigInteger.ONE : BigInteger.ZERO;
             }, 0);
         }

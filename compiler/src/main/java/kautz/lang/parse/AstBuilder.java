@@ -146,7 +146,7 @@ final class AstBuilder {
     }
 
     private Expr mul(MulExprContext c) {
-        return leftAssoc(c.unaryExpr().stream().map(this::unary).toList(), c, i -> BinaryOp.MUL);
+        return leftAssoc(c.unaryExpr().stream().map(this::unary).toList(), c, i -> BinaryOp.of(c.mulOp(i).getText()));
     }
 
     private interface OpAt { BinaryOp op(int i); }

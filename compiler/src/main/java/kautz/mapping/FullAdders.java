@@ -28,8 +28,12 @@ final class FullAdders {
     /** One adder: leaves (AIG literals in the polarity the adder takes), and its sum and carry nodes. */
     private record Adder(int[] inputs, int sumNode, boolean sumComplemented, int carryNode, boolean carryComplemented) {}
 
-    /** The rewritten network, or the same network when it has no full adder. */
-    static Aig restructure(Aig aig) {
+    /**
+     * The rewritten network, or the same network when it has no full adder. With {@code nand} the adder is
+     * built from NANDs instead ({@code NAND(x, y) = ¬AND(x, y)}): the full adder is self-dual, so the same nine
+     * gates with NAND for NOR compute the same sum and carry, the shape NAND and IMPLY families cover.
+     */
+    static Aig restructure(Aig aig, boolean nand) {
         Cuts cuts = new Cuts(aig, 12);
         Map<Long, Integer> xorByLeaves = new HashMap<>();
         Map<Long, int[]> majByLeaves = new HashMap<>(); // node, polarity vector q (bits), output complement
@@ -70,7 +74,7 @@ final class FullAdders {
             byCarry.put(carry, a);
         }
         if (bySum.isEmpty()) return aig;
-        return rebuild(aig, bySum, byCarry);
+        return rebuild(aig, bySum, byCarry, nand);
     }
 
     private static int cutFunction(Cuts cuts, int node, long key) {
@@ -100,7 +104,7 @@ final class FullAdders {
         return new int[] {(int) (key >>> 42), (int) (key >>> 21) & mask, (int) key & mask};
     }
 
-    private static Aig rebuild(Aig aig, Map<Integer, Adder> bySum, Map<Integer, Adder> byCarry) {
+    private static Aig rebuild(Aig aig, Map<Integer, Adder> bySum, Map<Integer, Adder> byCarry, boolean nand) {
         AigBuilder b = new AigBuilder();
         int[] lit = new int[aig.size()];
         lit[0] = Lit.FALSE;
@@ -111,7 +115,7 @@ final class FullAdders {
                 lit[n] = b.and(map(lit, aig.fanin0(n)), map(lit, aig.fanin1(n)));
                 continue;
             }
-            int[] sc = nineNor(b, map(lit, a.inputs[0]), map(lit, a.inputs[1]), map(lit, a.inputs[2]));
+            int[] sc = nineGates(b, nand, map(lit, a.inputs[0]), map(lit, a.inputs[1]), map(lit, a.inputs[2]));
             lit[n] = n == a.sumNode ? Lit.notIf(sc[0], a.sumComplemented) : Lit.notIf(sc[1], a.carryComplemented);
         }
         AigBuilder clean = new AigBuilder();
@@ -123,18 +127,21 @@ final class FullAdders {
 
     private static int map(int[] lit, int l) { return Lit.notIf(lit[Lit.node(l)], Lit.isComplement(l)); }
 
-    private static int nor(AigBuilder b, int x, int y) { return b.and(Lit.not(x), Lit.not(y)); }
+    /** NOR(x, y) = AND(¬x, ¬y); NAND(x, y) = ¬AND(x, y). */
+    private static int gate(AigBuilder b, boolean nand, int x, int y) {
+        return nand ? Lit.not(b.and(x, y)) : b.and(Lit.not(x), Lit.not(y));
+    }
 
-    /** {sum, carry} of the nine-NOR adder. */
-    private static int[] nineNor(AigBuilder b, int a, int bb, int c) {
-        int n1 = nor(b, a, bb);
-        int n2 = nor(b, a, n1);
-        int n3 = nor(b, bb, n1);
-        int n4 = nor(b, n2, n3);
-        int n5 = nor(b, n4, c);
-        int n6 = nor(b, n4, n5);
-        int n7 = nor(b, c, n5);
-        return new int[] {nor(b, n6, n7), nor(b, n1, n5)};
+    /** {sum, carry} of the nine-gate adder. */
+    private static int[] nineGates(AigBuilder b, boolean nand, int a, int bb, int c) {
+        int n1 = gate(b, nand, a, bb);
+        int n2 = gate(b, nand, a, n1);
+        int n3 = gate(b, nand, bb, n1);
+        int n4 = gate(b, nand, n2, n3);
+        int n5 = gate(b, nand, n4, c);
+        int n6 = gate(b, nand, n4, n5);
+        int n7 = gate(b, nand, c, n5);
+        return new int[] {gate(b, nand, n6, n7), gate(b, nand, n1, n5)};
     }
 
     /** A copy with only the nodes the outputs depend on. */

@@ -42,7 +42,11 @@ final class InPlaceLegaliser {
             int[] f = g.fanins().toArray();
             for (int i = 0; i < f.length; i++) f[i] = id[f[i]];
             if (g.primitive().equals(Primitives.IMP2) && !dies(m, g, readers, output)) {
-                id[n] = b.gate(Primitives.NAND2, f[0], b.gate(Primitives.INV1, f[1]));
+                int q = g.fanins().get(1);
+                boolean qIsNot = !m.isInput(q) && m.gate(q).primitive().equals(Primitives.INV1);
+                // ¬q is q's own fan-in when q is an inverter (no double inversion)
+                int notQ = qIsNot ? id[m.gate(q).fanins().get(0)] : b.gate(Primitives.INV1, f[1]);
+                id[n] = b.gate(Primitives.NAND2, f[0], notQ);
             } else {
                 id[n] = b.gate(g.primitive(), f);
             }

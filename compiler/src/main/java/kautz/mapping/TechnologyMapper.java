@@ -4,25 +4,49 @@ import kautz.mapped.MappedNetwork;
 import kautz.mapped.Primitives;
 import kautz.network.Aig;
 import kautz.target.GateFamily;
+import kautz.target.GateImpl;
 
-/** Technology mapping: a logic network becomes a gate-level network over one family's primitives. */
+/**
+ * Technology mapping: a logic network becomes a gate-level network over one family's primitives. Several
+ * mappers run (structural with phases for every family; cut-based NOR formulas for families with NOR2 and
+ * NOT; both again on the network with its full adders in nine-gate form) and the cheapest result is kept,
+ * cost being the family's cycles per gate plus the init of its output cell.
+ */
 public final class TechnologyMapper {
     private TechnologyMapper() {}
 
     public static MappedNetwork map(Aig aig, GateFamily family, String name) {
-        MappedNetwork structural = PhaseMapper.map(aig, new FamilyGates(family), name);
-        if (family.has(Primitives.IMP2)) structural = InPlaceLegaliser.legalise(structural);
-        if (!family.has(Primitives.NOR2) || !family.has(Primitives.INV1)) return structural;
-        MappedNetwork best = smaller(structural, NorCutMapper.map(aig, name));
-        Aig adders = FullAdders.restructure(aig);
-        if (adders != aig) {
-            best = smaller(best, PhaseMapper.map(adders, new FamilyGates(family), name));
-            best = smaller(best, NorCutMapper.map(adders, name));
+        FamilyGates gates = new FamilyGates(family);
+        boolean nor = family.has(Primitives.NOR2) && family.has(Primitives.INV1);
+        boolean nand = family.has(Primitives.NAND2);
+        MappedNetwork best = legal(PhaseMapper.map(aig, gates, name), family);
+        if (nor) best = cheaper(best, NorCutMapper.map(aig, name), family);
+        for (boolean nandForm : new boolean[] {false, true}) {
+            if (nandForm ? !nand : !nor) continue;
+            Aig adders = FullAdders.restructure(aig, nandForm);
+            if (adders == aig) break;
+            best = cheaper(best, legal(PhaseMapper.map(adders, gates, name), family), family);
+            if (nor && !nandForm) best = cheaper(best, NorCutMapper.map(adders, name), family);
         }
         return best;
     }
 
-    private static MappedNetwork smaller(MappedNetwork a, MappedNetwork b) {
-        return b.gates().size() < a.gates().size() ? b : a;
+    private static MappedNetwork legal(MappedNetwork m, GateFamily family) {
+        return family.has(Primitives.IMP2) ? InPlaceLegaliser.legalise(m) : m;
+    }
+
+    private static MappedNetwork cheaper(MappedNetwork a, MappedNetwork b, GateFamily family) {
+        return cost(b, family) < cost(a, family) ? b : a;
+    }
+
+    /** Cycles of the gates plus one init per gate that needs a fresh cell. */
+    static long cost(MappedNetwork m, GateFamily family) {
+        long c = 0;
+        for (MappedNetwork.Gate g : m.gates()) {
+            if (g.primitive().isConstant()) continue;
+            GateImpl impl = family.implOf(g.primitive()).orElseThrow();
+            c += impl.cycles() + impl.initCycles();
+        }
+        return c;
     }
 }

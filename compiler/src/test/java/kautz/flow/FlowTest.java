@@ -53,7 +53,7 @@ class FlowTest {
             for (InitModel init : InitModel.values()) {
                 for (long seed = 1; seed <= 6; seed++) {
                     Design d = Design.ofNetwork("r" + seed, random(seed, 5 + (int) seed, 30));
-                    FlowOptions o = FlowOptions.defaults().withTarget(f.name()).withInit(init);
+                    FlowOptions o = FlowOptions.defaults().withTarget(f.name()).withInit(init).withScheduler("topo"); // fast; schedulers are tested by their owner
                     Compiled c = Flow.compile(d, seed == 1 ? o : o.withScript(FlowOptions.NO_SCRIPT));
                     RowCheck check = RowCheck.random(c.program(), d.network(), new Interpreter(), 1024, seed);
                     assertEquals(0, check.mismatches(), f.name() + " " + init + " seed " + seed);
@@ -65,10 +65,11 @@ class FlowTest {
     @Test
     void minimalRowIsTheSmallestThatWorks() {
         Design d = Design.ofNetwork("r", random(3, 8, 40));
-        Compiled min = Flow.compile(d, FlowOptions.defaults().withRowSize(RowSize.min()));
+        FlowOptions topo = FlowOptions.defaults().withScheduler("topo").withScript(FlowOptions.NO_SCRIPT);
+        Compiled min = Flow.compile(d, topo.withRowSize(RowSize.min()));
         int c = min.program().rowSize();
         assertEquals(0, RowCheck.random(min.program(), d.network(), new Interpreter(), 256, 1).mismatches());
-        assertThrows(RowTooSmallException.class, () -> Flow.compile(d, FlowOptions.defaults().withRowSize(RowSize.of(c - 1))));
-        assertTrue(c <= Flow.compile(d, FlowOptions.defaults()).program().stats().cells());
+        assertThrows(RowTooSmallException.class, () -> Flow.compile(d, topo.withRowSize(RowSize.of(c - 1))));
+        assertTrue(c <= Flow.compile(d, topo).program().stats().cells());
     }
 }

@@ -44,7 +44,7 @@ class SharedBenchmarksFlowTest {
             Design optimised = d.asMapped().isPresent() ? d
                     : Design.ofNetwork(d.name(), Pipeline.parse(Scripts.DEFAULT).run(d.network()));
             for (GateFamily fam : Families.builtIns()) {
-                Compiled c = Flow.compile(optimised, FlowOptions.defaults().withTarget(fam.name()).withScript(FlowOptions.NO_SCRIPT));
+                Compiled c = Flow.compile(optimised, FlowOptions.defaults().withTarget(fam.name()).withScript(FlowOptions.NO_SCRIPT).withScheduler("topo"));
                 int bad = RowCheck.random(c.program(), d.network(), new Interpreter(), 1024, 11).mismatches();
                 assertEquals(0, bad, f.getFileName() + " on " + fam.name());
             }

@@ -41,6 +41,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new KautzCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpWidth(110); // descriptions are written as lines of up to ~105 characters; 80 would break them mid-sentence
         return cl;
     }
 

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  *   <li>Local search over a depth-first order: every gate carries a priority (children and roots are
  *       visited in priority order); seeded random and peak-targeted changes of priorities are kept when
  *       the cost does not grow. The cost is lexicographic: fit in the row, re-init cycles there, peak.
- *       The number of steps is bounded (deterministic for a seed), and so is the time ({@code budget}).</li>
+ *       The search is bounded by counted work (deterministic for a seed on any machine), with a CPU-time guard.</li>
  *   <li>Cells: first clean cell; freed cells wait for one bulk re-initialisation when no clean cell is
  *       left (optimal for the order); the {@link Emitter} then batches the inits.</li>
  * </ol>
@@ -30,6 +30,19 @@ public final class LiveSearchScheduler implements Scheduler {
     static final int[] CONES = {1, 3};
     /** Steps of the peak descent on the order itself (for the least row). */
     static final int DESCENT_STEPS = 20000;
+    /**
+     * Search effort in node visits. Steps shrink on large networks so the search ends by counted work,
+     * not by a clock: a seed gives the same program on any machine, however loaded (sweeps and golden
+     * transcripts rely on it). The CPU-time limits below are only a guard against pathological inputs.
+     */
+    static final long IMPROVE_WORK = 6_000_000L;
+    static final long DESCENT_WORK = 20_000_000L;
+    /** The guard: ten times the work budgets' typical cost. Reaching it makes a result timing-dependent. */
+    static final long GUARD_NANOS = 4_000_000_000L;
+
+    static int steps(int max, long work, int nodes) {
+        return (int) Math.max(1, Math.min(max, work / Math.max(1, nodes)));
+    }
 
     @Override public String name() { return "live"; }
 
@@ -149,8 +162,9 @@ public final class LiveSearchScheduler implements Scheduler {
             int[] improved = improve(capacity);
             if (improved != null && key(improved, capacity) < bestKey) { best = improved; bestKey = key(improved, capacity); }
             if (capacity < 0) { // least peak: descend on the order itself
-                long deadline = CpuClock.now() + Math.min(options.budget().toNanos(), 400_000_000L);
-                int[] descended = new PeakDescent(graph).improve(best, options.seed(), DESCENT_STEPS, deadline);
+                long deadline = CpuClock.now() + GUARD_NANOS;
+                int[] descended = new PeakDescent(graph).improve(best, options.seed(),
+                        steps(DESCENT_STEPS, DESCENT_WORK, graph.nodes()), deadline);
                 if (key(descended, capacity) < bestKey) best = descended;
             }
             return best;
@@ -174,8 +188,9 @@ public final class LiveSearchScheduler implements Scheduler {
             SplittableRandom rnd = new SplittableRandom(options.seed());
             int[] gates = graph.neededGates();
             if (gates.length == 0) return order;
-            long deadline = CpuClock.now() + Math.min(options.budget().toNanos(), 350_000_000L);
-            for (int step = 0; step < STEPS && CpuClock.now() < deadline; step++) {
+            long deadline = CpuClock.now() + GUARD_NANOS;
+            int steps = steps(STEPS, IMPROVE_WORK, n);
+            for (int step = 0; step < steps && CpuClock.now() < deadline; step++) {
                 int kind = rnd.nextInt(3);
                 int a = 0, b = 0, v = -1;
                 double old = 0;

@@ -71,6 +71,8 @@ public final class RunCommand implements Runnable {
     @picocli.CommandLine.Mixin
     DeviceOptions device = new DeviceOptions();
 
+    @Mixin VcdOption vcd = new VcdOption();
+
     /** What one run works on: the design, its ports and the rows' input bit-planes. */
     record RowInputs(Design design, ImmutableList<Port> inPorts, ImmutableList<Port> outPorts, long[][] planes,
                      int rows, boolean random) {}
@@ -78,6 +80,7 @@ public final class RunCommand implements Runnable {
     @Override
     public void run() {
         if (device.enabled()) {
+            if (vcd.requested()) throw new UserError("--vcd shows the functional engines' row; it cannot be combined with --device");
             // the cycle-accurate device engine; --kernel a,b runs kernels in order, sharing mem cells
             DeviceRunPath.run(file, flow.kernel, inputs, rows, flow.seed, json, flow.options(), device,
                     spec.commandLine().getOut());
@@ -87,6 +90,7 @@ public final class RunCommand implements Runnable {
         RowInputs in = rowInputs();
         Compiled compiled = Flow.compile(in.design(), flow.options());
         RowCheck check = execute(in, compiled, eng);
+        vcd.writeIfRequested(compiled.program(), programPlanes(in, compiled), spec.commandLine().getErr());
         report(in, compiled, eng, check);
     }
 
@@ -115,6 +119,15 @@ public final class RunCommand implements Runnable {
             if (MemCell.isMemBit(p.name()) && !given) items.add(p.name() + "=0");
         }
         return InputSpec.parse(String.join(",", items), ports);
+    }
+
+    /** The input planes in the program's input order (bits matched by name, as {@link RowCheck} does). */
+    private static long[][] programPlanes(RowInputs in, Compiled compiled) {
+        List<String> names = in.design().network().inputNames();
+        var bits = compiled.program().inputs();
+        long[][] planes = new long[bits.size()][];
+        for (int i = 0; i < planes.length; i++) planes[i] = in.planes()[names.indexOf(bits.get(i).name())];
+        return planes;
     }
 
     /** The execution step: the program on the engine, every row compared with the reference evaluation. */

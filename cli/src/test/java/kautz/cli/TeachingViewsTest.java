@@ -127,6 +127,17 @@ class TeachingViewsTest {
     }
 
     @Test
+    void runWritesTheSameWaveformAsTraceForASource(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("run.vcd"), b = dir.resolve("trace.vcd");
+        assertEquals(0, kautz("run", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", a.toString()).code());
+        assertEquals(0, kautz("trace", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", b.toString()).code());
+        assertEquals(Files.readString(b), Files.readString(a));
+        Run both = kautz("run", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", a.toString(), "--device", "hfo2-1t1r");
+        assertEquals(1, both.code());
+        assertTrue(both.err().startsWith("kautz: --vcd shows"), both.err());
+    }
+
+    @Test
     void vizWritesOneSelfContainedPage(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("add8.html");
         Run r = kautz("viz", ADD8.toString(), "--inputs", "a=5,b=7", "-o", page.toString());

@@ -5,22 +5,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class BenchCommandTest {
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
+    private static CliRun run(String... args) { return CliRun.of(args); }
 
     private static Path fullAdder(Path dir) throws Exception {
         Path f = dir.resolve("fa.bench");
@@ -43,9 +34,9 @@ class BenchCommandTest {
     void reportsOneCheckedRowPerBenchmarkForEveryScheduler(@TempDir Path dir) throws Exception {
         Path f = fullAdder(dir);
         for (String s : new String[] {"live", "simpler", "topo"}) {
-            Result r = run("bench", f.toString(), "--scheduler", s, "--row-size", "min");
-            assertEquals(0, r.code, r.err);
-            String row = r.out.lines().filter(l -> l.startsWith("fa ")).findFirst().orElseThrow();
+            CliRun r = run("bench", f.toString(), "--scheduler", s, "--row-size", "min");
+            assertEquals(0, r.code(), r.err());
+            String row = r.out().lines().filter(l -> l.startsWith("fa ")).findFirst().orElseThrow();
             String[] cols = row.trim().split("\\s+");
             assertEquals("0", cols[10], "mismatches: " + row);
         }
@@ -53,26 +44,26 @@ class BenchCommandTest {
 
     @Test
     void jsonLinesCarryTheCounts(@TempDir Path dir) throws Exception {
-        Result r = run("bench", fullAdder(dir).toString(), "--json", "--init", "single");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.startsWith("{\"benchmark\": \"fa\"") || r.out.startsWith("{\"benchmark\":\"fa\""), r.out);
-        assertTrue(r.out.contains("\"mismatches\": 0") || r.out.contains("\"mismatches\":0"), r.out);
+        CliRun r = run("bench", fullAdder(dir).toString(), "--json", "--init", "single");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("{\"benchmark\": \"fa\"") || r.out().startsWith("{\"benchmark\":\"fa\""), r.out());
+        assertTrue(r.out().contains("\"mismatches\": 0") || r.out().contains("\"mismatches\":0"), r.out());
     }
 
     @Test
     void tooSmallRowIsAOneLineError(@TempDir Path dir) throws Exception {
-        Result r = run("bench", fullAdder(dir).toString(), "--row-size", "4");
-        assertEquals(1, r.code);
-        assertTrue(r.err.contains("row size 4 is too small") && r.err.contains("smallest row that works is"), r.err);
-        assertFalse(r.err.contains("Exception"), r.err);
+        CliRun r = run("bench", fullAdder(dir).toString(), "--row-size", "4");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("row size 4 is too small") && r.err().contains("smallest row that works is"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
     }
 
     @Test
     void comparesWithSimplerOnReferenceNetlists() {
         Path dir = SharedBenchmarks.dir().orElse(null);
         Assumptions.assumeTrue(dir != null, SharedBenchmarks.MISSING);
-        Result r = run("bench", dir.resolve("nor-mapped/epfl/ctrl.v").toString(), "--row-size", "simpler", "--scheduler", "simpler");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("cycles 160/160"), r.out);
+        CliRun r = run("bench", dir.resolve("nor-mapped/epfl/ctrl.v").toString(), "--row-size", "simpler", "--scheduler", "simpler");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("cycles 160/160"), r.out());
     }
 }

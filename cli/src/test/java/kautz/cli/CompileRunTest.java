@@ -13,8 +13,6 @@ import kautz.target.GateFamily;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,25 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompileRunTest {
     private static final Path ADD8 = Path.of("..", "samples", "add8.kz");
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run kautz(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
+    private static CliRun kautz(String... args) { return CliRun.of(args); }
 
     @Test
     void runChecksEveryRowInEveryFamilyAndInitModel() {
         for (GateFamily f : Families.builtIns()) {
             for (String init : new String[] {"bulk", "single"}) {
-                Run r = kautz("run", ADD8.toString(), "--target", f.name(), "--init", init, "--json");
+                CliRun r = kautz("run", ADD8.toString(), "--target", f.name(), "--init", init, "--json");
                 assertEquals(0, r.code(), r.err());
                 assertTrue(r.out().contains("\"rows\": 1024") && r.out().contains("\"mismatches\": 0"), f.name() + ": " + r.out());
                 assertTrue(r.out().startsWith("{\"kernel\": \"add\", \"target\": \"" + f.name() + "\", \"rowSize\": "), r.out());
             }
         }
-        Run r = kautz("run", ADD8.toString(), "--inputs", "a=200,b=100", "--engine", "jit", "--row-size", "min");
+        CliRun r = kautz("run", ADD8.toString(), "--inputs", "a=200,b=100", "--engine", "jit", "--row-size", "min");
         assertEquals(0, r.code(), r.err());
         assertEquals("sum=300\n", r.out());
         assertTrue(r.err().startsWith("add on magic-nor"), r.err());
@@ -55,15 +47,15 @@ class CompileRunTest {
     @Test
     void compiledProgramReadsBackAndRunsInSim(@TempDir Path dir) throws Exception {
         Path kasm = dir.resolve("add.kasm");
-        Run c = kautz("compile", ADD8.toString(), "-o", kasm.toString(), "--init", "single", "--scheduler", "simpler");
+        CliRun c = kautz("compile", ADD8.toString(), "-o", kasm.toString(), "--init", "single", "--scheduler", "simpler");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().contains("add on magic-nor") && c.out().contains("-> " + kasm), c.out());
-        Run s = kautz("sim", kasm.toString(), "--inputs", "a=200,b=100");
+        CliRun s = kautz("sim", kasm.toString(), "--inputs", "a=200,b=100");
         assertTrue(s.out().contains("-> sum=300"), s.out());
         assertEquals("", s.err());
-        Run j = kautz("compile", ADD8.toString(), "--json", "--target", "imply");
+        CliRun j = kautz("compile", ADD8.toString(), "--json", "--target", "imply");
         assertTrue(j.out().startsWith("{\"kernel\": \"add\", \"target\": \"imply\""), j.out());
-        Run listing = kautz("compile", ADD8.toString(), "--format", "aritpim");
+        CliRun listing = kautz("compile", ADD8.toString(), "--format", "aritpim");
         assertEquals(0, listing.code(), listing.err());
         assertFalse(listing.out().isBlank());
     }
@@ -90,7 +82,7 @@ class CompileRunTest {
         Program broken = new Program(p.kernel(), p.target(), p.rowSize(), p.initModel(), p.inputs(), p.outputs(), ImmutableList.copyOf(ops));
         Path bad = dir.resolve("bad.kasm");
         Disassembler.write(broken, ListingFormat.KASM, bad);
-        Run s = kautz("sim", bad.toString(), "--inputs", "a=200,b=100");
+        CliRun s = kautz("sim", bad.toString(), "--inputs", "a=200,b=100");
         assertEquals(0, s.code(), s.err());
         assertTrue(s.out().contains("-> sum=44"), "the carry is lost, as on a chip: " + s.out());
         assertTrue(s.err().contains("kautz: warning: " + bad + ":") && s.err().contains("output cell " + carryCell + " was never initialised"), s.err());
@@ -98,7 +90,7 @@ class CompileRunTest {
 
     @Test
     void mistakesAreOneLineErrors() {
-        Run r = kautz("compile", ADD8.toString(), "--target", "nand-only");
+        CliRun r = kautz("compile", ADD8.toString(), "--target", "nand-only");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("kautz: unknown target 'nand-only'"), r.err());
         r = kautz("compile", ADD8.toString(), "--row-size", "4");

@@ -3,21 +3,13 @@ package kautz.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class DevicesCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run kautz(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
+    private static CliRun kautz(String... args) { return CliRun.of(args); }
 
     private static final String XOR = """
             .kernel xor
@@ -36,7 +28,7 @@ class DevicesCommandTest {
 
     @Test
     void devicesListsPresetsWithTheirSources() {
-        Run r = kautz("devices");
+        CliRun r = kautz("devices");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("hfzro-60") && r.out().contains("Nano-Micro Letters 17:217"), r.out());
         assertTrue(r.out().contains("rram-2bit-levy2021") && r.out().contains("Levy et al."), r.out());
@@ -45,14 +37,14 @@ class DevicesCommandTest {
 
     @Test
     void showAndWriteVerifyDescribeOnePreset() {
-        Run show = kautz("devices", "--show", "gst-8");
+        CliRun show = kautz("devices", "--show", "gst-8");
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("states                 8"), show.out());
         assertTrue(show.out().matches("(?s).*driftNu\\s+0\\.05\\s+\\(default\\).*"), show.out());
-        Run wv = kautz("devices", "--write-verify", "rram-2bit-levy2021", "--cells", "500");
+        CliRun wv = kautz("devices", "--write-verify", "rram-2bit-levy2021", "--cells", "500");
         assertEquals(0, wv.code(), wv.err());
         assertTrue(wv.out().contains("ispp") && wv.out().contains("adaptive") && wv.out().contains("read BER"), wv.out());
-        Run bad = kautz("devices", "--write-verify", "hfo2-1t1r", "--levels", "4");
+        CliRun bad = kautz("devices", "--write-verify", "hfo2-1t1r", "--levels", "4");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("--levels must lie between 2 and the 2 states of hfo2-1t1r"), bad.err());
     }
@@ -61,16 +53,16 @@ class DevicesCommandTest {
     void simWithADeviceReportsEnergyWearAndLifetime(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("xor.kasm");
         Files.writeString(f, XOR);
-        Run r = kautz("sim", f.toString(), "--rows", "128", "--device", "au-hbn-ti", "--json");
+        CliRun r = kautz("sim", f.toString(), "--rows", "128", "--device", "au-hbn-ti", "--json");
         assertEquals(0, r.code(), r.err());
         for (String key : new String[]{"\"energyPJ\"", "\"maxCellWrites\": 2", "\"device\": \"au-hbn-ti\"", "\"lifetimeRuns\"",
                 "\"writeErrors\"", "\"pulsesPerWrite\"", "\"readBER\"", "\"energySplitPJ\"", "\"mismatches\": 0"}) {
             assertTrue(r.out().contains(key), key + " in " + r.out());
         }
-        Run bad = kautz("sim", f.toString(), "--device", "nonesuch");
+        CliRun bad = kautz("sim", f.toString(), "--device", "nonesuch");
         assertEquals(1, bad.code());
         assertTrue(bad.err().startsWith("kautz: --device: no preset named 'nonesuch'"), bad.err());
-        Run arr = kautz("sim", f.toString(), "--device", "hfo2-1t1r", "--array", "2t2r");
+        CliRun arr = kautz("sim", f.toString(), "--device", "hfo2-1t1r", "--array", "2t2r");
         assertEquals(1, arr.code());
         assertTrue(arr.err().contains("unknown array type '2t2r'"), arr.err());
     }
@@ -81,10 +73,10 @@ class DevicesCommandTest {
         Files.writeString(f, XOR);
         Path dev = dir.resolve("weak.device");
         Files.writeString(dev, "name = weak\ntitle = test device\ncitation = none\nenduranceCycles = 10\n");
-        Run r = kautz("sim", f.toString(), "--rows", "64", "--device", dev.toString(), "--runs", "100");
+        CliRun r = kautz("sim", f.toString(), "--rows", "64", "--device", dev.toString(), "--runs", "100");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("100 runs: mismatches begin at run"), r.out());
-        Run j = kautz("sim", f.toString(), "--rows", "64", "--device", dev.toString(), "--runs", "100", "--wear-levelling", "--json");
+        CliRun j = kautz("sim", f.toString(), "--rows", "64", "--device", dev.toString(), "--runs", "100", "--wear-levelling", "--json");
         assertEquals(0, j.code(), j.err());
         assertTrue(j.out().contains("\"firstMismatchRun\": ") && j.out().contains("\"firstMismatchRunUnlevelled\": "), j.out());
         assertTrue(j.out().contains("\"energyByOpPJ\": {\"init1\": "), j.out());
@@ -94,18 +86,18 @@ class DevicesCommandTest {
     void runOnTheDeviceReportsTheDesignKeysAndChecksEveryRow(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("maj.kz");
         Files.writeString(f, "kernel m(a: bit, b: bit, c: bit) -> (y: bit) { y = maj(a, b, c); }\n");
-        Run r = kautz("run", f.toString(), "--rows", "300", "--device", "hfo2-1t1r", "--json");
+        CliRun r = kautz("run", f.toString(), "--rows", "300", "--device", "hfo2-1t1r", "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"mismatches\": 0") && r.out().contains("\"energyPJ\": ") && r.out().contains("\"maxCellWrites\": ")
                 && r.out().contains("\"device\": \"hfo2-1t1r\"") && r.out().contains("\"lifetimeRuns\": "), r.out());
-        Run explicit = kautz("run", f.toString(), "--inputs", "a=1,b=1,c=0", "--device", "hfo2-1t1r");
+        CliRun explicit = kautz("run", f.toString(), "--inputs", "a=1,b=1,c=0", "--device", "hfo2-1t1r");
         assertTrue(explicit.out().startsWith("m: y=1\nmismatches 0\n"), explicit.out());
         Path weak = dir.resolve("weak.device");
         Files.writeString(weak, "name = weak\ntitle = test device\ncitation = none\nenduranceCycles = 10\n");
-        Run worn = kautz("run", f.toString(), "--rows", "64", "--device", weak.toString(), "--runs", "200");
+        CliRun worn = kautz("run", f.toString(), "--rows", "64", "--device", weak.toString(), "--runs", "200");
         assertEquals(0, worn.code(), worn.err());
         assertTrue(worn.out().contains("200 runs: mismatches begin at run"), worn.out());
-        Run unknown = kautz("run", f.toString(), "--inputs", "a=1,b=1,c=0,d=1", "--device", "hfo2-1t1r");
+        CliRun unknown = kautz("run", f.toString(), "--inputs", "a=1,b=1,c=0,d=1", "--device", "hfo2-1t1r");
         assertEquals(1, unknown.code());
         assertEquals("kautz: --inputs: no kernel input named 'd'", unknown.err().strip());
     }
@@ -120,7 +112,7 @@ class DevicesCommandTest {
                     if was != 7 { count[0] = was + 1; }
                 }
                 """);
-        Run r = kautz("run", f.toString(), "--kernel", "bump,bump", "--inputs", "@count[0]=3", "--device", "hzo-8");
+        CliRun r = kautz("run", f.toString(), "--kernel", "bump,bump", "--inputs", "@count[0]=3", "--device", "hzo-8");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("bump: was=3\nbump: was=4\nmismatches 0\n"), r.out());
         assertTrue(r.out().contains("multi-level (ispp): 2 writes"), r.out());

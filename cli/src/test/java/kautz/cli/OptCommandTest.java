@@ -6,8 +6,6 @@ import kautz.opt.RandomSimulation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,13 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** kautz opt, passes and optbench as a user sees them. */
 class OptCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run kautz(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
+    private static CliRun kautz(String... args) { return CliRun.of(args); }
 
     @TempDir
     Path tmp;
@@ -59,7 +51,7 @@ class OptCommandTest {
         Aig original = DesignLoader.load(in, null).network();
         for (String ext : new String[]{"aig", "aag", "blif", "v"}) {
             Path out = tmp.resolve("out." + ext);
-            Run r = kautz("opt", in.toString(), "-p", "strash; balance; rewrite", "-o", out.toString());
+            CliRun r = kautz("opt", in.toString(), "-p", "strash; balance; rewrite", "-o", out.toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("input ") && r.out().contains("rewrite") && r.out().contains("result"), r.out());
             Aig back = DesignLoader.load(out, null).network();
@@ -71,7 +63,7 @@ class OptCommandTest {
     @Test
     void userMistakesAreOneLineErrors() throws Exception {
         Path in = adder();
-        Run r = kautz("opt", in.toString(), "-p", "strash; nosuchpass");
+        CliRun r = kautz("opt", in.toString(), "-p", "strash; nosuchpass");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("kautz: unknown pass 'nosuchpass'"), r.err());
         r = kautz("opt", in.toString(), "-o", tmp.resolve("x.txt").toString());
@@ -88,7 +80,7 @@ class OptCommandTest {
 
     @Test
     void passesAreListedAndExplained() {
-        Run r = kautz("passes");
+        CliRun r = kautz("passes");
         assertEquals(0, r.code());
         for (String p : new String[]{"strash", "cleanup", "constprop", "balance", "rewrite", "default script:"}) {
             assertTrue(r.out().contains(p), p);
@@ -101,7 +93,7 @@ class OptCommandTest {
 
     @Test
     void optbenchChecksEveryResult() throws Exception {
-        Run r = kautz("optbench", "--repeat", "1", adder().toString());
+        CliRun r = kautz("optbench", "--repeat", "1", adder().toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("add2") && r.out().contains("yes"), r.out());
         r = kautz("optbench", "--repeat", "1", "--prove", adder().toString());

@@ -3,8 +3,6 @@ package kautz.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class SimCommandTest {
     /** y = a XOR b from five NORs; the last gate's output cell is never set to 1 first. */
-    private static final String XOR = """
+    static final String XOR = """
             .kernel xor
             .target magic-nor
             .rowsize 8
@@ -27,27 +25,21 @@ class SimCommandTest {
             nor 6, 5          # cell 6 was never initialised
             """;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run sim(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
+    private static CliRun sim(String... args) { return CliRun.of(args); }
 
     @Test
     void anUninitialisedOutputGivesAWrongResultAndAWarningNamingTheOp(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("xor.kasm");
         Files.writeString(bad, XOR);
         for (String engine : new String[]{"interp", "jit"}) {
-            Run r = sim("sim", bad.toString(), "--inputs", "a=1,b=0", "--rows", "70", "--engine", engine);
+            CliRun r = sim("sim", bad.toString(), "--inputs", "a=1,b=0", "--rows", "70", "--engine", engine);
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("row 0: a=1 b=0 -> y=0"), "1 xor 0 comes out 0, as on a chip: " + r.out());
             assertTrue(r.err().contains("kautz: warning: " + bad + ":12: op 5 (nor 6, 5): output cell 6 was never initialised, but nor needs it to hold 1 first (init1 6)"), r.err());
         }
         Path good = dir.resolve("good.kasm");
         Files.writeString(good, XOR.replace("init1 2, 3, 4, 5", "init1 2, 3, 4, 5, 6"));
-        Run r = sim("sim", good.toString(), "--inputs", "a=1,b=0");
+        CliRun r = sim("sim", good.toString(), "--inputs", "a=1,b=0");
         assertTrue(r.out().contains("-> y=1"), r.out());
         assertEquals("", r.err());
         assertTrue(r.out().contains("gates 5, logic cycles 5, init cycles 0, cycles 5, cells 7, io cycles 3"), r.out());
@@ -62,7 +54,7 @@ class SimCommandTest {
     void mistakesAreOneLineUserErrors(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("typo.kasm");
         Files.writeString(bad, ".kernel k\n.rowsize 4\nnro 1, 0\n");
-        Run r = sim("sim", bad.toString());
+        CliRun r = sim("sim", bad.toString());
         assertEquals(1, r.code());
         assertEquals("kautz: " + bad + ":3:1: unknown micro-op 'nro'; did you mean 'nor'?\n  nro 1, 0\n  ^\n", r.err());
 

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,32 +22,13 @@ class TeachingViewsTest {
     private static final Path ADD8 = Path.of("..", "samples", "add8.kz");
 
     /** y = a XOR b from five NORs; cell 6 (the output) is never initialised. */
-    private static final String XOR_UNINIT = """
-            .kernel xor
-            .target magic-nor
-            .rowsize 8
-            .input a 0
-            .input b 1
-            .output y 6
-            init1 2, 3, 4, 5
-            nor 2, 0, 1
-            nor 3, 0, 2
-            nor 4, 1, 2
-            nor 5, 3, 4
-            nor 6, 5
-            """;
+    private static final String XOR_UNINIT = SimCommandTest.XOR;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run kautz(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
+    private static CliRun kautz(String... args) { return CliRun.of(args); }
 
     @Test
     void traceShowsEveryOpAndChecksTheRowAgainstTheSource() {
-        Run r = kautz("trace", ADD8.toString(), "--inputs", "a=5,b=7");
+        CliRun r = kautz("trace", ADD8.toString(), "--inputs", "a=5,b=7");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("kernel add (target magic-nor"), r.out());
         assertTrue(r.out().contains("row 0: a=5 b=7"), r.out());
@@ -62,7 +41,7 @@ class TeachingViewsTest {
     void traceOfAnUninitialisedOutputShowsTheWrongValueArise(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("xor.kasm");
         Files.writeString(f, XOR_UNINIT);
-        Run r = kautz("trace", f.toString(), "--inputs", "a=1,b=0");
+        CliRun r = kautz("trace", f.toString(), "--inputs", "a=1,b=0");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("nor 6, 5"), r.out());
         assertTrue(r.out().contains("c5=0"), "the NOT reads 0, so y should become 1 ...: " + r.out());
@@ -73,7 +52,7 @@ class TeachingViewsTest {
     @Test
     void vcdIsWellFormed(@TempDir Path dir) throws Exception {
         Path vcd = dir.resolve("add8.vcd");
-        Run r = kautz("trace", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", vcd.toString());
+        CliRun r = kautz("trace", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", vcd.toString());
         assertEquals(0, r.code(), r.err());
         byte[] bytes = Files.readAllBytes(vcd);
         assertFalse(bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF, "no byte-order mark");
@@ -132,7 +111,7 @@ class TeachingViewsTest {
         assertEquals(0, kautz("run", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", a.toString()).code());
         assertEquals(0, kautz("trace", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", b.toString()).code());
         assertEquals(Files.readString(b), Files.readString(a));
-        Run both = kautz("run", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", a.toString(), "--device", "hfo2-1t1r");
+        CliRun both = kautz("run", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", a.toString(), "--device", "hfo2-1t1r");
         assertEquals(1, both.code());
         assertTrue(both.err().startsWith("kautz: --vcd shows"), both.err());
     }
@@ -140,14 +119,14 @@ class TeachingViewsTest {
     @Test
     void vizWritesOneSelfContainedPage(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("add8.html");
-        Run r = kautz("viz", ADD8.toString(), "--inputs", "a=5,b=7", "-o", page.toString());
+        CliRun r = kautz("viz", ADD8.toString(), "--inputs", "a=5,b=7", "-o", page.toString());
         assertEquals(0, r.code(), r.err());
         String html = Files.readString(page);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertFalse(Pattern.compile("(src|href)\\s*=|https?://|@import|url\\(").matcher(html).find(), "no external resources");
         assertTrue(html.contains("\"kernel\":\"add\""));
         assertTrue(html.contains("\"op\":\"nor "));
-        Run missing = kautz("viz", ADD8.toString());
+        CliRun missing = kautz("viz", ADD8.toString());
         assertEquals(2, missing.code(), "-o is required: a usage error");
     }
 

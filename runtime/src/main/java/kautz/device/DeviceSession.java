@@ -89,14 +89,12 @@ public final class DeviceSession {
      * level {@code level} of 2^bits in every row, placed exactly (initial contents, not a write: no pulses,
      * energy or wear). Needs the first program to set up the array.
      */
-    public void preload(Program first, String mem, int bits, int level) {
-        setUp(first);
-        int levels = 1 << bits;
+    /** The column of mem cell {@code mem}, made a multi-level cell of {@code levels} levels (allocated on first use). */
+    private int memColumn(String mem, int levels) {
         if (levels > config.preset().states()) {
             throw new UserError("mem " + mem.substring(1) + " needs " + levels + " levels but device " + config.preset().name()
                     + " has " + config.preset().states() + " states");
         }
-        if (level < 0 || level >= levels) throw new IllegalArgumentException("level " + level + " of " + levels);
         Integer col = memColumns.get(mem);
         if (col == null) {
             col = xb.cols();
@@ -105,6 +103,14 @@ public final class DeviceSession {
         }
         memLevels.put(mem, levels);
         xb.makeMultiLevel(col, levels);
+        return col;
+    }
+
+    public void preload(Program first, String mem, int bits, int level) {
+        setUp(first);
+        int levels = 1 << bits;
+        if (level < 0 || level >= levels) throw new IllegalArgumentException("level " + level + " of " + levels);
+        int col = memColumn(mem, levels);
         for (int r = 0; r < config.rows(); r++) xb.place(col, r, (double) level / (levels - 1), level);
     }
 
@@ -383,18 +389,7 @@ public final class DeviceSession {
         // Writes the bits just read out of the row into the mem cell, with write-verify, every row.
         void storeMem(String mem, int bits, long[][] planes, int op) {
             int levels = 1 << bits;
-            if (levels > p.states()) {
-                throw new UserError("mem " + mem.substring(1) + " needs " + levels + " levels but device " + p.name()
-                        + " has " + p.states() + " states");
-            }
-            Integer col = memColumns.get(mem);
-            if (col == null) {
-                col = xb.cols();
-                xb.ensureColumns(col + 1);
-                memColumns.put(mem, col);
-            }
-            memLevels.put(mem, levels);
-            xb.makeMultiLevel(col, levels);
+            int col = memColumn(mem, levels);
             int[] bitPlane = new int[bits];
             java.util.Arrays.fill(bitPlane, -1);
             List<IoBit> outs = program.outputs();

@@ -130,7 +130,8 @@ public final class AigBuilder {
         if (lit < 0 || Lit.node(lit) >= size) throw new IllegalArgumentException("literal " + lit + " does not exist");
     }
 
-    private static int hash(int a, int b) {
+    /** The hash of an AND's fan-in pair; shared with the passes' mutable strash table (kautz.opt.Strash). */
+    public static int hash(int a, int b) {
         long x = ((long) a << 32) ^ (b & 0xffffffffL);
         x *= 0x9E3779B97F4A7C15L;
         return (int) (x ^ (x >>> 29));

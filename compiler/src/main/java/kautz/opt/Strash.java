@@ -54,7 +54,7 @@ final class Strash {
         if (a == Lit.TRUE) return b;
         if (a == b) return a;
         if (a == Lit.not(b)) return Lit.FALSE;
-        for (int h = hash(a, b) & mask; ; h = (h + 1) & mask) {
+        for (int h = AigBuilder.hash(a, b) & mask; ; h = (h + 1) & mask) {
             int n = table[h];
             if (n == 0) return -1;
             if (fanin0[n] == a && fanin1[n] == b) return Lit.of(n, false);
@@ -75,7 +75,7 @@ final class Strash {
         fanin0[n] = a;
         fanin1[n] = b;
         level[n] = 1 + Math.max(level[Lit.node(a)], level[Lit.node(b)]);
-        int h = hash(a, b) & mask;
+        int h = AigBuilder.hash(a, b) & mask;
         while (table[h] != 0) h = (h + 1) & mask;
         table[h] = n;
         if (2 * (size - numInputs) > table.length) rehash();
@@ -122,17 +122,11 @@ final class Strash {
         return out;
     }
 
-    private static int hash(int a, int b) {
-        long x = ((long) a << 32) ^ (b & 0xffffffffL);
-        x *= 0x9E3779B97F4A7C15L;
-        return (int) (x ^ (x >>> 29));
-    }
-
     private void rehash() {
         int[] t = new int[table.length * 2];
         int m = t.length - 1;
         for (int n = numInputs + 1; n < size; n++) {
-            int h = hash(fanin0[n], fanin1[n]) & m;
+            int h = AigBuilder.hash(fanin0[n], fanin1[n]) & m;
             while (t[h] != 0) h = (h + 1) & m;
             t[h] = n;
         }

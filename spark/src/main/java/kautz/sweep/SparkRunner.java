@@ -58,6 +58,8 @@ public final class SparkRunner implements Runner {
         } else {
             // Executors need Kautz's classes: ship this jar unless spark-submit already did.
             ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar.toString()));
+            // and the deep stack ./kautz gives every command (deeply nested inputs recurse)
+            conf.setIfMissing("spark.executor.extraJavaOptions", "-Xss64m");
         }
         JavaSparkContext sc;
         try {

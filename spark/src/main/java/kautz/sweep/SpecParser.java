@@ -29,11 +29,13 @@ import java.util.Set;
 public final class SpecParser {
     /** Bounds a study: more points than this is almost certainly a mistake in the axes. */
     public static final long MAX_POINTS = 1_000_000;
+    /** Bounds a point timeout (a year): a larger number is a mistake, and "no limit" is leaving it out. */
+    public static final double MAX_SECONDS = 365 * 86400.0;
     /** The prefix that names the shared benchmarks folder ({@code ../shared/benchmarks}). */
     public static final String SHARED = "${shared}";
 
     private static final Set<String> TOP_KEYS = Set.of("name", "command", "files", "axes", "options", "trials",
-            "measures", "charts", "output", "description");
+            "measures", "charts", "output", "description", "timeout");
     /** Options a point may not set: the sweep adds {@code --json} itself, and points must not write files. */
     private static final Set<String> RESERVED = Set.of("json", "o", "output", "help", "h", "version", "V");
     /** DESIGN.md §4 keys collected when a description names no measures. */
@@ -126,7 +128,9 @@ public final class SpecParser {
         }
         Path output = o.members().containsKey("output") ? dir().resolve(string(o.members().get("output"), "output")).normalize() : null;
 
-        SweepSpec spec = new SweepSpec(file, name, description, command, files, axes, options, trials, measures, charts, output);
+        Double timeout = o.members().containsKey("timeout") ? positive(o.members().get("timeout"), "timeout") : null;
+
+        SweepSpec spec = new SweepSpec(file, name, description, command, files, axes, options, trials, measures, charts, output, timeout);
         long size;
         try {
             size = spec.size();
@@ -308,6 +312,14 @@ public final class SpecParser {
             throw error(v.pos(), what + " is out of range");
         }
         if (x < min || x > max) throw error(v.pos(), what + " must lie between " + min + " and " + max);
+        return x;
+    }
+
+    /** A positive number of seconds, at most a year. */
+    private double positive(JsonValue v, String what) {
+        if (!(v instanceof JNumber n)) throw error(v.pos(), what + " must be a number of seconds, not " + v.kind());
+        double x = n.doubleValue();
+        if (!(x > 0 && x <= MAX_SECONDS)) throw error(v.pos(), what + " must be more than 0 and at most " + (long) MAX_SECONDS + " seconds");
         return x;
     }
 

@@ -1,5 +1,6 @@
 package kautz.sweep;
 
+import kautz.diag.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,6 +43,10 @@ public final class SweepCommand implements Runnable {
     @Option(names = "--sequential", description = "evaluate points one after another in this thread, without Spark (a baseline)")
     boolean sequential;
 
+    @Option(names = "--point-timeout", paramLabel = "SECONDS",
+            description = "a point that runs longer becomes an error row and the study goes on (default: the description's \"timeout\", else no limit)")
+    Double pointTimeout;
+
     @Option(names = "--dry-run", description = "list the points as kautz command lines and stop")
     boolean dryRun;
 
@@ -57,14 +62,24 @@ public final class SweepCommand implements Runnable {
             return;
         }
         Path csv = output != null ? output : s.output() != null ? s.output() : Path.of(s.name() + ".csv");
+        PointEvaluator evaluator = evaluator(pointTimeout != null ? pointTimeout : s.timeout());
         Study study = new Study(s, csv);
         study.files();  // checks the name before Spark starts
         Study.Outcome o;
         try (Runner runner = sequential ? new SequentialRunner() : SparkRunner.start(master, "kautz sweep " + s.name())) {
-            o = study.run(resume, runner, new CliEvaluator(), err, System.console() != null);
+            o = study.run(resume, runner, evaluator, err, System.console() != null);
         }
         out.println("sweep " + s.name() + ": " + o.points() + " points" + (o.skipped() > 0 ? " (" + o.skipped() + " from the earlier run)" : "")
                 + ", " + o.errors() + (o.errors() == 1 ? " error" : " errors"));
         for (Path p : o.written()) out.println("  " + p);
+    }
+
+    /** The kautz command line itself, within the point timeout if there is one. */
+    private static PointEvaluator evaluator(Double timeout) {
+        if (timeout == null) return new CliEvaluator();
+        if (!(timeout > 0 && timeout <= SpecParser.MAX_SECONDS)) {
+            throw new UserError("--point-timeout must be more than 0 and at most " + (long) SpecParser.MAX_SECONDS + " seconds, got " + TimedEvaluator.text(timeout));
+        }
+        return new TimedEvaluator(new CliEvaluator(), timeout);
     }
 }

@@ -19,10 +19,12 @@ import java.util.List;
  * @param measures report keys to collect as CSV columns ({@code a.b} reaches into nested objects)
  * @param charts   charts to draw from the results
  * @param output   where the results go unless {@code -o} says otherwise, or null
+ * @param timeout  seconds a point may run before it becomes an error row, or null for no limit
  */
 public record SweepSpec(Path source, String name, String description, String command, List<InputFile> files,
                         LinkedHashMap<String, List<String>> axes, LinkedHashMap<String, String> options,
-                        String trials, List<String> measures, List<ChartSpec> charts, Path output) {
+                        String trials, List<String> measures, List<ChartSpec> charts, Path output,
+                        Double timeout) {
 
     /**
      * One input file.

@@ -34,7 +34,7 @@ class SparkSweepTest {
         Path csv = dir.resolve("out/small.csv");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SweepMain.run(new String[] {"sweep", spec.toString(), "-o", csv.toString(), "--master", "local[2]"},
+        int code = SweepMain.run(new String[] {"sweep", spec.toString(), "-o", csv.toString(), "--master", "local[2]", "--point-timeout", "600"},
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         assertTrue(err.toString().contains("on Spark local[2], 2 cores"), err.toString());

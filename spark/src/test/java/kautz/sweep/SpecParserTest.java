@@ -57,6 +57,8 @@ class SpecParserTest {
         assertEquals(SpecParser.DEFAULT_MEASURES, s.measures());
         assertNull(s.trials());
         assertEquals(1, s.size());
+        assertNull(s.timeout());
+        assertEquals(2.5, parse("{\"command\": \"compile\", \"files\": [\"c/x.kz\"], \"timeout\": 2.5}").timeout());
     }
 
     @Test
@@ -68,7 +70,7 @@ class SpecParserTest {
         assertEquals("s.json:1:66: --remap is a flag: its value is true or false, not a string",
                 error("{\"command\": \"compile\", \"files\": [\"c/x.kz\"], \"options\": {\"remap\": \"yes\"}}"));
         assertTrue(error("{\"command\": \"compile\", \"files\": [\"c/nothing*.kz\"]}").startsWith("s.json:1:34: no file matches c/nothing*.kz"));
-        assertEquals("s.json:1:45: unknown key \"axis\" (expected one of axes, charts, command, description, files, measures, name, options, output, trials)",
+        assertEquals("s.json:1:45: unknown key \"axis\" (expected one of axes, charts, command, description, files, measures, name, options, output, timeout, trials)",
                 error("{\"command\": \"compile\", \"files\": [\"c/x.kz\"], \"axis\": {}}"));
         assertEquals("s.json:1:76: axis scheduler lists topo twice",
                 error("{\"command\": \"compile\", \"files\": [\"c/x.kz\"], \"axes\": {\"scheduler\": [\"topo\", \"topo\"]}}"));
@@ -79,6 +81,10 @@ class SpecParserTest {
                 .contains("y \"energy\" is not one of the measures"));
         assertTrue(error("{\"command\": \"compile\", \"files\": [\"c/x.kz\"], \"axes\": {\"seed\": {\"from\": 1, \"to\": 2000000}}}")
                 .contains("more than 1000000 values"));
+        assertEquals("s.json:1:56: timeout must be more than 0 and at most 31536000 seconds",
+                error("{\"command\": \"compile\", \"files\": [\"c/x.kz\"], \"timeout\": 0}"));
+        assertEquals("s.json:1:56: timeout must be a number of seconds, not a string",
+                error("{\"command\": \"compile\", \"files\": [\"c/x.kz\"], \"timeout\": \"1m\"}"));
         assertTrue(error("{\"command\": \"compile\", \"files\": [\"c/x.kz\"], \"axes\": {\"seed\": {\"from\": 1, \"to\": 2000}, \"row-size\": {\"from\": 1, \"to\": 2000}}}")
                 .contains("the study has 4000000 points"));
     }

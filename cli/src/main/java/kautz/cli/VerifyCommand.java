@@ -5,11 +5,11 @@ import kautz.flow.Compiled;
 import kautz.flow.Flow;
 import kautz.isa.Assembler;
 import kautz.load.DesignLoader;
-import kautz.network.Aig;
 import kautz.util.Json;
 import kautz.verify.CecOptions;
 import kautz.verify.CecResult;
-import kautz.verify.EquivalenceChecker;
+import kautz.verify.CompilationChain;
+import kautz.verify.ProofChain;
 import kautz.verify.SymbolicExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +50,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as one JSON object")
     boolean json;
 
+    @Option(names = "--direct", description = "with one FILE: check the program against FILE in one miter instead of "
+            + "link by link through the optimised and mapped networks")
+    boolean direct;
+
     @Mixin FlowMixin flow;
 
     @Override
@@ -57,41 +61,53 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!(timeout > 0) || timeout > 1e7) throw new UserError("--timeout must be a positive number of seconds, got " + timeout);
         CecOptions options = CecOptions.defaults().withTimeout(Duration.ofMillis(Math.max(1, (long) (timeout * 1000))));
-        Side left, right;
+        ProofChain.Result r;
         if (files.size() == 1) {
             Path f = files.get(0);
             if (isProgram(f)) throw new UserError(f + ": a program needs its source to be verified against: kautz verify " + f + " SRC");
             Compiled c = Flow.compile(DesignLoader.load(f, flow.kernel), flow.options());
-            left = new Side(f.toString(), c.design().network());
-            right = new Side("the program compiled for " + c.family().name(), SymbolicExecution.network(c.program()));
+            List<ProofChain.Stage> stages = CompilationChain.stages(c, flow.options(), f.toString());
+            if (direct) stages = List.of(stages.get(0), stages.get(stages.size() - 1));
+            r = ProofChain.check(stages, options);
         } else {
             Path a = files.get(0), b = files.get(1);
             if (isProgram(a) && isProgram(b)) throw new UserError("compare a program with its source, not two programs");
             if (isProgram(a)) { Path t = a; a = b; b = t; } // the source is the reference (left)
-            left = new Side(a.toString(), DesignLoader.load(a, flow.kernel).network());
-            right = isProgram(b) ? new Side(b.toString(), SymbolicExecution.network(Assembler.read(b)))
-                    : new Side(b.toString(), DesignLoader.load(b, flow.kernel).network());
+            ProofChain.Stage left = new ProofChain.Stage(a.toString(), DesignLoader.load(a, flow.kernel).network());
+            ProofChain.Stage right = new ProofChain.Stage(b.toString(), isProgram(b) ? SymbolicExecution.network(Assembler.read(b))
+                    : DesignLoader.load(b, flow.kernel).network());
+            r = ProofChain.check(List.of(left, right), options);
         }
-        CecResult r = EquivalenceChecker.check(left.network(), right.network(), left.name(), right.name(), options);
+        ProofChain.Stage first = r.links().get(0).from(), last = r.links().get(r.links().size() - 1).to();
         if (json) out.println(json(r));
-        else out.print(text(r, left.name(), right.name()));
-        if (r instanceof CecResult.Equivalent) return 0;
-        return r instanceof CecResult.NotEquivalent ? 1 : UNDECIDED;
+        else out.print(text(r, first.name(), last.name()));
+        if (r.overall() instanceof CecResult.Equivalent) return 0;
+        return r.overall() instanceof CecResult.NotEquivalent ? 1 : UNDECIDED;
     }
-
-    private record Side(String name, Aig network) {}
 
     private static boolean isProgram(Path p) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".kasm");
     }
 
-    static String text(CecResult r, String leftName, String rightName) {
+    private static String name(CecResult r) {
+        return r instanceof CecResult.Equivalent ? "equivalent" : r instanceof CecResult.NotEquivalent ? "not equivalent" : "undecided";
+    }
+
+    static String text(ProofChain.Result chain, String leftName, String rightName) {
+        CecResult r = chain.overall();
         StringBuilder sb = new StringBuilder();
         CecResult.Stats s = r.stats();
         if (r instanceof CecResult.Equivalent) {
             sb.append("equivalent (").append(s.pairs()).append(" outputs: ")
                     .append(s.byStructure()).append(" by structure and sweeping, ").append(s.bySat()).append(" by SAT; ")
                     .append(s.millis()).append(" ms)\n");
+            if (chain.links().size() > 1) {
+                sb.append("proven link by link, so by transitivity (").append(chain.links().size()).append(" links):\n");
+                for (ProofChain.Link l : chain.links()) {
+                    sb.append("  ").append(l.from().name()).append(" ≡ ").append(l.to().name())
+                            .append(" (").append(l.result().stats().millis()).append(" ms)\n");
+                }
+            }
         } else if (r instanceof CecResult.Undecided u) {
             sb.append("undecided: ").append(u.open().size()).append(" of ").append(s.pairs())
                     .append(" outputs neither proven nor refuted within the timeout (first: ").append(u.open().get(0)).append(")\n");
@@ -115,10 +131,10 @@ public final class VerifyCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    static Json json(CecResult r) {
+    static Json json(ProofChain.Result chain) {
+        CecResult r = chain.overall();
         CecResult.Stats s = r.stats();
-        Json j = new Json().put("result", r instanceof CecResult.Equivalent ? "equivalent"
-                : r instanceof CecResult.NotEquivalent ? "not equivalent" : "undecided");
+        Json j = new Json().put("result", name(r));
         j.put("outputs", s.pairs()).put("byStructure", s.byStructure()).put("bySat", s.bySat())
                 .put("merges", s.merges()).put("satCalls", s.satCalls()).put("miterAnds", s.miterAnds()).put("millis", s.millis());
         if (r instanceof CecResult.NotEquivalent n) {
@@ -130,6 +146,16 @@ public final class VerifyCommand implements Callable<Integer> {
             j.put("differing", diff);
         }
         if (r instanceof CecResult.Undecided u) j.put("open", u.open().size());
+        if (chain.links().size() > 1) {
+            Json links = new Json(); // keyed by the link's number: 1, 2, …
+            for (int i = 0; i < chain.links().size(); i++) {
+                ProofChain.Link l = chain.links().get(i);
+                links.put(Integer.toString(i + 1), new Json().put("from", l.from().name()).put("to", l.to().name())
+                        .put("result", name(l.result())).put("miterAnds", l.result().stats().miterAnds())
+                        .put("millis", l.result().stats().millis()));
+            }
+            j.put("links", links).put("direct", chain.direct());
+        }
         return j;
     }
 }

@@ -62,5 +62,8 @@ public sealed interface CecResult {
      * @param millis       wall-clock time
      */
     record Stats(int miterAnds, int reducedAnds, int pairs, int byStructure, int bySat, int merges, long satCalls,
-                 long millis) {}
+                 long millis) {
+        /** Nothing was done (a link skipped because the budget had run out). */
+        public static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, 0, 0);
+    }
 }

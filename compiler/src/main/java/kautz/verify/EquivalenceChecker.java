@@ -7,6 +7,8 @@ import kautz.network.AigSimulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -37,8 +39,12 @@ public final class EquivalenceChecker {
             }
         }
 
+        boolean hashed = true;
+        for (int i = 0; i < miter.pairs(); i++) hashed &= miter.left(i) == miter.right(i);
+        if (hashed) return new CecResult.Equivalent(stats(g, g.numAnds(), miter, miter.pairs(), 0, 0, 0, start));
+
         Sweeper sweeper = new Sweeper(g, options.simWords(), options.seed() + 1);
-        sweeper.run(options.mergeConflicts(), start + options.timeout().toNanos() / 2);
+        sweeper.run(options.mergeConflicts(), start + options.timeout().toNanos() / 2, miter.firstRightNode());
         AigCnf cnf = new AigCnf(sweeper.reduced(), Integer.MAX_VALUE);
         int byStructure = 0, bySat = 0;
         List<String> open = new ArrayList<>();
@@ -66,12 +72,30 @@ public final class EquivalenceChecker {
     /** Simulates one input pattern and reports every output pair it tells apart. */
     private static CecResult counterexample(Miter miter, boolean[] in, CecResult.Stats stats) {
         Aig g = miter.aig();
-        long[][] one = new long[g.numInputs()][1];
         ImmutableMap.Builder<String, Boolean> inputs = ImmutableMap.builder();
-        for (int i = 0; i < in.length; i++) {
-            one[i][0] = in[i] ? 1 : 0;
-            inputs.put(g.inputName(i), in[i]);
-        }
+        for (int i = 0; i < in.length; i++) inputs.put(g.inputName(i), in[i]);
+        return differences(miter, inputs.buildOrThrow(), stats)
+                .orElseThrow(() -> new IllegalStateException("a counterexample that distinguishes no output"));
+    }
+
+    /**
+     * Replays an input assignment (by input name; a name either network lacks is ignored, an input the
+     * assignment lacks is 0) on both networks by simulation: the counterexample it is, if any output differs.
+     */
+    public static Optional<CecResult.NotEquivalent> replay(Aig left, Aig right, String leftName, String rightName,
+                                                         Map<String, Boolean> assignment, CecResult.Stats stats) {
+        Miter miter = Miter.of(left, right, leftName, rightName);
+        Aig g = miter.aig();
+        ImmutableMap.Builder<String, Boolean> inputs = ImmutableMap.builder();
+        for (int i = 0; i < g.numInputs(); i++) inputs.put(g.inputName(i), assignment.getOrDefault(g.inputName(i), false));
+        return differences(miter, inputs.buildOrThrow(), stats);
+    }
+
+    private static Optional<CecResult.NotEquivalent> differences(Miter miter, ImmutableMap<String, Boolean> inputs,
+                                                                 CecResult.Stats stats) {
+        Aig g = miter.aig();
+        long[][] one = new long[g.numInputs()][1];
+        for (int i = 0; i < one.length; i++) one[i][0] = inputs.get(g.inputName(i)) ? 1 : 0;
         long[][] out = AigSimulator.simulate(g, one);
         ImmutableList.Builder<CecResult.Difference> diffs = ImmutableList.builder();
         for (int i = 0; i < miter.pairs(); i++) {
@@ -79,8 +103,7 @@ public final class EquivalenceChecker {
             if (l != r) diffs.add(new CecResult.Difference(miter.outputNames().get(i), l, r));
         }
         ImmutableList<CecResult.Difference> d = diffs.build();
-        if (d.isEmpty()) throw new IllegalStateException("a counterexample that distinguishes no output");
-        return new CecResult.NotEquivalent(inputs.build(), d, stats);
+        return d.isEmpty() ? Optional.empty() : Optional.of(new CecResult.NotEquivalent(inputs, d, stats));
     }
 
     private static long[][] randomPatterns(int inputs, int words, long seed) {

@@ -18,8 +18,10 @@ import java.util.Map;
  *
  * @param aig         the combined graph; its outputs are {@code left[0], right[0], left[1], right[1], …}
  * @param outputNames the matched output names, in the left network's order
+ * @param firstRightNode the first node created while copying the right network: nodes before it are the
+ *                    left network's, later ones are right logic that did not hash onto left logic
  */
-public record Miter(Aig aig, ImmutableList<String> outputNames) {
+public record Miter(Aig aig, ImmutableList<String> outputNames, int firstRightNode) {
     public int left(int i) { return aig.output(2 * i); }
     public int right(int i) { return aig.output(2 * i + 1); }
     public int pairs() { return outputNames.size(); }
@@ -44,13 +46,14 @@ public record Miter(Aig aig, ImmutableList<String> outputNames) {
         AigBuilder b = new AigBuilder();
         for (String n : inputs.keySet()) b.addInput(n);
         int[] l = copy(left, b, inputs);
+        int firstRight = b.size();
         int[] r = copy(right, b, inputs);
         for (int i = 0; i < left.numOutputs(); i++) {
             String n = left.outputName(i);
             b.addOutput(n, l[i]);
             b.addOutput(n, r[rightOut.get(n)]);
         }
-        return new Miter(b.build(), left.outputNames());
+        return new Miter(b.build(), left.outputNames(), firstRight);
     }
 
     private static int[] copy(Aig g, AigBuilder b, Map<String, Integer> inputs) {

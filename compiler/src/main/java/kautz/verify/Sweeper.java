@@ -25,13 +25,19 @@ final class Sweeper {
     private static final int CEX_WORDS = 8;
     /** Candidates tried per node before giving up on merging it. */
     private static final int TRIES = 2;
+    /** Candidates tried per node with a window proof. */
+    private static final int WINDOW_TRIES = 16;
 
     private final Aig source;
     private final AigBuilder reduced;
-    /** The most AND nodes a local proof may encode: beyond it Sat4j's per-call cost outweighs a merge. */
-    private static final int CONE_LIMIT = 4000;
+    /**
+     * AND nodes of the SAT windows tried in turn: a small one settles most local rewrites, a larger one
+     * deeper ones or gives a real counterexample; beyond it Sat4j's per-call cost outweighs a merge.
+     */
+    private static final int[] WINDOWS = {256, 4000};
     private long satCalls;
     private final WindowProof window;
+    private final WindowSat windowSat;
     private int byWindow;
     private final int words;      // random words
     private final int stride;     // words per node in sig
@@ -53,6 +59,7 @@ final class Sweeper {
         this.reduced = new AigBuilder();
         for (int i = 0; i < source.numInputs(); i++) reduced.addInput(source.inputName(i));
         this.window = new WindowProof(reduced);
+        this.windowSat = new WindowSat(reduced);
         this.cexInputs = new long[source.numInputs()][CEX_WORDS];
         this.sig = new long[Math.max(1024, source.size()) * stride];
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -70,7 +77,14 @@ final class Sweeper {
      * Sweeps every AND node. Until {@code sweepDeadline} (System.nanoTime) candidates are proven with at most
      * {@code conflicts} conflicts each; after it nodes are only hashed.
      */
-    void run(int conflicts, long sweepDeadline) {
+    void run(int conflicts, long sweepDeadline) { run(conflicts, sweepDeadline, source.firstAnd()); }
+
+    /**
+     * Sweeps, trying to merge only nodes from {@code firstMerged} on: for a miter, the right network's own
+     * logic, which must fall onto the left network's (merging the left network's nodes among themselves
+     * proves nothing the outputs need, and in arithmetic circuits costs many refuted candidates).
+     */
+    void run(int conflicts, long sweepDeadline, int firstMerged) {
         for (int n = source.firstAnd(); n < source.size(); n++) {
             int before = reduced.size();
             int r = reduced.and(Miter.lit(map, source.fanin0(n)), Miter.lit(map, source.fanin1(n)));
@@ -78,7 +92,7 @@ final class Sweeper {
             if (reduced.size() == before) continue; // hashed onto an existing node or a constant
             int m = Lit.node(r);
             simulate(m);
-            if (System.nanoTime() < sweepDeadline) map[n] = merge(m, conflicts, refuted + undecided < 1000 + 4L * merges);
+            if (n >= firstMerged && System.nanoTime() < sweepDeadline) map[n] = merge(m, conflicts, refuted + undecided < 1000 + 4L * merges);
             if (!merged(m)) addToClass(m);
         }
     }
@@ -96,15 +110,20 @@ final class Sweeper {
     int undecided() { return undecided; }
     int reducedAnds() { return reduced.numAnds(); }
 
-    /** Tries the candidates with m's signature; returns the literal m is replaced by. */
+    /**
+     * Tries the candidates with m's signature; returns the literal m is replaced by. Window proofs are
+     * cheap, so up to {@link #WINDOW_TRIES} candidates get one (the newest first: a rewritten node's
+     * counterpart is usually near the logic it reads); only the first {@link #TRIES} get a solver call.
+     */
     private int merge(int m, int conflicts, boolean trySat) {
         boolean phase = phase(m);
         List<Integer> cands = classes.get(key(m));
         if (cands == null) return Lit.of(m, false);
-        int tries = 0;
-        for (int c : cands) {
+        int windows = 0;
+        for (int i = cands.size() - 1; i >= 0 && windows < WINDOW_TRIES; i--) {
+            int c = cands.get(i);
             if (!sameSignature(m, c)) continue;
-            if (tries++ == TRIES) break;
+            windows++;
             int cl = Lit.of(c, phase != phase(c));
             if (window.provesEqual(Lit.of(m, false), cl)) {
                 markMerged(m);
@@ -112,11 +131,21 @@ final class Sweeper {
                 byWindow++;
                 return cl;
             }
-            if (!trySat) continue; // mostly refutations so far: candidates here are not worth a solver call
-            AigCnf cnf = new AigCnf(reduced, CONE_LIMIT);
-            AigCnf.Answer answer = cnf.equal(Lit.of(m, false), cl, conflicts, 0);
-            satCalls += cnf.calls();
-            switch (answer) {
+        }
+        if (!trySat) return Lit.of(m, false); // mostly refutations so far: candidates are not worth a solver call
+        int tries = 0;
+        for (int i = cands.size() - 1; i >= 0 && tries < TRIES; i--) {
+            int c = cands.get(i);
+            if (!sameSignature(m, c)) continue;
+            tries++;
+            int cl = Lit.of(c, phase != phase(c));
+            WindowSat.Answer answer = WindowSat.Answer.UNKNOWN;
+            for (int size : WINDOWS) {
+                answer = windowSat.equal(Lit.of(m, false), cl, size, conflicts);
+                satCalls++;
+                if (answer.kind() != AigCnf.Answer.UNKNOWN) break;
+            }
+            switch (answer.kind()) {
                 case EQUAL -> {
                     markMerged(m);
                     merges++;
@@ -124,7 +153,7 @@ final class Sweeper {
                 }
                 case DIFFERENT -> {
                     refuted++;
-                    recordPattern(cnf);
+                    recordPattern(answer.inputs());
                 }
                 case UNKNOWN -> undecided++;
             }
@@ -140,11 +169,11 @@ final class Sweeper {
     }
 
     /** Stores the solver's distinguishing inputs; every 64 patterns become one more signature word. */
-    private void recordPattern(AigCnf cnf) {
+    private void recordPattern(boolean[] inputs) {
         int w = cexWordsUsed % CEX_WORDS, bit = cexCount % 64;
         if (bit == 0) for (long[] in : cexInputs) in[w] = 0;
         for (int i = 0; i < cexInputs.length; i++) {
-            if (cnf.inputValue(i)) cexInputs[i][w] |= 1L << bit;
+            if (inputs[i]) cexInputs[i][w] |= 1L << bit;
         }
         cexCount++;
         if (cexCount % 64 == 0) refine();

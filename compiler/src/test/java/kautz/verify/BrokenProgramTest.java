@@ -61,7 +61,7 @@ class BrokenProgramTest {
     private static int indexOf(List<String> names, String n) { return names.indexOf(n); }
 
     /** Moves one source operand of a random gate to a different input cell. */
-    private static Program changeOneOp(Program p, Random rnd) {
+    static Program changeOneOp(Program p, Random rnd) {
         List<Integer> gates = new ArrayList<>();
         for (int i = 0; i < p.ops().size(); i++) if (p.ops().get(i).opcode().isLogic()) gates.add(i);
         int at = gates.get(rnd.nextInt(gates.size()));

@@ -6,6 +6,10 @@ import kautz.network.Aig;
 import kautz.network.AigBuilder;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,28 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SymbolicExecutionTest {
-    /** A 9-NOR MAGIC full adder: cells 0..2 inputs, 3..11 gates, sum in 10, carry in 11. */
-    static final String FULL_ADDER = """
-            .kernel fa
-            .target magic-nor
-            .rowsize 12
-            .init bulk
-            .input a 0
-            .input b 1
-            .input cin 2
-            .output sum 10
-            .output cout 11
-            init1 3, 4, 5, 6, 7, 8, 9, 10, 11
-            nor 3, 0, 1
-            nor 4, 0, 3
-            nor 5, 1, 3
-            nor 6, 4, 5
-            nor 7, 6, 2
-            nor 8, 6, 7
-            nor 9, 2, 7
-            nor 10, 8, 9
-            nor 11, 3, 7
-            """;
+    /** A 9-NOR MAGIC full adder: cells 0..2 inputs, 3..11 gates, sum in 10, carry in 11 (shared with cli's VerifyCommandTest). */
+    static final String FULL_ADDER = readSample();
+
+    private static String readSample() {
+        try {
+            return Files.readString(Path.of("..", "samples", "verify", "full_adder.kasm"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static Aig fullAdderSpec() {
         AigBuilder b = new AigBuilder();

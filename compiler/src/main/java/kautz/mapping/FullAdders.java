@@ -28,12 +28,25 @@ final class FullAdders {
     /** One adder: leaves (AIG literals in the polarity the adder takes), and its sum and carry nodes. */
     private record Adder(int[] inputs, int sumNode, boolean sumComplemented, int carryNode, boolean carryComplemented) {}
 
-    /**
-     * The rewritten network, or the same network when it has no full adder. With {@code nand} the adder is
-     * built from NANDs instead ({@code NAND(x, y) = ¬AND(x, y)}): the full adder is self-dual, so the same nine
-     * gates with NAND for NOR compute the same sum and carry, the shape NAND and IMPLY families cover.
-     */
-    static Aig restructure(Aig aig, boolean nand) {
+    /** The shape a full adder is rebuilt in, for the gates a family covers it with. */
+    enum Form {
+        /** The nine-NOR adder (NOR families). */
+        NOR,
+        /**
+         * The same nine gates with NAND for NOR ({@code NAND(x, y) = ¬AND(x, y)}): the full adder is self-dual,
+         * so they compute the same sum and carry; the shape NAND and IMPLY families cover.
+         */
+        NAND,
+        /**
+         * Three majorities, each one Min3 ({@code ¬MAJ}) gate (FELIX): {@code cout = MAJ(a, b, c)},
+         * {@code t = ¬MAJ(a, b, ¬c)}, {@code s = ¬MAJ(cout, ¬c, t)}; with the inverters of c and of the
+         * carry, five gates.
+         */
+        MIN3
+    }
+
+    /** The rewritten network, or the same network when it has no full adder. */
+    static Aig restructure(Aig aig, Form form) {
         Cuts cuts = new Cuts(aig, 12);
         Map<Long, Integer> xorByLeaves = new HashMap<>();
         Map<Long, int[]> majByLeaves = new HashMap<>(); // node, polarity vector q (bits), output complement
@@ -43,7 +56,7 @@ final class FullAdders {
                 long key = key(c.leaves());
                 int f = c.function();
                 if (f == XOR3 || f == (~XOR3 & 0xFFFF)) xorByLeaves.putIfAbsent(key, n);
-                int[] maj = majority(f);
+                int[] maj = Majorities.of(f);
                 if (maj != null) majByLeaves.putIfAbsent(key, new int[] {n, maj[0], maj[1]});
             }
         }
@@ -74,25 +87,12 @@ final class FullAdders {
             byCarry.put(carry, a);
         }
         if (bySum.isEmpty()) return aig;
-        return rebuild(aig, bySum, byCarry, nand);
+        return rebuild(aig, bySum, byCarry, form);
     }
 
     private static int cutFunction(Cuts cuts, int node, long key) {
         for (Cuts.Cut c : cuts.of(node)) if (c.leaves().length == 3 && key(c.leaves()) == key) return c.function();
         throw new IllegalStateException("cut vanished");
-    }
-
-    /** {q, r} with f == MAJ(x ^ q) ^ r over three inputs, or null. */
-    private static int[] majority(int f) {
-        for (int q = 0; q < 8; q++) {
-            int a = (q & 1) != 0 ? ~X0 : X0;
-            int b = (q & 2) != 0 ? ~X1 : X1;
-            int c = (q & 4) != 0 ? ~X2 : X2;
-            int maj = ((a & b) | (a & c) | (b & c)) & 0xFFFF;
-            if (f == maj) return new int[] {q, 0};
-            if (f == (~maj & 0xFFFF)) return new int[] {q, 1};
-        }
-        return null;
     }
 
     private static long key(int[] leaves) {
@@ -104,7 +104,7 @@ final class FullAdders {
         return new int[] {(int) (key >>> 42), (int) (key >>> 21) & mask, (int) key & mask};
     }
 
-    private static Aig rebuild(Aig aig, Map<Integer, Adder> bySum, Map<Integer, Adder> byCarry, boolean nand) {
+    private static Aig rebuild(Aig aig, Map<Integer, Adder> bySum, Map<Integer, Adder> byCarry, Form form) {
         AigBuilder b = new AigBuilder();
         int[] lit = new int[aig.size()];
         lit[0] = Lit.FALSE;
@@ -115,7 +115,8 @@ final class FullAdders {
                 lit[n] = b.and(map(lit, aig.fanin0(n)), map(lit, aig.fanin1(n)));
                 continue;
             }
-            int[] sc = nineGates(b, nand, map(lit, a.inputs[0]), map(lit, a.inputs[1]), map(lit, a.inputs[2]));
+            int x = map(lit, a.inputs[0]), y = map(lit, a.inputs[1]), z = map(lit, a.inputs[2]);
+            int[] sc = form == Form.MIN3 ? majorities(b, x, y, z) : nineGates(b, form == Form.NAND, x, y, z);
             lit[n] = n == a.sumNode ? Lit.notIf(sc[0], a.sumComplemented) : Lit.notIf(sc[1], a.carryComplemented);
         }
         AigBuilder clean = new AigBuilder();
@@ -142,6 +143,13 @@ final class FullAdders {
         int n6 = gate(b, nand, n4, n5);
         int n7 = gate(b, nand, c, n5);
         return new int[] {gate(b, nand, n6, n7), gate(b, nand, n1, n5)};
+    }
+
+    /** {sum, carry} as three majorities (see {@link Form#MIN3}). */
+    private static int[] majorities(AigBuilder b, int a, int bb, int c) {
+        int carry = b.maj(a, bb, c);
+        int t = Lit.not(b.maj(a, bb, Lit.not(c)));
+        return new int[] {Lit.not(b.maj(carry, Lit.not(c), t)), carry};
     }
 
     /** A copy with only the nodes the outputs depend on. */

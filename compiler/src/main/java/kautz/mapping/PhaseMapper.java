@@ -18,6 +18,9 @@ import java.util.List;
  * <p>Phases are chosen top-down (outputs first): each node picks the cheapest realisation of the phases
  * demanded of it, counting a leaf phase already demanded by another user as free and otherwise its area
  * flow (cost shared among its fan-outs), so inverters are shared and avoided where a richer gate helps.
+ *
+ * <p>Families with Min3 also get, for every three-leaf cut of a node that is a majority in some polarity,
+ * {@code Min3} over the leaves in the matching phases ({@code ¬MAJ(l ^ q) = MAJ(l ^ ¬q)} gives either phase).
  */
 public final class PhaseMapper {
     private static final int POS = 0;
@@ -30,9 +33,18 @@ public final class PhaseMapper {
     private final double[][] flow;
     private final int[] demand;
     private final Impl[][] impl;
+    /** Three-leaf cuts, only for families with Min3. */
+    private final Cuts cuts;
 
-    /** How one phase of a node is made: a gate over leaf literals (each maybe complemented) or an inverter. */
-    private record Impl(FamilyGates.Kind kind, boolean imp, int[] leafPhases, int[] leafNodes, boolean inverter) {}
+    /**
+     * How one phase of a node is made: a gate over leaf literals (each maybe complemented) or an inverter.
+     * {@code min3Phase} is the phase a Min3 gate delivers, or -1 for the other gates.
+     */
+    private record Impl(FamilyGates.Kind kind, boolean imp, int[] leafPhases, int[] leafNodes, boolean inverter, int min3Phase) {
+        Impl(FamilyGates.Kind kind, boolean imp, int[] leafPhases, int[] leafNodes, boolean inverter) {
+            this(kind, imp, leafPhases, leafNodes, inverter, -1);
+        }
+    }
 
     private PhaseMapper(Aig aig, FamilyGates gates) {
         this.aig = aig;
@@ -42,6 +54,7 @@ public final class PhaseMapper {
         this.flow = new double[aig.size()][2];
         this.demand = new int[aig.size()];
         this.impl = new Impl[aig.size()][2];
+        this.cuts = gates.min3Cost >= 0 ? new Cuts(aig, 12) : null;
     }
 
     public static MappedNetwork map(Aig aig, FamilyGates gates, String name) {
@@ -115,7 +128,24 @@ public final class PhaseMapper {
         int[] two = {aig.fanin0(n), aig.fanin1(n)};
         addCandidates(two, out);
         if (leavesOf[n].length > 2) addCandidates(leavesOf[n], out);
+        if (cuts != null) addMin3Candidates(n, out);
         return out;
+    }
+
+    /** f = MAJ(l ^ q) ^ r: Min3 over phases q gives ¬MAJ(l ^ q), over phases ¬q gives MAJ(l ^ q). */
+    private void addMin3Candidates(int n, List<Impl> out) {
+        for (Cuts.Cut c : cuts.of(n)) {
+            if (c.leaves().length != 3) continue;
+            int[] qr = Majorities.of(c.function());
+            if (qr == null) continue;
+            for (int flip = 0; flip < 2; flip++) {
+                int[] phases = new int[3];
+                for (int i = 0; i < 3; i++) phases[i] = ((qr[0] >>> i & 1) ^ flip) != 0 ? NEG : POS;
+                // Min3 = ¬MAJ(l ^ q ^ flip) = f ^ r ^ ¬flip
+                int phase = (qr[1] ^ flip ^ 1) != 0 ? NEG : POS;
+                out.add(new Impl(null, false, phases, c.leaves().clone(), false, phase));
+            }
+        }
     }
 
     private void addCandidates(int[] leaves, List<Impl> out) {
@@ -141,9 +171,10 @@ public final class PhaseMapper {
         }
     }
 
-    private static int phaseOfImpl(Impl c) { return c.imp ? NEG : c.kind.phase; }
+    private static int phaseOfImpl(Impl c) { return c.min3Phase >= 0 ? c.min3Phase : c.imp ? NEG : c.kind.phase; }
 
     private int gateCost(Impl c) {
+        if (c.min3Phase >= 0) return gates.min3Cost;
         return c.imp ? gates.impCost : gates.cost(c.kind, c.leafNodes.length);
     }
 
@@ -245,7 +276,7 @@ public final class PhaseMapper {
                         f[i] = id[c.leafNodes[i]][c.leafPhases[i]];
                         if (f[i] < 0) throw new IllegalStateException("leaf phase not built for node " + n);
                     }
-                    id[n][p] = b.gate(c.imp ? Primitives.IMP2 : c.kind.primitive(f.length), f);
+                    id[n][p] = b.gate(c.min3Phase >= 0 ? Primitives.MIN3 : c.imp ? Primitives.IMP2 : c.kind.primitive(f.length), f);
                 }
             }
         }

@@ -9,7 +9,8 @@ import kautz.target.GateImpl;
 /**
  * Technology mapping: a logic network becomes a gate-level network over one family's primitives. Several
  * mappers run (structural with phases for every family; cut-based NOR formulas for families with NOR2 and
- * NOT; both again on the network with its full adders in nine-gate form) and the cheapest result is kept,
+ * NOT; both again on the network with its full adders in nine-gate form, or as three majorities for
+ * families with Min3) and the cheapest result is kept,
  * cost being the family's cycles per gate plus the init of its output cell.
  */
 public final class TechnologyMapper {
@@ -21,12 +22,17 @@ public final class TechnologyMapper {
         boolean nand = family.has(Primitives.NAND2);
         MappedNetwork best = legal(PhaseMapper.map(aig, gates, name), family);
         if (nor) best = cheaper(best, NorCutMapper.map(aig, name), family);
-        for (boolean nandForm : new boolean[] {false, true}) {
-            if (nandForm ? !nand : !nor) continue;
-            Aig adders = FullAdders.restructure(aig, nandForm);
+        for (FullAdders.Form form : FullAdders.Form.values()) {
+            boolean usable = switch (form) {
+                case NOR -> nor;
+                case NAND -> nand;
+                case MIN3 -> family.has(Primitives.MIN3);
+            };
+            if (!usable) continue;
+            Aig adders = FullAdders.restructure(aig, form);
             if (adders == aig) break;
             best = cheaper(best, legal(PhaseMapper.map(adders, gates, name), family), family);
-            if (nor && !nandForm) best = cheaper(best, NorCutMapper.map(adders, name), family);
+            if (nor && form == FullAdders.Form.NOR) best = cheaper(best, NorCutMapper.map(adders, name), family);
         }
         return best;
     }

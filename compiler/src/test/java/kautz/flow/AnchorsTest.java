@@ -65,6 +65,22 @@ class AnchorsTest {
         assertEquals(0, RowCheck.random(bulk.program(), d.network(), new Interpreter(), 1024, 3).mismatches());
     }
 
+    /**
+     * FELIX: the sum is two Min3 over the carry ({@code s = Min3(cout, ¬c, Min3(a, b, ¬c))}); a lone full adder
+     * takes 7 gates (9 with NOR, NAND and OR alone); in a ripple-carry adder each carry is one Min3 whose
+     * complemented output feeds the next bit, four gates per bit (283 gates without Min3).
+     */
+    @Test
+    void felixFullAdderUsesMin3() {
+        MappedNetwork fa = TechnologyMapper.map(fullAdder().network(), Families.felix(), "fa");
+        assertTrue(fa.gates().size() <= 7, fa.gates().toString());
+        assertTrue(fa.gates().stream().filter(g -> g.primitive().equals(Primitives.MIN3)).count() >= 2, fa.gates().toString());
+        Design add = rippleCarry(32);
+        Compiled c = Flow.compile(add, FlowOptions.defaults().withTarget("felix").withScheduler("topo"));
+        assertTrue(c.program().stats().gates() <= 4 * 32 + 1, c.program().stats().toString());
+        assertEquals(0, RowCheck.random(c.program(), add.network(), new Interpreter(), 1024, 7).mismatches());
+    }
+
     @Test
     void rippleCarryAdder32WithinEighteenCyclesPerBitUnderSingleInit() {
         Design d = rippleCarry(32);

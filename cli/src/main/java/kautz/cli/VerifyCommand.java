@@ -50,8 +50,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as one JSON object")
     boolean json;
 
-    @Option(names = "--direct", description = "with one FILE: check the program against FILE in one miter instead of "
-            + "link by link through the optimised and mapped networks")
+    @Option(names = "--direct", description = "check in one miter instead of link by link through the networks after each "
+            + "optimisation pass and the mapped network (with one FILE; or with two networks when --opt's script turns A into B)")
     boolean direct;
 
     @Mixin FlowMixin flow;
@@ -76,7 +76,9 @@ public final class VerifyCommand implements Callable<Integer> {
             ProofChain.Stage left = new ProofChain.Stage(a.toString(), DesignLoader.load(a, flow.kernel).network());
             ProofChain.Stage right = new ProofChain.Stage(b.toString(), isProgram(b) ? SymbolicExecution.network(Assembler.read(b))
                     : DesignLoader.load(b, flow.kernel).network());
-            r = ProofChain.check(List.of(left, right), options);
+            List<ProofChain.Stage> stages = isProgram(b) || direct ? List.of(left, right)
+                    : CompilationChain.stages(left, right, flow.options().script());
+            r = ProofChain.check(stages, options);
         }
         ProofChain.Stage first = r.links().get(0).from(), last = r.links().get(r.links().size() - 1).to();
         if (json) out.println(json(r));

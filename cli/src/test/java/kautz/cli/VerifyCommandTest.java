@@ -85,6 +85,32 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aCompilationIsProvenLinkByLinkAndDirectlyOnRequest(@TempDir Path dir) {
+        Path a = fullAdderAig(dir, true);
+        CliRun chain = verify(a.toString());
+        assertEquals(0, chain.code(), chain.out() + chain.err());
+        assertTrue(chain.out().contains("so by transitivity"), chain.out());
+        assertTrue(chain.out().contains(a + " ≡ the network after `strash`"), chain.out());
+        assertTrue(chain.out().contains("  the network mapped to magic-nor ≡ the program compiled for magic-nor ("), chain.out());
+        CliRun direct = verify(a.toString(), "--direct");
+        assertEquals(0, direct.code(), direct.out() + direct.err());
+        assertFalse(direct.out().contains("transitivity"), direct.out());
+    }
+
+    @Test
+    void anOptimisedNetworkIsProvenThroughEachPassOfTheScriptThatMadeIt(@TempDir Path dir) {
+        Path a = fullAdderAig(dir, true), b = dir.resolve("opt.aig");
+        assertEquals(0, CliRun.of("opt", a.toString(), "-o", b.toString()).code());
+        CliRun r = verify(a.toString(), b.toString(), "--json");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("\"to\": \"the network after `strash`\""), r.out());
+        assertTrue(r.out().contains("\"to\": \"" + b + "\""), r.out());
+        CliRun other = verify(a.toString(), b.toString(), "--opt", "balance");
+        assertEquals(0, other.code());
+        assertFalse(other.out().contains("transitivity"), "another script does not make b, so the check is direct: " + other.out());
+    }
+
+    @Test
     void aProgramAloneIsAUserError(@TempDir Path dir) throws Exception {
         Path prog = Files.writeString(dir.resolve("fa.kasm"), FULL_ADDER);
         CliRun r = verify(prog.toString());

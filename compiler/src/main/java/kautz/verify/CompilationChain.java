@@ -21,6 +21,32 @@ import java.util.List;
 public final class CompilationChain {
     private CompilationChain() {}
 
+    /**
+     * The stages from network {@code a} to network {@code b}: through the network after each pass of
+     * {@code script} when running the script on {@code a} gives {@code b} up to structural hashing (as when
+     * {@code b} was written by {@code kautz opt}), else directly.
+     */
+    public static List<Stage> stages(Stage a, Stage b, String script) {
+        List<Stage> stages = new ArrayList<>();
+        stages.add(a);
+        if (script != null && !script.isBlank() && !script.equals(FlowOptions.NO_SCRIPT)) {
+            List<Stage> passes = new ArrayList<>();
+            Aig optimised = Pipeline.parse(script).run(a.network(),
+                    step -> passes.add(new Stage("the network after `" + step.pass() + "`", step.after())));
+            if (sameUpToHashing(optimised, b.network())) stages.addAll(passes.subList(0, passes.size() - 1));
+        }
+        stages.add(b);
+        return stages;
+    }
+
+    /** True when both networks have the same inputs and outputs by name and hash to the same output literals. */
+    private static boolean sameUpToHashing(Aig x, Aig y) {
+        if (!x.inputNames().equals(y.inputNames()) || !x.outputNames().equals(y.outputNames())) return false;
+        Miter m = Miter.of(x, y, "x", "y");
+        for (int i = 0; i < m.pairs(); i++) if (m.left(i) != m.right(i)) return false;
+        return true;
+    }
+
     public static List<Stage> stages(Compiled c, FlowOptions options, String sourceName) {
         List<Stage> stages = new ArrayList<>();
         Aig source = c.design().network();

@@ -34,11 +34,14 @@ public final class SparkRunner implements Runner {
     private final JavaSparkContext sc;
     private final String master;
     private final double startSeconds;
+    private final TaskTotals totals = new TaskTotals();
+    private long submittedTasks;
 
     private SparkRunner(JavaSparkContext sc, String master, double startSeconds) {
         this.sc = sc;
         this.master = master;
         this.startSeconds = startSeconds;
+        sc.sc().addSparkListener(totals);
     }
 
     /**
@@ -84,6 +87,7 @@ public final class SparkRunner implements Runner {
     public void run(List<Point> points, PointEvaluator evaluator, Consumer<PointResult> sink) {
         if (points.isEmpty()) return;
         int slices = partitions(points.size(), sc.defaultParallelism());
+        submittedTasks += slices;
         JavaRDD<PointResult> results = sc.parallelize(dealt(points, slices), slices).map(evaluator::evaluate);
         LinkedBlockingQueue<List<PointResult>> arrived = new LinkedBlockingQueue<>();
         List<Object> all = new ArrayList<>(slices);
@@ -151,6 +155,12 @@ public final class SparkRunner implements Runner {
         List<Point> out = new ArrayList<>(n);
         for (List<Point> part : parts) out.addAll(part);
         return out;
+    }
+
+    @Override
+    public String work() {
+        totals.await(submittedTasks, 2000);
+        return totals.text();
     }
 
     @Override

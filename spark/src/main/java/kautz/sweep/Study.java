@@ -67,6 +67,8 @@ public final class Study {
             }
         }
         progress.finish();
+        String work = runner.work();
+        if (!work.isEmpty()) err.println("kautz sweep: " + work);
         if (rows.size() != points.size()) throw new UserError("the runner returned " + rows.size() + " of " + points.size() + " points");
         List<Path> written = new ArrayList<>(List.of(files.csv(), files.jsonl()));
         List<Path> charts = new ArrayList<>();
@@ -82,7 +84,7 @@ public final class Study {
             written.add(p);
         }
         Path md = files.sibling("summary.md");
-        summary.writeMarkdown(md, rows.values(), runner.describe(), progress.seconds(), charts);
+        summary.writeMarkdown(md, rows.values(), runner.describe() + (work.isEmpty() ? "" : "; " + work), progress.seconds(), charts);
         written.add(md);
         written.addAll(charts);
         int errors = (int) rows.values().stream().filter(r -> !r.ok()).count();

@@ -6,7 +6,7 @@ import java.util.Random;
 
 /**
  * Seeded generator of well-typed Kautz programs for the property tests: every operator, casts, slices,
- * concatenation, built-in gates, generic and tuple-returning functions, unrolled loops, compile-time and
+ * concatenation, built-in gates, generic and tuple-returning functions, unrolled loops, compile-time int variables, compile-time and
  * run-time ifs and mem cells, over small widths so that bugs in carries and extensions show up quickly.
  */
 final class RandomPrograms {
@@ -47,7 +47,7 @@ final class RandomPrograms {
     }
 
     private String stmt(int wt, int depth, String ind) {
-        int kind = rnd.nextInt(depth > 0 ? 8 : 3);
+        int kind = rnd.nextInt(depth > 0 ? 9 : 3);
         switch (kind) {
             case 0: return ind + "t = " + expr(wt, 3) + ";\n";
             case 1: return ind + "t[" + rnd.nextInt(wt) + "] = " + expr(1, 3) + ";\n";
@@ -75,6 +75,16 @@ final class RandomPrograms {
                 return ind + "var " + s + ": bit;\n" + ind + "var " + co + ": bit = 0;\n"
                         + ind + "(" + s + ", " + co + ") = fa(" + expr(1, 2) + ", " + expr(1, 2) + ", " + expr(1, 2) + ");\n"
                         + ind + "t[" + (lo + 1) + ":" + lo + "] = {" + co + ", " + s + "};\n";
+            }
+            case 7: { // a compile-time int: reassigned whole and by slices (negative values too), then read
+                String n = "n" + fresh++, i = "i" + fresh++;
+                return ind + "var " + n + ": int = K - " + between(0, 8) + ";\n"
+                        + ind + "for " + i + " in 0.." + wt + " {\n"
+                        + ind + "    " + n + " = " + n + " * " + between(2, 3) + " + " + i + " - " + between(0, 4) + ";\n"
+                        + ind + "    " + n + "[" + between(1, 3) + ":1] = " + i + " % 2;\n"
+                        + ind + "    if " + n + "[0] == 1 { t[" + i + "] = t[" + i + "] ^ " + expr(1, 2) + "; }\n"
+                        + ind + "}\n"
+                        + ind + "t[" + n + "[5:0] % " + wt + "] = " + expr(1, 2) + ";\n";
             }
             default: {
                 String any = "any" + fresh++;

@@ -96,6 +96,51 @@ class StdlibTest {
     }
 
     @Test
+    void treeMultipliers() {
+        // exhaustive at 1..5 and 8 bits (N = 1 and 2 have no reduction stage), random at 32, and the widest N
+        for (int w : new int[]{1, 2, 3, 4, 5, 8, 32, 45}) {
+            check("std.arith", "pw: u<2*W>, pd: u<2*W>", "pw = mul_wallace(a, b); pd = mul_dadda(a, b);", w, 2, v -> {
+                BigInteger p = v.get("a").multiply(v.get("b"));
+                return Map.of("pw", p, "pd", p);
+            });
+        }
+    }
+
+    @Test
+    void treeMultipliersRunInTheInterpreter() {
+        String src = "import std.arith;\nkernel k(a: u<6>, b: u<6>) -> (pw: u<12>, pd: u<12>) {\n"
+                + "    pw = mul_wallace(a, b);\n    pd = mul_dadda(a, b);\n}\n";
+        kautz.lang.eval.Interpreter interp = new kautz.lang.eval.Interpreter(
+                KautzCompiler.check(new kautz.lang.ast.SourceText("test.kz", src), null));
+        for (int a = 0; a < 64; a += 7) {
+            for (int b = 0; b < 64; b += 5) {
+                Map<String, BigInteger> out = interp.run("k", Map.of("a", BigInteger.valueOf(a), "b", BigInteger.valueOf(b)));
+                assertEquals(BigInteger.valueOf(a * b), out.get("pw"), a + " * " + b + " (Wallace)");
+                assertEquals(BigInteger.valueOf(a * b), out.get("pd"), a + " * " + b + " (Dadda)");
+            }
+        }
+    }
+
+    @Test
+    void treeMultipliersUseTheirAdderCounts() {
+        // Dadda's tree has N^2-4N+3 full and N-1 half adders, the array N(N-1) adders: equal AND counts once
+        // the final adders are included; Wallace spends more adders for the same depth.
+        int dadda = ands("mul_dadda", 16), array = ands("mul_full", 16), wallace = ands("mul_wallace", 16);
+        assertEquals(array, dadda, "Dadda and array multipliers use as many adders");
+        assertTrue(wallace > dadda, "Wallace " + wallace + " ANDs, Dadda " + dadda);
+        assertTrue(depth("mul_dadda", 16) < depth("mul_full", 16));
+    }
+
+    private static int ands(String fn, int w) { return multiplier(fn, w).network().numAnds(); }
+
+    private static int depth(String fn, int w) { return multiplier(fn, w).network().depth(); }
+
+    private static CompiledKernel multiplier(String fn, int w) {
+        String src = "import std.arith;\nkernel k(a: u<" + w + ">, b: u<" + w + ">) -> u<" + 2 * w + "> { return " + fn + "(a, b); }\n";
+        return KautzCompiler.compile("test.kz", src).kernel(null);
+    }
+
+    @Test
     void bits() {
         for (int w : new int[]{4, 32}) {
             BigInteger m = mask(w);

@@ -24,6 +24,7 @@ type        : 'bit'                         # bitType
 
 block       : '{' stmt* '}' ;
 stmt        : 'var' ID ':' type ('=' expr)? ';'                   # varStmt
+            | 'var' ID ':' 'int' '=' expr ';'                     # intVarStmt   // an extension: a compile-time integer
             | target '=' expr ';'                                 # assignStmt
             | '(' target (',' target)+ ')' '=' expr ';'           # tupleAssignStmt
             | 'for' ID 'in' expr '..' expr block                  # forStmt

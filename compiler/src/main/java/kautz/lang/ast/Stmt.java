@@ -7,6 +7,12 @@ public sealed interface Stmt extends Node {
     /** {@code var name: type [= init];} — {@code init} may be null. */
     record Var(Pos pos, String name, TypeRef type, Expr init) implements Stmt {}
 
+    /**
+     * {@code var name: int = init;} (an extension): a compile-time integer that may be reassigned, whole or
+     * by bits and slices, with compile-time values; it is a compile-time integer wherever it is read.
+     */
+    record IntVar(Pos pos, String name, Expr init) implements Stmt {}
+
     /** {@code target = value;} */
     record Assign(Pos pos, Target target, Expr value) implements Stmt {}
 

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public final class Checker {
     /** What a name in a routine stands for. */
-    private enum Kind { INPUT, RESULT, VAR, LOOP, WIDTH_PARAM }
+    private enum Kind { INPUT, RESULT, VAR, INT_VAR, LOOP, WIDTH_PARAM }
 
     private record Local(Kind kind, Pos pos) {}
 
@@ -120,11 +120,19 @@ public final class Checker {
             type(v.type());
             if (v.init() != null) expr(v.init());
             declare(v.name(), Kind.VAR, v.pos());
+        } else if (s instanceof Stmt.IntVar v) {
+            expr(v.init());
+            declare(v.name(), Kind.INT_VAR, v.pos());
         } else if (s instanceof Stmt.Assign a) {
             target(a.target());
             expr(a.value());
         } else if (s instanceof Stmt.TupleAssign t) {
-            for (Target x : t.targets()) target(x);
+            for (Target x : t.targets()) {
+                target(x);
+                if (lookup(x.name()).filter(l -> l.kind() == Kind.INT_VAR).isPresent()) {
+                    throw x.pos().error("'" + x.name() + "' is a compile-time int; a function's results are run-time values");
+                }
+            }
             if (!(t.value() instanceof Expr.Call call) || Builtin.named(call.name()).isPresent()) {
                 throw t.value().pos().error("a tuple assignment needs a call of a function with named results");
             }

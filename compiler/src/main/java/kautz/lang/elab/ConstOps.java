@@ -48,6 +48,9 @@ final class ConstOps {
         return r;
     }
 
+    /** 2^w - 1. */
+    static BigInteger mask(int w) { return BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE); }
+
     private static BigInteger truth(boolean b) { return b ? BigInteger.ONE : BigInteger.ZERO; }
 
     private static kautz.diag.UserError tooLarge(Pos pos) {

@@ -15,7 +15,7 @@ import java.util.Map;
 final class Frame {
     final SourceModule module;
     final Routine routine;                 // null while evaluating a module-level constant
-    private final Deque<Map<String, Object>> scopes = new ArrayDeque<>(); // Variable or BigInteger
+    private final Deque<Map<String, Object>> scopes = new ArrayDeque<>(); // Variable, IntVar or BigInteger
     int runtimeIfDepth;
     boolean returned;
     int[] returnValue;
@@ -31,7 +31,7 @@ final class Frame {
 
     void define(String name, Object binding) { scopes.peek().put(name, binding); }
 
-    /** A {@link Variable}, a {@link BigInteger} (loop variable, width parameter), or null. */
+    /** A {@link Variable}, an {@link IntVar}, a {@link BigInteger} (loop variable, width parameter), or null. */
     Object lookup(String name) {
         for (Map<String, Object> s : scopes) {
             Object o = s.get(name);

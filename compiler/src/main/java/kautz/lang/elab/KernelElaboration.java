@@ -168,6 +168,8 @@ final class KernelElaboration {
             Variable var = new Variable(v.name(), Variable.Kind.VAR, v.pos(), width(v.type(), f));
             if (v.init() != null) var.bits = sized(eval(v.init(), f, var.width()), var.width(), v.init().pos(), "'" + v.name() + "'").lits();
             f.define(v.name(), var);
+        } else if (s instanceof Stmt.IntVar v) {
+            f.define(v.name(), new IntVar(v.name(), f.runtimeIfDepth, constValue(v.init(), f, "the value of compile-time int '" + v.name() + "'")));
         } else if (s instanceof Stmt.Assign a) {
             assign(a.target(), a.value(), null, f);
         } else if (s instanceof Stmt.TupleAssign t) {
@@ -203,6 +205,10 @@ final class KernelElaboration {
             memWrite((Target.Bit) t, value, bits, f);
             return;
         }
+        if (bound instanceof IntVar iv) {
+            assignInt(t, value, iv, f);
+            return;
+        }
         Variable var = (Variable) bound;
         int lo, hi;
         if (t instanceof Target.Whole) {
@@ -223,6 +229,40 @@ final class KernelElaboration {
         System.arraycopy(v.lits(), 0, next, lo, w);
         var.bits = next;
         var.assigned(lo, hi);
+    }
+
+    /** Sets a compile-time int, or some of its bits (two's complement, unbounded), to a compile-time value. */
+    private void assignInt(Target t, Expr value, IntVar iv, Frame f) {
+        if (f.runtimeIfDepth > iv.runtimeIfDepth) {
+            throw t.pos().error("compile-time int '" + iv.name + "' cannot be assigned inside a run-time 'if' (its value would depend on run-time data)");
+        }
+        BigInteger x = constValue(value, f, "a value assigned to compile-time int '" + iv.name + "'");
+        if (t instanceof Target.Whole) {
+            iv.value = x;
+            return;
+        }
+        int hi, lo;
+        if (t instanceof Target.Bit b) hi = lo = constBit(b.index(), f);
+        else {
+            Target.Slice sl = (Target.Slice) t;
+            hi = constBit(sl.hi(), f);
+            lo = constBit(sl.lo(), f);
+            if (hi < lo) throw sl.pos().error("slice [" + hi + ":" + lo + "] has its high index below its low index");
+        }
+        int w = hi - lo + 1;
+        String what = "'" + iv.name + "[" + (w == 1 ? "" + lo : hi + ":" + lo) + "]'";
+        BigInteger field = ConstOps.mask(w);
+        if (!fits(x, w)) throw value.pos().error("constant " + x + " does not fit in " + bits(w) + " (" + what + ")");
+        iv.value = iv.value.andNot(field.shiftLeft(lo)).or(x.and(field).shiftLeft(lo));
+    }
+
+    /** A bit position in a compile-time integer: 0 up to the size limit of compile-time integers. */
+    private int constBit(Expr e, Frame f) {
+        BigInteger i = constValue(e, f, "an index");
+        if (i.signum() < 0 || i.compareTo(BigInteger.valueOf(Limits.MAX_CONST_BITS)) >= 0) {
+            throw e.pos().error("index " + i + " is out of range for a compile-time integer (0.." + (Limits.MAX_CONST_BITS - 1) + ")");
+        }
+        return i.intValue();
     }
 
     private static Bits sizedTuplePart(Bits part, int w, Pos pos, String what) {
@@ -402,6 +442,7 @@ final class KernelElaboration {
     private Val name(Expr.Name n, Frame f) {
         Object bound = f.lookup(n.name());
         if (bound instanceof BigInteger i) return new Const(i);
+        if (bound instanceof IntVar iv) return new Const(iv.value);
         if (bound instanceof Variable v) return new Bits(read(v, 0, v.width() - 1, n.pos()));
         Owned<ConstDecl> c = scope(f).consts().get(n.name());
         if (c == null) throw n.pos().error("unknown name '" + n.name() + "'");
@@ -553,7 +594,12 @@ final class KernelElaboration {
             return new Bits(read(v, lo, hi, s.pos()));
         }
         Val t = eval(s.target(), f, 0);
-        if (t instanceof Const) throw s.pos().error("slicing a constant needs a width; cast it first, e.g. u<8>(…)[3:0]");
+        if (t instanceof Const c) { // bits hi..lo of a compile-time integer (two's complement) are one too
+            int hi = constBit(s.hi(), f);
+            int lo = constBit(s.lo(), f);
+            checkSlice(s, hi, lo);
+            return new Const(c.value().shiftRight(lo).and(ConstOps.mask(hi - lo + 1)));
+        }
         int[] x = ((Bits) t).lits();
         int hi = index(s.hi(), x.length, f, "a " + bits(x.length) + " value");
         int lo = index(s.lo(), x.length, f, "a " + bits(x.length) + " value");
@@ -680,8 +726,7 @@ final class KernelElaboration {
     static Bits sized(Val v, int w, Pos pos, String what) {
         if (v instanceof Const c) {
             BigInteger x = c.value();
-            boolean fits = x.signum() >= 0 ? x.bitLength() <= w : x.bitLength() <= w - 1 || (w == 1 && x.equals(BigInteger.ONE.negate()));
-            if (!fits) throw pos.error("constant " + x + " does not fit in " + bits(w) + " (" + what + ")");
+            if (!fits(x, w)) throw pos.error("constant " + x + " does not fit in " + bits(w) + " (" + what + ")");
             return new Bits(Circuits.constant(x, w));
         }
         if (v instanceof Tuple) throw pos.error("a call with several results cannot be used as a value");
@@ -691,6 +736,11 @@ final class KernelElaboration {
                     + "; cast it with u<" + w + ">(…)");
         }
         return b;
+    }
+
+    /** Whether a constant fits in w bits: 0 .. 2^w - 1, or as two's complement down to -2^(w-1). */
+    private static boolean fits(BigInteger x, int w) {
+        return x.signum() >= 0 ? x.bitLength() <= w : x.bitLength() <= w - 1 || (w == 1 && x.equals(BigInteger.ONE.negate()));
     }
 
     static String bits(int w) { return w + (w == 1 ? " bit" : " bits"); }

@@ -41,6 +41,13 @@ public final class Interpreter {
         Var(int width) { this.width = width; }
     }
 
+    /** A compile-time {@code int} variable: an unbounded integer, reassignable. */
+    private static final class IntVar {
+        BigInteger value;
+
+        IntVar(BigInteger value) { this.value = value; }
+    }
+
     private static final class Frame {
         final SourceModule module;
         final Routine routine;
@@ -115,6 +122,8 @@ public final class Interpreter {
             Var x = new Var(width(v.type(), f));
             if (v.init() != null) x.value = fit(eval(v.init(), f, x.width), x.width);
             f.scopes.peek().put(v.name(), x);
+        } else if (s instanceof Stmt.IntVar v) {
+            f.scopes.peek().put(v.name(), new IntVar(eval(v.init(), f, 0).value()));
         } else if (s instanceof Stmt.Assign a) {
             assign(a.target(), a.value(), null, f);
         } else if (s instanceof Stmt.TupleAssign t) {
@@ -147,6 +156,17 @@ public final class Interpreter {
             mem.put("@" + t.name() + "[" + index(b.index(), f) + "]", fit(v, bits));
             return;
         }
+        if (bound instanceof IntVar iv) {
+            BigInteger v = eval(value, f, 0).value();
+            if (t instanceof Target.Whole) iv.value = v;
+            else {
+                int hi = index(t instanceof Target.Bit b ? b.index() : ((Target.Slice) t).hi(), f);
+                int lo = index(t instanceof Target.Bit b ? b.index() : ((Target.Slice) t).lo(), f);
+                BigInteger fieldMask = mask(hi - lo + 1).shiftLeft(lo);
+                iv.value = iv.value.andNot(fieldMask).or(v.shiftLeft(lo).and(fieldMask));
+            }
+            return;
+        }
         Var x = (Var) bound;
         int lo, hi;
         if (t instanceof Target.Bit b) lo = hi = index(b.index(), f);
@@ -176,6 +196,7 @@ public final class Interpreter {
             Object b = f.lookup(n.name());
             if (b instanceof BigInteger i) return new V(i, 0);
             if (b instanceof Var x) return new V(x.value, x.width);
+            if (b instanceof IntVar x) return new V(x.value, 0);
             Owned<ConstDecl> c = scope(f).consts().get(n.name());
             return new V(eval(c.decl().value(), new Frame(c.module(), null), 0).value(), 0);
         }
@@ -209,7 +230,8 @@ public final class Interpreter {
         if (e instanceof Expr.Slice s) {
             V x = eval(s.target(), f, 0);
             int hi = index(s.hi(), f), lo = index(s.lo(), f);
-            return sized(x.value().shiftRight(lo), hi - lo + 1);
+            V bits = sized(x.value().shiftRight(lo), hi - lo + 1);
+            return x.sized() ? bits : new V(bits.value(), 0);
         }
         if (e instanceof Expr.Concat c) {
             BigInteger v = BigInteger.ZERO;

@@ -79,6 +79,7 @@ final class AstBuilder {
             return new Stmt.Var(pos(v.ID().getSymbol()), v.ID().getText(), type(v.type()),
                     v.expr() == null ? null : expr(v.expr()));
         }
+        if (c instanceof IntVarStmtContext v) return new Stmt.IntVar(pos(v.ID().getSymbol()), v.ID().getText(), expr(v.expr()));
         if (c instanceof AssignStmtContext a) return new Stmt.Assign(pos(a), target(a.target()), expr(a.expr()));
         if (c instanceof TupleAssignStmtContext t) {
             return new Stmt.TupleAssign(pos(t), t.target().stream().map(this::target).toList(), expr(t.expr()));

@@ -25,7 +25,10 @@ import java.util.Map;
  * Runs the engine benchmarks and prints the tables for docs/PERFORMANCE.md: JMH's wall-clock results
  * (row-gate evaluations per second per engine, the JIT variants, class generation), then the same
  * quantities as medians of thread CPU time measured in this process, with the JIT/interpreter ratio from
- * the same run. {@code java -jar bench/target/benchmarks.jar [--quick] [--no-jmh]}.
+ * the same run. {@code java -jar bench/target/benchmarks.jar [--quick] [--no-jmh] [--variants V1,V2,…]}; the
+ * variants (for the CPU-time part; JitVariants' list by default) are {@link JitVariants#options} strings,
+ * e.g. {@code PER_BLOCK-locals-1500-256-vector} (that one uses jdk.incubator.vector only if the JVM runs
+ * with {@code --add-modules jdk.incubator.vector}).
  */
 public final class EngineBench {
     private static final int ROWS = 65_536;
@@ -43,8 +46,10 @@ public final class EngineBench {
             programs.put(c, l.program());
             scheduled.put(c, l.scheduler() + ", " + l.program().stats().cells() + " cells");
         }
+        int v = List.of(args).indexOf("--variants");
+        List<String> variants = v >= 0 && v + 1 < args.length ? List.of(args[v + 1].split(",")) : new JitVariants().variants();
         if (!List.of(args).contains("--no-jmh")) jmh(quick, programs, scheduled, sb);
-        cpu(quick, programs, scheduled, sb);
+        cpu(quick, programs, scheduled, variants, sb);
         System.out.println(sb);
     }
 
@@ -93,7 +98,7 @@ public final class EngineBench {
         for (String g : gen) sb.append(g).append('\n');
     }
 
-    private static void cpu(boolean quick, Map<String, Program> programs, Map<String, String> scheduled, StringBuilder sb) {
+    private static void cpu(boolean quick, Map<String, Program> programs, Map<String, String> scheduled, List<String> variants, StringBuilder sb) {
         double warm = quick ? 4 : 10;
         int runs = quick ? 7 : 15;
         sb.append("\nThread CPU time (this process, median of ").append(runs).append(" runs after at least ").append(warm).append(" s of warm-up and until stable):\n\n");
@@ -106,7 +111,7 @@ public final class EngineBench {
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.3g |%n", describe(c, programs, scheduled), e, t, evals(programs.get(c), t)));
             }
         }
-        for (String v : new JitVariants().variants()) {
+        for (String v : variants) {
             double t = time(new JitEngine(JitVariants.options(v)), programs.get("sin"), warm, runs);
             sb.append(String.format(Locale.ROOT, "| %s | jit %s | %.2f | %.3g |%n", describe("sin", programs, scheduled), v, t, evals(programs.get("sin"), t)));
         }

@@ -25,8 +25,8 @@ public class JitVariants {
     @Param({"sin"})
     public String circuit;
 
-    /** placement-cells-chunkBytes (the estimate; real methods come out at about 2/3 of it), e.g. PER_WORD-locals-11000. */
-    @Param({"PER_WORD-locals-11000", "PER_WORD-locals-7000", "PER_WORD-locals-3000", "PER_WORD-array-11000", "PER_CHUNK-locals-11000", "PER_CHUNK-array-11000"})
+    /** placement-cells-chunkBytes[-blockWords] (the estimate; real methods come out at about 2/3 of it), e.g. PER_BLOCK-locals-3000-64. */
+    @Param({"PER_WORD-locals-11000", "PER_WORD-locals-11000-plain", "PER_WORD-locals-3000", "PER_WORD-array-11000", "PER_BLOCK-locals-3000-64", "PER_BLOCK-locals-1500-16"})
     public String variant;
 
     /** The variants of the {@code variant} parameter, for measurements outside JMH. */
@@ -44,9 +44,17 @@ public class JitVariants {
     private Executable exe;
     private long[][] inputs;
 
+    /** placement-cells-chunkBytes, then optionally a block size in words, "vector", "plain" (no complements in locals). */
     static JitOptions options(String variant) {
         String[] v = variant.split("-");
-        return new JitOptions(JitOptions.LoopPlacement.valueOf(v[0]), v[1].equals("locals"), Integer.parseInt(v[2]));
+        int block = 1;
+        boolean vector = false, plain = false;
+        for (int i = 3; i < v.length; i++) {
+            if (v[i].equals("vector")) vector = true;
+            else if (v[i].equals("plain")) plain = true;
+            else block = Integer.parseInt(v[i]);
+        }
+        return new JitOptions(JitOptions.LoopPlacement.valueOf(v[0]), v[1].equals("locals"), Integer.parseInt(v[2]), block, vector, !plain);
     }
 
     @Setup

@@ -30,7 +30,8 @@ public final class JitEngine implements Engine {
 
     @Override
     public Executable prepare(Program program) {
-        byte[] bytes = new JitCompiler(program, options).generate();
+        int lanes = options.vectors() ? Simd.lanes() : 0;
+        byte[] bytes = new JitCompiler(program, options, lanes).generate();
         JitCode code;
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
@@ -40,16 +41,46 @@ public final class JitEngine implements Engine {
         } catch (Throwable t) {
             throw new IllegalStateException("cannot load the generated class", t);
         }
-        return new Compiled(program, code, options.placement() == JitOptions.LoopPlacement.PER_WORD);
+        return options.placement() == JitOptions.LoopPlacement.PER_BLOCK
+                ? new Blocked(program, code, options.blockWords(), Math.max(1, lanes))
+                : new Compiled(program, code, options.placement() == JitOptions.LoopPlacement.PER_WORD);
+    }
+
+    private static void check(Program program, long[][] in, int rows) {
+        if (rows < 1) throw new IllegalArgumentException("rows must be at least 1");
+        if (in.length != program.inputs().size()) throw new IllegalArgumentException("expected " + program.inputs().size() + " input planes, got " + in.length);
+        int words = BitPlanes.words(rows);
+        for (long[] plane : in) if (plane.length < words) throw new IllegalArgumentException("an input plane is shorter than " + words + " words");
+    }
+
+    /** Runs the code block by block; within a block, cell c's words are at c * block .. c * block + block - 1. */
+    private record Blocked(Program program, JitCode code, int block, int lanes) implements Executable {
+        @Override
+        public long[][] run(long[][] in, int rows) {
+            check(program, in, rows);
+            int words = BitPlanes.words(rows);
+            int[] inCells = program.inputs().stream().mapToInt(IoBit::cell).toArray();
+            int[] outCells = program.outputs().stream().mapToInt(IoBit::cell).toArray();
+            long[][] out = new long[outCells.length][words];
+            // reused by every block: cells never written are never stored, so they stay 0
+            long[] state = new long[(JitCompiler.scratchCell(program) + 1) * block];
+            for (int w0 = 0; w0 < words; w0 += block) {
+                int n = Math.min(block, words - w0);
+                for (int i = 0; i < inCells.length; i++) System.arraycopy(in[i], w0, state, inCells[i] * block, n);
+                code.run(state, (n + lanes - 1) / lanes * lanes, block); // whole vectors: the words past n are ignored
+                for (int o = 0; o < outCells.length; o++) System.arraycopy(state, outCells[o] * block, out[o], w0, n);
+            }
+            long mask = BitPlanes.lastWordMask(rows);
+            for (long[] plane : out) plane[words - 1] &= mask;
+            return out;
+        }
     }
 
     private record Compiled(Program program, JitCode code, boolean perWord) implements Executable {
         @Override
         public long[][] run(long[][] in, int rows) {
-            if (rows < 1) throw new IllegalArgumentException("rows must be at least 1");
-            if (in.length != program.inputs().size()) throw new IllegalArgumentException("expected " + program.inputs().size() + " input planes, got " + in.length);
+            check(program, in, rows);
             int words = BitPlanes.words(rows);
-            for (long[] plane : in) if (plane.length < words) throw new IllegalArgumentException("an input plane is shorter than " + words + " words");
             int stride = JitCompiler.scratchCell(program) + 1;
             int[] inCells = program.inputs().stream().mapToInt(IoBit::cell).toArray();
             int[] outCells = program.outputs().stream().mapToInt(IoBit::cell).toArray();

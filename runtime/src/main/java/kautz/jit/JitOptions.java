@@ -11,19 +11,34 @@ package kautz.jit;
  *                      gives methods of about 7000 bytes); a chunk that comes out at or beyond HotSpot's
  *                      8000-byte limit, past which a method is never compiled (DontCompileHugeMethods), makes
  *                      the JIT regenerate with a smaller budget
+ * @param blockWords    for {@link LoopPlacement#PER_BLOCK}: how many 64-row words one pass of the chunks covers
+ * @param vectors       for {@link LoopPlacement#PER_BLOCK} with cells in locals: compute on vectors of words
+ *                      with jdk.incubator.vector when the JVM has that module ({@link Simd}), else on longs
+ * @param complements   let a local hold a cell's complement where that saves operations (a NOT costs nothing,
+ *                      a NOR one operation instead of an OR and a NOT); false: locals hold values
  */
-public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes) {
+public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes, int blockWords, boolean vectors, boolean complements) {
     /** Where the loop over row words sits. */
     public enum LoopPlacement {
         /** One loop over words around all chunks: a word's whole state stays in the L1 cache. */
         PER_WORD,
         /** Each chunk method loops over all words: fewer calls, but the state of all words is touched per chunk. */
-        PER_CHUNK
+        PER_CHUNK,
+        /**
+         * The rows in blocks of {@code blockWords} words, each cell's words of a block consecutive; each chunk
+         * method loops over the words of the block, a loop HotSpot's SuperWord turns into SIMD (AVX2: four
+         * words at once), and the block's state stays in the L1/L2 cache while all chunks run over it.
+         */
+        PER_BLOCK
     }
 
     public JitOptions {
         if (chunkBytes < 200 || chunkBytes > 60_000) throw new IllegalArgumentException("chunkBytes outside 200..60000");
+        if (blockWords < 1 || blockWords > 4096) throw new IllegalArgumentException("blockWords outside 1..4096");
     }
+
+    /** Options without blocks (the block size is unused). */
+    public JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes) { this(placement, cellsInLocals, chunkBytes, 1, false, true); }
 
     public static JitOptions defaults() { return new JitOptions(LoopPlacement.PER_WORD, true, 11000); }
 }

@@ -13,9 +13,15 @@ class JitEquivalenceTest {
     private static final JitOptions[] VARIANTS = {
             JitOptions.defaults(),
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, false, 7000),
+            new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 11000, 1, false, false), // locals hold values only
             new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, true, 7000),
             new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, false, 300),
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 200), // many tiny chunks: liveness across chunks
+            new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, true, 3000, 4, false, true), // rows not a multiple of the block
+            new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, true, 200, 1, false, false),
+            new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, false, 300, 3, false, true),
+            new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, true, 3000, 8, true, true), // vectors when the JVM has them
+            new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, true, 300, 16, true, false),
     };
 
     @Test
@@ -96,5 +102,55 @@ class JitEquivalenceTest {
         long[][] expected = new Interpreter().run(p, in, 130);
         long[][] got = new JitEngine().run(p, in, 130);
         for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k]);
+    }
+
+    /**
+     * NOR/NOT networks as the mapping produces them (outputs initialised to 1, so every gate is fresh and locals
+     * may hold complements), with some gates re-applied to cells already written (the old value is unknown:
+     * the full physical formula must stay), some outputs never initialised, inputs read late (loaded where
+     * first used) and tiny chunks, so complemented values cross chunk boundaries and reach outputs.
+     */
+    @Test
+    void norNetworksWithComplementsAndRewritesAgree() {
+        Interpreter interp = new Interpreter();
+        for (long seed = 1; seed <= 30; seed++) {
+            Program p = norNetwork(seed);
+            int rows = 70 + (int) (seed * 13 % 200);
+            long[][] in = BitPlanes.random(p.inputs().size(), rows, seed);
+            long[][] expected = interp.run(p, in, rows);
+            for (int budget : new int[]{200, 600, 11000}) {
+                for (boolean complements : new boolean[]{true, false}) {
+                    JitOptions o = new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, budget, 1, false, complements);
+                    long[][] got = new JitEngine(o).run(p, in, rows);
+                    for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], "seed " + seed + " " + o + " output " + k);
+                }
+            }
+        }
+    }
+
+    private static Program norNetwork(long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int inputs = 4 + rnd.nextInt(8), gates = 50 + rnd.nextInt(300), uninitialised = 3;
+        var ops = com.google.common.collect.ImmutableList.<kautz.isa.MicroOp>builder();
+        // cells: inputs, then gates; the last few gate cells are never initialised
+        ops.add(kautz.isa.MicroOp.of(kautz.isa.Opcode.INIT1, java.util.stream.IntStream.range(inputs, inputs + gates - uninitialised).toArray()));
+        for (int g = 0; g < gates; g++) {
+            int d = inputs + g;
+            int fanIn = 1 + rnd.nextInt(3);
+            int[] x = new int[fanIn + 1];
+            x[0] = d;
+            for (int k = 1; k <= fanIn; k++) x[k] = rnd.nextInt(4) == 0 ? rnd.nextInt(inputs) : rnd.nextInt(d); // late input reads
+            ops.add(kautz.isa.MicroOp.of(kautz.isa.Opcode.NOR, x));
+            if (g > 2 && rnd.nextInt(10) == 0) { // a gate into a cell already computed: not fresh
+                int[] y = {inputs + rnd.nextInt(g), rnd.nextInt(d + 1), rnd.nextInt(inputs)};
+                ops.add(kautz.isa.MicroOp.of(kautz.isa.Opcode.NOR, y));
+            }
+        }
+        var outs = com.google.common.collect.ImmutableList.<kautz.isa.IoBit>builder();
+        for (int c = inputs + gates - 12; c < inputs + gates; c++) outs.add(new kautz.isa.IoBit("y[" + c + "]", c));
+        for (int c = inputs; c < inputs + 5; c++) outs.add(new kautz.isa.IoBit("z[" + c + "]", c)); // early cells, live across chunks
+        var ins = com.google.common.collect.ImmutableList.<kautz.isa.IoBit>builder();
+        for (int c = 0; c < inputs; c++) ins.add(new kautz.isa.IoBit("a[" + c + "]", c));
+        return new Program("nor" + seed, "magic", inputs + gates, kautz.isa.InitModel.BULK, ins.build(), outs.build(), ops.build());
     }
 }

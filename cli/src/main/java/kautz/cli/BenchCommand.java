@@ -82,10 +82,11 @@ public final class BenchCommand implements Runnable {
             long[] cpu = new long[repeat];
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             Compiled c = null;
+            long t = 0, tc = 0;
             try {
                 for (int r = 0; r < repeat; r++) {
-                    long t = System.nanoTime();
-                    long tc = threads.getCurrentThreadCpuTime();
+                    t = System.nanoTime();
+                    tc = threads.getCurrentThreadCpuTime();
                     c = Flow.compile(design, options);
                     times[r] = System.nanoTime() - t;
                     cpu[r] = threads.getCurrentThreadCpuTime() - tc;
@@ -95,9 +96,15 @@ public final class BenchCommand implements Runnable {
                 int row = options.rowSize().limit();
                 int known = ref == null ? Integer.MIN_VALUE : theirCycles(ref, options.rowSize(), row);
                 String theirs = known == Integer.MIN_VALUE ? "-" : known == SimplerReference.FAIL ? "SIMPLER fails too" : "SIMPLER fits";
-                if (json) out.println(new Json().put("benchmark", stem).put("fits", false).put("smallestRow", e.smallestWorking()));
-                else out.printf("%-12s %7s %7d %8s %7s %7s %9s %9s %9s  %s%n", stem, "-", row, "fail", "-", "-", "-", "-", "-",
-                        "needs " + e.smallestWorking() + "; " + theirs);
+                if (json) {
+                    Json j = new Json().put("benchmark", stem).put("fits", false);
+                    if (e.smallestWorking() > 0) j.put("smallestRow", e.smallestWorking());
+                    if (e.foundWorking() > 0) j.put("fitsInRow", e.foundWorking());
+                    if (e.lowerBound() > 0) j.put("rowLowerBound", e.lowerBound());
+                    out.println(j);
+                }
+                else out.printf("%-12s %7s %7d %8s %7s %7s %6.0f ms %6.0f ms %9s  %s%n", stem, "-", row, "fail", "-", "-",
+                        (System.nanoTime() - t) / 1e6, (threads.getCurrentThreadCpuTime() - tc) / 1e6, "-", "needs " + e.needs() + "; " + theirs);
                 out.flush();
                 continue;
             }

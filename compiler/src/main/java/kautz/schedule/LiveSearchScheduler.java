@@ -28,6 +28,11 @@ public final class LiveSearchScheduler implements Scheduler {
     static final int STEPS = 3000;
     /** Largest input-only cones recomputed per reader when that saves cells (1: gates reading only inputs). */
     static final int[] CONES = {1, 3};
+    /** General recomputation may run at most this many times the gates of the network (never exponential). */
+    static final int RECOMPUTE_FACTOR = 4;
+    /** Networks this small get their least row named in a too-small-row error even when a lower bound already refutes the row. */
+    static final int SMALL = 2000;
+    private static final String BOUND_WHY = "inputs and outputs keep their cells, and a gate needs its fan-ins' cells and its own";
     /** Steps of the peak descent on the order itself (for the least row). */
     static final int DESCENT_STEPS = 20000;
     /**
@@ -51,23 +56,41 @@ public final class LiveSearchScheduler implements Scheduler {
     @Override
     public Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options) {
         GateGraph graph = new GateGraph(network, family);
-        Search s = new Search(graph, options);
-        int capacity = options.rowSize() == ScheduleOptions.UNLIMITED ? Integer.MAX_VALUE : options.rowSize() - graph.inputs();
-        int[] order = s.best(capacity);
-        if (graph.inputs() + (long) Liveness.peak(graph, order) > options.rowSize()) {
-            // does not fit as written: recompute shared input-only gates instead of keeping them
-            for (int cone : CONES) {
-                MappedNetwork remat = Rematerialize.inputCones(network, cone);
-                if (remat == null) continue;
-                GateGraph rg = new GateGraph(remat, family);
-                int[] rOrder = new Search(rg, options).best(capacity);
-                if (rg.inputs() + (long) Liveness.peak(rg, rOrder) <= options.rowSize()) {
-                    return Emitter.emit(rg, family, options, Placement.of(rOrder, allocate(rg, rOrder, options.rowSize())));
-                }
-            }
-            Program least = scheduleMinRow(network, family, options);
-            throw new RowTooSmallException(options.rowSize(), least.rowSize(), "scheduler live needs more cells");
+        int row = options.rowSize();
+        int bound = Liveness.lowerBound(graph);
+        if (bound > row) { // fail fast: no search can help; on small networks the least row is cheap to add
+            int least = graph.neededGates().length <= SMALL ? scheduleMinRow(network, family, options).rowSize() : 0;
+            throw RowTooSmallException.bounded(row, bound, BOUND_WHY, least, "the least row without recomputation", null);
         }
+        int capacity = row == ScheduleOptions.UNLIMITED ? Integer.MAX_VALUE : row - graph.inputs();
+        int[] order = new Search(graph, options).best(capacity);
+        int peak = Liveness.peak(graph, order);
+        if (peak <= capacity) return emit(graph, family, options, order);
+        // does not fit as written: recompute shared input-only gates instead of keeping them
+        GateGraph leastGraph = graph;
+        int[] leastOrder = order;
+        for (int cone : CONES) {
+            MappedNetwork remat = Rematerialize.inputCones(network, cone);
+            if (remat == null) continue;
+            GateGraph rg = new GateGraph(remat, family);
+            int[] rOrder = new Search(rg, options).best(capacity);
+            int rPeak = Liveness.peak(rg, rOrder);
+            if (rPeak <= capacity) return emit(rg, family, options, rOrder);
+            if (rPeak < peak) { leastGraph = rg; leastOrder = rOrder; peak = rPeak; }
+        }
+        // still too many live values: evict some and compute them again when needed, within a bounded number of gates
+        MappedNetwork expanded = Recompute.expand(leastGraph, leastOrder, capacity, RECOMPUTE_FACTOR * leastOrder.length, options.seed());
+        if (expanded != null) {
+            GateGraph eg = new GateGraph(expanded, family);
+            int[] eOrder = eg.neededGates(); // the execution order Recompute chose
+            if (Liveness.peak(eg, eOrder) <= capacity) return emit(eg, family, options, eOrder);
+        }
+        throw RowTooSmallException.bounded(row, bound, BOUND_WHY, leastGraph.inputs() + peak,
+                "the least row found without recomputation; --row-size min searches further",
+                "scheduler live needs more cells, even computing values again up to " + RECOMPUTE_FACTOR + "x the gates");
+    }
+
+    private static Program emit(GateGraph graph, GateFamily family, ScheduleOptions options, int[] order) {
         return Emitter.emit(graph, family, options, Placement.of(order, allocate(graph, order, options.rowSize())));
     }
 

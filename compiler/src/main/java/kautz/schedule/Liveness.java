@@ -21,4 +21,20 @@ public final class Liveness {
         }
         return peak;
     }
+
+    /**
+     * A row size below which no schedule can work, recomputation or not: the inputs keep their cells, every
+     * output keeps its own (distinct output gates, one per constant value) at the end, and a gate needs its
+     * distinct gate fan-ins and its own cell at once.
+     */
+    public static int lowerBound(GateGraph graph) {
+        java.util.BitSet outputs = new java.util.BitSet();
+        for (int i = 0; i < graph.network().numOutputs(); i++) {
+            int o = graph.outputNode(i);
+            if (!graph.isInput(o)) outputs.set(o);
+        }
+        int gate = 0;
+        for (int g : graph.neededGates()) gate = Math.max(gate, graph.distinctGateFanins(g).length + (graph.inPlaceSource(g) >= 0 ? 0 : 1));
+        return graph.inputs() + Math.max(outputs.cardinality(), gate);
+    }
 }

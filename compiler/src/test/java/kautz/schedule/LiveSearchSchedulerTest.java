@@ -36,7 +36,17 @@ class LiveSearchSchedulerTest {
                     Program p = live.schedule(net, TestNetworks.MAGIC_NOR, opts(min.rowSize() + extra, m));
                     assertEquals(0, ProgramRunner.mismatches(p, net, 16, seed), "row +" + extra + ", seed " + seed + " " + m);
                 }
-                assertThrows(RowTooSmallException.class, () -> live.schedule(net, TestNetworks.MAGIC_NOR, opts(min.rowSize() - 1, m)));
+                // below the least row as written, values may be computed again (more gates), never below the lower bound
+                try {
+                    Program below = live.schedule(net, TestNetworks.MAGIC_NOR, opts(min.rowSize() - 1, m));
+                    assertEquals(0, ProgramRunner.mismatches(below, net, 16, seed), "row min-1, seed " + seed + " " + m);
+                } catch (RowTooSmallException e) {
+                    assertTrue(e.foundWorking() >= min.rowSize() - 1 + 1, e.getMessage());
+                }
+                int bound = Liveness.lowerBound(new GateGraph(net));
+                RowTooSmallException e = assertThrows(RowTooSmallException.class, () -> live.schedule(net, TestNetworks.MAGIC_NOR, opts(bound - 1, m)));
+                assertEquals(bound, e.lowerBound());
+                assertTrue(e.getMessage().contains("at least " + bound + " cells"), e.getMessage());
             }
         }
     }
@@ -86,5 +96,57 @@ class LiveSearchSchedulerTest {
         MappedNetwork net = TestNetworks.randomNor(42, 6, 90, 4);
         ScheduleOptions o = new ScheduleOptions(ScheduleOptions.UNLIMITED, InitModel.BULK, 3, Duration.ofSeconds(30));
         assertEquals(live.scheduleMinRow(net, TestNetworks.MAGIC_NOR, o), live.scheduleMinRow(net, TestNetworks.MAGIC_NOR, o));
+    }
+
+    @Test
+    void recomputationFitsRowsFarBelowTheMinimumAsWritten() {
+        MappedNetwork net = TestNetworks.twoWayChains(24);
+        ScheduleOptions o = opts(ScheduleOptions.UNLIMITED, InitModel.BULK);
+        Program min = live.scheduleMinRow(net, TestNetworks.MAGIC_NOR, o);
+        int inputs = net.numInputs();
+        assertTrue(min.rowSize() >= inputs + 12, "as written, about k/2 values stay alive: " + min.rowSize());
+        for (int row : new int[] {min.rowSize() - 1, (min.rowSize() + inputs + 8) / 2, inputs + 8}) {
+            Program p = live.schedule(net, TestNetworks.MAGIC_NOR, o.withRowSize(row));
+            assertEquals(row, p.rowSize());
+            assertEquals(0, ProgramRunner.mismatches(p, net, 8, row), "row " + row);
+            assertTrue(p.stats().gates() > min.stats().gates() && p.stats().gates() <= LiveSearchScheduler.RECOMPUTE_FACTOR * min.stats().gates(),
+                    "row " + row + ": " + p.stats().gates() + " gates");
+        }
+    }
+
+    @Test
+    void recomputedNetworksComputeTheSameFunctionWithinTheirCells() {
+        for (long seed = 1; seed <= 6; seed++) {
+            MappedNetwork net = seed == 1 ? TestNetworks.twoWayChains(16) : TestNetworks.randomNor(300 + seed, 6, 200, 3);
+            GateGraph g = new GateGraph(net);
+            int[] plan = Orders.greedy(g);
+            int peak = Liveness.peak(g, plan);
+            for (int capacity = peak; capacity >= 3; capacity--) {
+                MappedNetwork r = Recompute.expand(g, plan, capacity, 20 * plan.length, seed);
+                if (r == null) continue;
+                GateGraph rg = new GateGraph(r);
+                assertTrue(Liveness.peak(rg, rg.neededGates()) <= capacity, "capacity " + capacity);
+                assertEquals(r, Recompute.expand(g, plan, capacity, 20 * plan.length, seed), "deterministic");
+                long[][] in = new long[net.numInputs()][2];
+                java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+                for (long[] a : in) { a[0] = rnd.nextLong(); a[1] = rnd.nextLong(); }
+                assertArrayEquals(net.simulate(in), r.simulate(in), "seed " + seed + " capacity " + capacity);
+            }
+        }
+        GateGraph chains = new GateGraph(TestNetworks.twoWayChains(16));
+        int[] plan = Orders.greedy(chains);
+        assertNull(Recompute.expand(chains, plan, 2, 20 * plan.length, 1), "a NOR2 of two gates needs three cells");
+        assertNull(Recompute.expand(chains, plan, 6, plan.length, 1), "no room to compute anything again");
+    }
+
+    @Test
+    void aRowBelowTheInputsAndOutputsFailsAtOnceWithALowerBound() {
+        MappedNetwork net = TestNetworks.randomNor(5, 6, 120, 40);
+        int bound = Liveness.lowerBound(new GateGraph(net));
+        RowTooSmallException e = assertThrows(RowTooSmallException.class,
+                () -> live.schedule(net, TestNetworks.MAGIC_NOR, opts(bound - 1, InitModel.BULK)));
+        assertEquals(bound, e.lowerBound());
+        assertTrue(e.needs().startsWith(">=" + bound), e.needs());
+        assertTrue(e.getMessage().contains("a lower bound"), e.getMessage());
     }
 }

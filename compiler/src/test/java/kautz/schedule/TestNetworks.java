@@ -55,4 +55,31 @@ final class TestNetworks {
     static MappedNetwork randomNor(long seed, int inputs, int gates, int outputs) {
         return random(seed, inputs, gates, outputs, List.of(Primitives.NOR2, Primitives.NOR2, Primitives.INV1));
     }
+
+    /**
+     * Values that two chains read in opposite orders: {@code e_i} (a 6-gate cone over inputs {@code i..i+3})
+     * feeds chain {@code c} in order 0..k-1 and chain {@code d} in order k-1..0, so keeping them needs about
+     * k/2 cells, and computing them again needs a handful.
+     */
+    static MappedNetwork twoWayChains(int k) {
+        int inputs = k + 3;
+        List<MappedNetwork.Gate> gs = new ArrayList<>();
+        java.util.function.IntBinaryOperator nor = (x, y) -> {
+            gs.add(new MappedNetwork.Gate(Primitives.NOR2, ImmutableIntArray.of(x, y)));
+            return inputs + gs.size() - 1;
+        };
+        int[] a = new int[k + 2];
+        for (int i = 0; i < k + 2; i++) a[i] = nor.applyAsInt(i, i + 1);
+        int[] b = new int[k + 1];
+        for (int i = 0; i < k + 1; i++) b[i] = nor.applyAsInt(a[i], a[i + 1]);
+        int[] e = new int[k];
+        for (int i = 0; i < k; i++) e[i] = nor.applyAsInt(b[i], b[i + 1]);
+        int c = e[0];
+        for (int i = 1; i < k; i++) c = nor.applyAsInt(c, e[i]);
+        int d = e[k - 1];
+        for (int i = k - 2; i >= 0; i--) d = nor.applyAsInt(d, e[i]);
+        List<String> in = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) in.add("x[" + i + "]");
+        return new MappedNetwork("chains" + k, ImmutableList.copyOf(in), ImmutableList.copyOf(gs), ImmutableList.of("c", "d"), ImmutableIntArray.of(c, d));
+    }
 }

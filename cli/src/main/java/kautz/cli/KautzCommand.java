@@ -21,6 +21,7 @@ import picocli.CommandLine.HelpCommand;
                 OptBenchCommand.class,
                 SimCommand.class,
                 BenchCommand.class,
+                SynthImplyCommand.class,
                 DevicesCommand.class,
                 CompileCommand.class,
                 VerifyCommand.class,

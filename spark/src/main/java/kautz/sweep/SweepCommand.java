@@ -69,7 +69,7 @@ public final class SweepCommand implements Runnable {
         try (Runner runner = sequential ? new SequentialRunner() : SparkRunner.start(master, "kautz sweep " + s.name())) {
             o = study.run(resume, runner, evaluator, err, System.console() != null);
         }
-        out.println("sweep " + s.name() + ": " + o.points() + " points" + (o.skipped() > 0 ? " (" + o.skipped() + " from the earlier run)" : "")
+        out.println("sweep " + s.name() + ": " + o.points() + (o.points() == 1 ? " point" : " points") + (o.skipped() > 0 ? " (" + o.skipped() + " from the earlier run)" : "")
                 + ", " + o.errors() + (o.errors() == 1 ? " error" : " errors"));
         for (Path p : o.written()) out.println("  " + p);
     }

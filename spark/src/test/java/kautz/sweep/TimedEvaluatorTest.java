@@ -90,7 +90,7 @@ class TimedEvaluatorTest {
         int code = SweepMain.run(new String[] {spec.toString(), "-o", dir.resolve("long.csv").toString(), "--sequential", "--point-timeout", "0.5"},
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
-        assertTrue(out.toString().startsWith("sweep long: 1 points, 1 error"), out.toString());
+        assertTrue(out.toString().startsWith("sweep long: 1 point, 1 error"), out.toString());
         List<List<String>> rows = Csv.parse("long.csv", Files.readString(dir.resolve("long.csv")));
         assertEquals("timed out after 0.5 s (the sweep's point timeout)", rows.get(1).get(rows.get(0).indexOf("error")));
 

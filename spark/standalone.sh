@@ -67,5 +67,5 @@ case "${1:-}" in
     for role in master worker; do
       if running "$role"; then echo "$role: running (pid $(cat "$home/$role.pid"))"; else echo "$role: not running"; fi
     done ;;
-  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2 ;;
 esac

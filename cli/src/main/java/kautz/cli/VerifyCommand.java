@@ -3,6 +3,7 @@ package kautz.cli;
 import kautz.diag.UserError;
 import kautz.flow.Compiled;
 import kautz.flow.Flow;
+import kautz.flow.FlowOptions;
 import kautz.isa.Assembler;
 import kautz.load.DesignLoader;
 import kautz.util.Json;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,8 +43,18 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..2", paramLabel = "FILE", description = "a source to compile and check, or two files to compare")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "a source to compile and check, or two files to compare "
+            + "(with --batch: any number of sources)")
     List<Path> files;
+
+    @Option(names = "--batch", description = "compile every FILE for every family of --families and prove each program; "
+            + "one line per pair: FILE FAMILY RESULT LINKS CHECK-CPU-MS CPU-MS WALL-MS (CPU-MS includes compiling); "
+            + "exit 0 when all are equivalent")
+    boolean batch;
+
+    @Option(names = "--families", split = ",", paramLabel = "F,…",
+            description = "families for --batch (default: ${DEFAULT-VALUE})")
+    List<String> families = List.of("magic-nor", "magic-nor-4", "magic", "imply", "felix");
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "give up (exit 3, undecided) after this long (default: ${DEFAULT-VALUE})")
     double timeout = 60;
@@ -61,6 +73,8 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!(timeout > 0) || timeout > 1e7) throw new UserError("--timeout must be a positive number of seconds, got " + timeout);
         CecOptions options = CecOptions.defaults().withTimeout(Duration.ofMillis(Math.max(1, (long) (timeout * 1000))));
+        if (batch) return batch(out, options);
+        if (files.size() > 2) throw new UserError("verify takes one or two files (or --batch), got " + files.size());
         ProofChain.Result r;
         if (files.size() == 1) {
             Path f = files.get(0);
@@ -86,6 +100,38 @@ public final class VerifyCommand implements Callable<Integer> {
         if (r.overall() instanceof CecResult.Equivalent) return 0;
         return r.overall() instanceof CecResult.NotEquivalent ? 1 : UNDECIDED;
     }
+
+    /** One JVM for a whole suite: each row compiles and proves one (file, family) pair as {@code verify FILE --target F}. */
+    private int batch(PrintWriter out, CecOptions options) {
+        int failed = 0;
+        out.println("file\tfamily\tresult\tlinks\tcheckCpuMs\tcpuMs\twallMs");
+        for (Path f : files) {
+            for (String family : families) {
+                long wall = System.nanoTime(), cpu = cpuMillis();
+                String result, links = "-", checkCpu = "-";
+                try {
+                    if (isProgram(f)) throw new UserError(f + ": --batch compiles sources; a program needs its source");
+                    FlowOptions fo = flow.options().withTarget(family);
+                    Compiled c = Flow.compile(DesignLoader.load(f, flow.kernel), fo);
+                    ProofChain.Result r = ProofChain.check(CompilationChain.stages(c, fo, f.toString()), options);
+                    result = name(r.overall());
+                    if (r.overall() instanceof CecResult.Undecided u) result += " (" + u.open().size() + " open)";
+                    links = Integer.toString(r.links().size());
+                    checkCpu = Long.toString(r.overall().stats().cpuMillis());
+                    if (!(r.overall() instanceof CecResult.Equivalent)) failed++;
+                } catch (UserError e) {
+                    result = "error: " + e.getMessage();
+                    failed++;
+                }
+                out.println(f + "\t" + family + "\t" + result + "\t" + links + "\t" + checkCpu + "\t" + (cpuMillis() - cpu)
+                        + "\t" + (System.nanoTime() - wall) / 1_000_000);
+                out.flush();
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static long cpuMillis() { return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000; }
 
     private static boolean isProgram(Path p) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".kasm");
@@ -138,7 +184,7 @@ public final class VerifyCommand implements Callable<Integer> {
         CecResult.Stats s = r.stats();
         Json j = new Json().put("result", name(r));
         j.put("outputs", s.pairs()).put("byStructure", s.byStructure()).put("bySat", s.bySat())
-                .put("merges", s.merges()).put("satCalls", s.satCalls()).put("miterAnds", s.miterAnds()).put("millis", s.millis());
+                .put("merges", s.merges()).put("satCalls", s.satCalls()).put("miterAnds", s.miterAnds()).put("millis", s.millis()).put("cpuMillis", s.cpuMillis());
         if (r instanceof CecResult.NotEquivalent n) {
             Json cex = new Json();
             n.portValues().forEach(cex::put);

@@ -111,6 +111,23 @@ class VerifyCommandTest {
     }
 
     @Test
+    void batchProvesEveryFileForEveryFamilyOneLineEach(@TempDir Path dir) throws Exception {
+        Path a = fullAdderAig(dir, false), b = fullAdderAig(dir, true);
+        CliRun r = verify("--batch", a.toString(), b.toString(), "--families", "magic-nor,imply");
+        assertEquals(0, r.code(), r.out() + r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(5, lines.length, r.out());
+        assertEquals("file\tfamily\tresult\tlinks\tcheckCpuMs\tcpuMs\twallMs", lines[0]);
+        assertTrue(lines[1].startsWith(a + "\tmagic-nor\tequivalent\t"), lines[1]);
+        assertTrue(lines[4].startsWith(b + "\timply\tequivalent\t"), lines[4]);
+        Path prog = Files.writeString(dir.resolve("fa.kasm"), FULL_ADDER);
+        CliRun bad = verify("--batch", prog.toString(), "--families", "magic-nor");
+        assertEquals(1, bad.code());
+        assertTrue(bad.out().contains("\terror: " + prog + ": --batch compiles sources"), bad.out());
+        assertEquals(1, verify(a.toString(), b.toString(), a.toString()).code(), "three files without --batch");
+    }
+
+    @Test
     void aProgramAloneIsAUserError(@TempDir Path dir) throws Exception {
         Path prog = Files.writeString(dir.resolve("fa.kasm"), FULL_ADDER);
         CliRun r = verify(prog.toString());

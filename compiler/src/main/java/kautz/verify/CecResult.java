@@ -60,10 +60,11 @@ public sealed interface CecResult {
      * @param merges       internal equivalences proven while sweeping
      * @param satCalls     solver calls in all
      * @param millis       wall-clock time
+     * @param cpuMillis    CPU time of the checking thread (the machine may be shared: wall time alone misleads)
      */
     record Stats(int miterAnds, int reducedAnds, int pairs, int byStructure, int bySat, int merges, long satCalls,
-                 long millis) {
+                 long millis, long cpuMillis) {
         /** Nothing was done (a link skipped because the budget had run out). */
-        public static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, 0, 0);
+        public static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

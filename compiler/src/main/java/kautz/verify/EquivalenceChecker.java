@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import kautz.network.Aig;
 import kautz.network.AigSimulator;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class EquivalenceChecker {
 
     /** Checks {@code left} against {@code right}; the names label the two sides in messages. */
     public static CecResult check(Aig left, Aig right, String leftName, String rightName, CecOptions options) {
-        long start = System.nanoTime();
+        long start = System.nanoTime(), cpu = cpuNanos();
         long deadline = start + options.timeout().toNanos();
         Miter miter = Miter.of(left, right, leftName, rightName);
         Aig g = miter.aig();
@@ -35,13 +36,13 @@ public final class EquivalenceChecker {
                 int bit = Long.numberOfTrailingZeros(diff);
                 boolean[] in = new boolean[g.numInputs()];
                 for (int i = 0; i < in.length; i++) in[i] = (patterns[i][w] >>> bit & 1) != 0;
-                return counterexample(miter, in, stats(g, 0, miter, 0, 0, 0, 0, start));
+                return counterexample(miter, in, stats(g, 0, miter, 0, 0, 0, 0, start, cpu));
             }
         }
 
         boolean hashed = true;
         for (int i = 0; i < miter.pairs(); i++) hashed &= miter.left(i) == miter.right(i);
-        if (hashed) return new CecResult.Equivalent(stats(g, g.numAnds(), miter, miter.pairs(), 0, 0, 0, start));
+        if (hashed) return new CecResult.Equivalent(stats(g, g.numAnds(), miter, miter.pairs(), 0, 0, 0, start, cpu));
 
         Sweeper sweeper = new Sweeper(g, options.simWords(), options.seed() + 1);
         sweeper.run(options.mergeConflicts(), start + options.timeout().toNanos() / 2, miter.firstRightNode());
@@ -60,11 +61,11 @@ public final class EquivalenceChecker {
                     boolean[] in = new boolean[g.numInputs()];
                     for (int k = 0; k < in.length; k++) in[k] = cnf.inputValue(k);
                     return counterexample(miter, in, stats(g, sweeper.reducedAnds(), miter, byStructure, bySat,
-                            sweeper.merges(), sweeper.satCalls() + cnf.calls(), start));
+                            sweeper.merges(), sweeper.satCalls() + cnf.calls(), start, cpu));
                 }
             }
         }
-        CecResult.Stats stats = stats(g, sweeper.reducedAnds(), miter, byStructure, bySat, sweeper.merges(), sweeper.satCalls() + cnf.calls(), start);
+        CecResult.Stats stats = stats(g, sweeper.reducedAnds(), miter, byStructure, bySat, sweeper.merges(), sweeper.satCalls() + cnf.calls(), start, cpu);
         if (!open.isEmpty()) return new CecResult.Undecided(ImmutableList.copyOf(open), stats);
         return new CecResult.Equivalent(stats);
     }
@@ -106,6 +107,9 @@ public final class EquivalenceChecker {
         return d.isEmpty() ? Optional.empty() : Optional.of(new CecResult.NotEquivalent(inputs, d, stats));
     }
 
+    /** CPU time of the current thread, in nanoseconds. */
+    static long cpuNanos() { return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); }
+
     private static long[][] randomPatterns(int inputs, int words, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         long[][] p = new long[inputs][words];
@@ -114,8 +118,8 @@ public final class EquivalenceChecker {
     }
 
     private static CecResult.Stats stats(Aig g, int reducedAnds, Miter m, int byStructure, int bySat, int merges,
-                                         long calls, long start) {
+                                         long calls, long start, long cpu) {
         return new CecResult.Stats(g.numAnds(), reducedAnds, m.pairs(), byStructure, bySat, merges, calls,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, (cpuNanos() - cpu) / 1_000_000);
     }
 }

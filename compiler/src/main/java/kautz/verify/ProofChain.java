@@ -38,7 +38,7 @@ public final class ProofChain {
 
     public static Result check(List<Stage> stages, CecOptions options) {
         if (stages.size() < 2) throw new IllegalArgumentException("a chain needs at least two stages");
-        long start = System.nanoTime(), deadline = start + options.timeout().toNanos();
+        long start = System.nanoTime(), cpu = EquivalenceChecker.cpuNanos(), deadline = start + options.timeout().toNanos();
         Stage first = stages.get(0), last = stages.get(stages.size() - 1);
         List<Link> links = new ArrayList<>();
         CecResult.Undecided open = null;
@@ -51,7 +51,7 @@ public final class ProofChain {
             links.add(new Link(a, b, r));
             if (r instanceof CecResult.NotEquivalent n) {
                 Optional<CecResult.NotEquivalent> real = EquivalenceChecker.replay(first.network(), last.network(),
-                        first.name(), last.name(), n.inputs(), total(links, start));
+                        first.name(), last.name(), n.inputs(), total(links, start, cpu));
                 if (real.isPresent()) return new Result(real.get(), ImmutableList.copyOf(links), false);
                 Duration rest = Duration.ofNanos(deadline - System.nanoTime());
                 if (rest.toMillis() < 1) break;
@@ -61,7 +61,7 @@ public final class ProofChain {
             }
             if (r instanceof CecResult.Undecided u && open == null) open = u;
         }
-        CecResult.Stats stats = total(links, start);
+        CecResult.Stats stats = total(links, start, cpu);
         if (open != null) return new Result(new CecResult.Undecided(open.open(), stats), ImmutableList.copyOf(links), false);
         return new Result(new CecResult.Equivalent(stats), ImmutableList.copyOf(links), false);
     }
@@ -70,7 +70,7 @@ public final class ProofChain {
      * The chain's statistics: the largest miter, the first link's output pairs, the outputs that were equal
      * after sweeping in every link ("by structure"), the rest counted as by SAT; merges, solver calls and time summed.
      */
-    private static CecResult.Stats total(List<Link> links, long start) {
+    private static CecResult.Stats total(List<Link> links, long start, long cpu) {
         int miter = 0, reduced = 0, pairs = links.get(0).result().stats().pairs(), byStructure = pairs, merges = 0;
         long calls = 0;
         for (Link l : links) {
@@ -82,6 +82,6 @@ public final class ProofChain {
             calls += s.satCalls();
         }
         return new CecResult.Stats(miter, reduced, pairs, byStructure, pairs - byStructure, merges, calls,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, (EquivalenceChecker.cpuNanos() - cpu) / 1_000_000);
     }
 }

@@ -59,11 +59,14 @@ public final class EngineBench {
 
     private static double evals(Program p, double ms) { return p.stats().gates() * (double) ROWS / (ms / 1000); }
 
+    private static String only(Class<?> benchmark) { return "^" + java.util.regex.Pattern.quote(benchmark.getName() + "."); }
+
     private static void jmh(boolean quick, Map<String, Program> programs, Map<String, String> scheduled, StringBuilder sb) throws RunnerException {
         ChainedOptionsBuilder o = new OptionsBuilder()
-                .include(EngineThroughput.class.getSimpleName())
-                .include(JitVariants.class.getSimpleName())
-                .include(ClassGeneration.class.getSimpleName())
+                // exact class names: a plain "EngineThroughput" would also match DeviceEngineThroughput
+                .include(only(EngineThroughput.class))
+                .include(only(JitVariants.class))
+                .include(only(ClassGeneration.class))
                 .forks(1)
                 .jvmArgs("-Xmx6g", "-Xss16m")
                 .warmupIterations(quick ? 3 : 15).warmupTime(TimeValue.seconds(1))

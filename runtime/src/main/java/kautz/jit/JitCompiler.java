@@ -9,14 +9,15 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns a {@link Program} into the bytes of a class implementing {@link JitCode}: straight-line code over
  * the state array, one static method per {@link ChunkPlan.Chunk} of {@link JitOp}s. Each op becomes the few
- * long operations of its physical semantics, e.g. {@code nor d, a, b} is {@code d = d & ~(a | b)}.
+ * long operations of its physical semantics, e.g. {@code nor d, a, b} is {@code d = d & ~(a | b)}; where
+ * {@link JitOp#optimise} knows d holds 1 it is {@code d = ~(a | b)}, and with cells in locals that may hold
+ * complements ({@link Cells}) one OR or AND-NOT. The values go through an {@link Alu} (longs, or vectors of
+ * longs for the measured jdk.incubator.vector alternative) and cells through {@link Cells}.
  */
 final class JitCompiler implements Opcodes {
     static final String NAME = "kautz/jit/Generated";
@@ -160,11 +161,11 @@ final class JitCompiler implements Opcodes {
             mv.visitLabel(top);
             mv.visitVarInsn(ILOAD, perBlock ? 2 : 3); mv.visitVarInsn(ILOAD, 1); mv.visitJumpInsn(IF_ICMPGE, done);
         }
-        Alu alu = lanes > 0 ? new VectorAlu(mv, lanes) : new LongAlu(mv);
+        Alu alu = lanes > 0 ? new Alu.Vectors(mv, lanes) : new Alu.Longs(mv);
         boolean complements = options.complements();
-        Cells cells = lanes > 0 ? new VectorCells(mv, (VectorAlu) alu, address, firstCellSlot, chunk, complements)
-                : options.cellsInLocals() ? new LocalCells(mv, alu, address, firstCellSlot, chunk, ops, complements)
-                : new ArrayCells(mv, alu, address, written, complements);
+        Cells cells = lanes > 0 ? new Cells.VectorCells(mv, (Alu.Vectors) alu, address, firstCellSlot, chunk, complements)
+                : options.cellsInLocals() ? new Cells.LocalCells(mv, alu, address, firstCellSlot, chunk, ops, complements)
+                : new Cells.ArrayCells(mv, alu, address, written, complements);
         cells.prologue();
         for (int i = chunk.from(); i < chunk.to(); i++) {
             cells.at(i);
@@ -279,285 +280,18 @@ final class JitCompiler implements Opcodes {
         }
     }
 
-    /** The operations on the values of cells: on longs (64 rows) or on vectors of longs. */
-    private interface Alu {
-        void and();
-        void or();
-        void not();
-        void constant(long v);
-    }
-
-    private record LongAlu(MethodVisitor mv) implements Alu {
-        @Override public void and() { mv.visitInsn(LAND); }
-        @Override public void or() { mv.visitInsn(LOR); }
-        @Override public void not() { JitCompiler.constant(mv, -1L); mv.visitInsn(LXOR); }
-        @Override public void constant(long v) { JitCompiler.constant(mv, v); }
-    }
-
-    /** jdk.incubator.vector's LongVector in the species of {@code lanes} longs. */
-    private record VectorAlu(MethodVisitor mv, int lanes) implements Alu {
-        static final String VECTOR = "jdk/incubator/vector/LongVector";
-        static final String SPECIES = "Ljdk/incubator/vector/VectorSpecies;";
-        static final String BINARY = "(Ljdk/incubator/vector/Vector;)L" + VECTOR + ";";
-
-        @Override public void and() { mv.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "and", BINARY, false); }
-        @Override public void or() { mv.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "or", BINARY, false); }
-        @Override public void not() { mv.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "not", "()L" + VECTOR + ";", false); }
-
-        @Override
-        public void constant(long v) {
-            species();
-            JitCompiler.constant(mv, v);
-            mv.visitMethodInsn(INVOKESTATIC, VECTOR, "broadcast", "(" + SPECIES + "J)L" + VECTOR + ";", false);
-        }
-
-        void species() { mv.visitFieldInsn(GETSTATIC, VECTOR, "SPECIES_" + lanes * 64, SPECIES); }
-
-        /** Pushes the vector at the index on the stack (the array below it). */
-        void fromArray() { mv.visitMethodInsn(INVOKESTATIC, VECTOR, "fromArray", "(" + SPECIES + "[JI)L" + VECTOR + ";", false); }
-
-        /** Stores the vector below the array and index on the stack. */
-        void intoArray() { mv.visitMethodInsn(INVOKEVIRTUAL, VECTOR, "intoArray", "([JI)V", false); }
-    }
-
+    /** Pushes a long constant in the shortest form. */
     static void constant(MethodVisitor mv, long v) {
         if (v == 0) mv.visitInsn(LCONST_0);
         else if (v == 1) mv.visitInsn(LCONST_1);
         else mv.visitLdcInsn(v);
     }
 
+    /** Pushes an int constant in the shortest form. */
     static void pushInt(MethodVisitor mv, int v) {
         if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
         else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
         else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
         else mv.visitLdcInsn(v);
-    }
-
-    /**
-     * How generated code reaches a cell's value. A cell kept in a local may hold its value's complement
-     * (tracked statically, the code being straight-line), so that a NOT costs nothing and a NOR one
-     * operation; {@link #load} gives the value itself, and stores to the state array always hold values.
-     */
-    private abstract static class Cells {
-        final Alu alu;
-        /** Whether fresh NORs may leave complements ({@link JitOptions#complements()}). */
-        final boolean tracksComplements;
-        private final BitSet complemented = new BitSet();
-
-        Cells(Alu alu, boolean tracksComplements) {
-            this.alu = alu;
-            this.tracksComplements = tracksComplements;
-        }
-
-        abstract void prologue();
-        abstract void epilogue();
-        /** Pushes what the cell's place holds (its value, or the complement when {@link #complemented}). */
-        abstract void pushRaw(int cell);
-        /** Before the value to store is pushed. */
-        abstract void beginStore(int cell);
-        /** Stores the pushed value, or its complement when {@code complement}, in the cell's place. */
-        abstract void storeRaw(int cell, boolean complement);
-
-        final boolean complemented(int cell) { return complemented.get(cell); }
-
-        final void setComplemented(int cell, boolean complement) { complemented.set(cell, complement); }
-
-        /** Before the code of the op at this index in the program. */
-        void at(int opIndex) {}
-
-        /** Pushes the cell's value. */
-        final void load(int cell) {
-            pushRaw(cell);
-            if (complemented(cell)) alu.not();
-        }
-
-        /** After the new value (its complement when {@code complement}) is pushed. */
-        final void endStore(int cell, boolean complement) { storeRaw(cell, complement); }
-    }
-
-    /** Where a cell's current word is in the state array: pushes the array and the index. */
-    private sealed interface Address {
-        void push(MethodVisitor mv, int cell);
-
-        /** state[base + cell]: a word's cells side by side, base in a local. */
-        record Based(int baseSlot) implements Address {
-            @Override
-            public void push(MethodVisitor mv, int cell) {
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitVarInsn(ILOAD, baseSlot);
-                if (cell != 0) {
-                    pushInt(mv, cell);
-                    mv.visitInsn(IADD);
-                }
-            }
-        }
-
-        /** state[cell * block + w]: a block's words of a cell side by side, w the loop's index in a local. */
-        record Blocked(int wordSlot, int block) implements Address {
-            @Override
-            public void push(MethodVisitor mv, int cell) {
-                mv.visitVarInsn(ALOAD, 0);
-                if (cell != 0) pushInt(mv, cell * block);
-                mv.visitVarInsn(ILOAD, wordSlot);
-                if (cell != 0) mv.visitInsn(IADD);
-            }
-        }
-    }
-
-    /** Every access goes to the state array; reads of cells never written yet are the constant 0. */
-    private static final class ArrayCells extends Cells {
-        private final MethodVisitor mv;
-        private final Address address;
-        private final BitSet written;
-
-        ArrayCells(MethodVisitor mv, Alu alu, Address address, BitSet written, boolean complements) {
-            super(alu, complements);
-            this.mv = mv;
-            this.address = address;
-            this.written = (BitSet) written.clone();
-        }
-
-        @Override void prologue() {}
-        @Override void epilogue() {}
-
-        @Override
-        void pushRaw(int cell) {
-            if (!written.get(cell)) {
-                mv.visitInsn(LCONST_0);
-                return;
-            }
-            address.push(mv, cell);
-            mv.visitInsn(LALOAD);
-        }
-
-        @Override void beginStore(int cell) { address.push(mv, cell); }
-
-        @Override
-        void storeRaw(int cell, boolean complement) {
-            if (complement) alu.not(); // the array holds values only
-            mv.visitInsn(LASTORE);
-            written.set(cell);
-        }
-    }
-
-    /** A chunk's cells in local variables: live-ins loaded once, live-outs stored once. */
-    private static final class LocalCells extends Cells {
-        private final MethodVisitor mv;
-        private final Address address;
-        private final ChunkPlan.Chunk chunk;
-        private final Map<Integer, Integer> slot = new HashMap<>();
-
-        /** Live-in cells not loaded yet: 0 for a cell never written (it reads as 0), 1 for one in the array. */
-        private final Map<Integer, Integer> pendingLoads = new HashMap<>();
-        /** Per live-out cell, the op that writes it for the last time in the chunk: its value is stored there. */
-        private final Map<Integer, Integer> finalWrite = new HashMap<>();
-        private int op;
-
-        /**
-         * A live-in cell is loaded where it is first read and a live-out cell stored where it is last written,
-         * not all at the start and the end of the chunk: fewer values live at once, so fewer register spills.
-         */
-        LocalCells(MethodVisitor mv, Alu alu, Address address, int firstSlot, ChunkPlan.Chunk chunk, List<JitOp> ops, boolean complements) {
-            super(alu, complements);
-            this.mv = mv;
-            this.address = address;
-            this.chunk = chunk;
-            int s = firstSlot;
-            for (int c : chunk.cells()) {
-                slot.put(c, s);
-                s += 2;
-            }
-            for (int k = 0; k < chunk.loads().length; k++) pendingLoads.put(chunk.loads()[k], chunk.loadIsZero()[k] ? 0 : 1);
-            BitSet out = new BitSet();
-            for (int c : chunk.stores()) out.set(c);
-            for (int i = chunk.from(); i < chunk.to(); i++) if (out.get(ops.get(i).dest())) finalWrite.put(ops.get(i).dest(), i);
-        }
-
-        @Override void prologue() {}
-        @Override void epilogue() {}
-        @Override void at(int opIndex) { op = opIndex; }
-
-        @Override
-        void pushRaw(int cell) {
-            Integer pending = pendingLoads.remove(cell);
-            if (pending == null) {
-                mv.visitVarInsn(LLOAD, slot.get(cell));
-                return;
-            }
-            if (pending == 0) {
-                mv.visitInsn(LCONST_0);
-            } else {
-                address.push(mv, cell);
-                mv.visitInsn(LALOAD);
-            }
-            mv.visitInsn(DUP2);
-            mv.visitVarInsn(LSTORE, slot.get(cell));
-        }
-
-        @Override void beginStore(int cell) {}
-
-        @Override
-        void storeRaw(int cell, boolean complement) {
-            pendingLoads.remove(cell); // written before read (cannot happen for a live-in, which is read first)
-            mv.visitVarInsn(LSTORE, slot.get(cell));
-            setComplemented(cell, complement);
-            if (Integer.valueOf(op).equals(finalWrite.get(cell))) {
-                address.push(mv, cell);
-                load(cell);
-                mv.visitInsn(LASTORE);
-            }
-        }
-    }
-
-    /** Like {@link LocalCells}, with a vector of {@code lanes} words per local. */
-    private static final class VectorCells extends Cells {
-        private final MethodVisitor mv;
-        private final VectorAlu vectors;
-        private final Address address;
-        private final ChunkPlan.Chunk chunk;
-        private final Map<Integer, Integer> slot = new HashMap<>();
-
-        VectorCells(MethodVisitor mv, VectorAlu alu, Address address, int firstSlot, ChunkPlan.Chunk chunk, boolean complements) {
-            super(alu, complements);
-            this.mv = mv;
-            this.vectors = alu;
-            this.address = address;
-            this.chunk = chunk;
-            int s = firstSlot;
-            for (int c : chunk.cells()) slot.put(c, s++);
-        }
-
-        @Override
-        void prologue() {
-            for (int k = 0; k < chunk.loads().length; k++) {
-                int cell = chunk.loads()[k];
-                if (chunk.loadIsZero()[k]) {
-                    vectors.constant(0);
-                } else {
-                    vectors.species();
-                    address.push(mv, cell);
-                    vectors.fromArray();
-                }
-                mv.visitVarInsn(ASTORE, slot.get(cell));
-            }
-        }
-
-        @Override
-        void epilogue() {
-            for (int cell : chunk.stores()) {
-                load(cell);
-                address.push(mv, cell);
-                vectors.intoArray();
-            }
-        }
-
-        @Override void pushRaw(int cell) { mv.visitVarInsn(ALOAD, slot.get(cell)); }
-        @Override void beginStore(int cell) {}
-
-        @Override
-        void storeRaw(int cell, boolean complement) {
-            mv.visitVarInsn(ASTORE, slot.get(cell));
-            setComplemented(cell, complement);
-        }
     }
 }

@@ -1,0 +1,208 @@
+package kautz.jit;
+
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How generated code reaches a cell's value. A cell kept in a local may hold its value's complement
+ * (tracked statically, the code being straight-line), so that a NOT costs nothing and a NOR one
+ * operation; {@link #load} gives the value itself, and stores to the state array always hold values.
+ */
+abstract class Cells implements Opcodes {
+    final Alu alu;
+    /** Whether fresh NORs may leave complements ({@link JitOptions#complements()}). */
+    final boolean tracksComplements;
+    private final BitSet complemented = new BitSet();
+
+    Cells(Alu alu, boolean tracksComplements) {
+        this.alu = alu;
+        this.tracksComplements = tracksComplements;
+    }
+
+    abstract void prologue();
+    abstract void epilogue();
+    /** Pushes what the cell's place holds (its value, or the complement when {@link #complemented}). */
+    abstract void pushRaw(int cell);
+    /** Before the value to store is pushed. */
+    abstract void beginStore(int cell);
+    /** Stores the pushed value, or its complement when {@code complement}, in the cell's place. */
+    abstract void storeRaw(int cell, boolean complement);
+
+    final boolean complemented(int cell) { return complemented.get(cell); }
+
+    final void setComplemented(int cell, boolean complement) { complemented.set(cell, complement); }
+
+    /** Before the code of the op at this index in the program. */
+    void at(int opIndex) {}
+
+    /** Pushes the cell's value. */
+    final void load(int cell) {
+        pushRaw(cell);
+        if (complemented(cell)) alu.not();
+    }
+
+    /** After the new value (its complement when {@code complement}) is pushed. */
+    final void endStore(int cell, boolean complement) { storeRaw(cell, complement); }
+
+    /** Every access goes to the state array; reads of cells never written yet are the constant 0. */
+    static final class ArrayCells extends Cells {
+        private final MethodVisitor mv;
+        private final Address address;
+        private final BitSet written;
+
+        ArrayCells(MethodVisitor mv, Alu alu, Address address, BitSet written, boolean complements) {
+            super(alu, complements);
+            this.mv = mv;
+            this.address = address;
+            this.written = (BitSet) written.clone();
+        }
+
+        @Override void prologue() {}
+        @Override void epilogue() {}
+
+        @Override
+        void pushRaw(int cell) {
+            if (!written.get(cell)) {
+                mv.visitInsn(LCONST_0);
+                return;
+            }
+            address.push(mv, cell);
+            mv.visitInsn(LALOAD);
+        }
+
+        @Override void beginStore(int cell) { address.push(mv, cell); }
+
+        @Override
+        void storeRaw(int cell, boolean complement) {
+            if (complement) alu.not(); // the array holds values only
+            mv.visitInsn(LASTORE);
+            written.set(cell);
+        }
+    }
+
+    /** A chunk's cells in local variables (registers after C2): each live-in loaded once, each live-out stored once. */
+    static final class LocalCells extends Cells {
+        private final MethodVisitor mv;
+        private final Address address;
+        private final ChunkPlan.Chunk chunk;
+        private final Map<Integer, Integer> slot = new HashMap<>();
+
+        /** Live-in cells not loaded yet: 0 for a cell never written (it reads as 0), 1 for one in the array. */
+        private final Map<Integer, Integer> pendingLoads = new HashMap<>();
+        /** Per live-out cell, the op that writes it for the last time in the chunk: its value is stored there. */
+        private final Map<Integer, Integer> finalWrite = new HashMap<>();
+        private int op;
+
+        /**
+         * A live-in cell is loaded where it is first read and a live-out cell stored where it is last written,
+         * not all at the start and the end of the chunk: fewer values live at once, so fewer register spills.
+         */
+        LocalCells(MethodVisitor mv, Alu alu, Address address, int firstSlot, ChunkPlan.Chunk chunk, List<JitOp> ops, boolean complements) {
+            super(alu, complements);
+            this.mv = mv;
+            this.address = address;
+            this.chunk = chunk;
+            int s = firstSlot;
+            for (int c : chunk.cells()) {
+                slot.put(c, s);
+                s += 2;
+            }
+            for (int k = 0; k < chunk.loads().length; k++) pendingLoads.put(chunk.loads()[k], chunk.loadIsZero()[k] ? 0 : 1);
+            BitSet out = new BitSet();
+            for (int c : chunk.stores()) out.set(c);
+            for (int i = chunk.from(); i < chunk.to(); i++) if (out.get(ops.get(i).dest())) finalWrite.put(ops.get(i).dest(), i);
+        }
+
+        @Override void prologue() {}
+        @Override void epilogue() {}
+        @Override void at(int opIndex) { op = opIndex; }
+
+        @Override
+        void pushRaw(int cell) {
+            Integer pending = pendingLoads.remove(cell);
+            if (pending == null) {
+                mv.visitVarInsn(LLOAD, slot.get(cell));
+                return;
+            }
+            if (pending == 0) {
+                mv.visitInsn(LCONST_0);
+            } else {
+                address.push(mv, cell);
+                mv.visitInsn(LALOAD);
+            }
+            mv.visitInsn(DUP2);
+            mv.visitVarInsn(LSTORE, slot.get(cell));
+        }
+
+        @Override void beginStore(int cell) {}
+
+        @Override
+        void storeRaw(int cell, boolean complement) {
+            pendingLoads.remove(cell); // written before read (cannot happen for a live-in, which is read first)
+            mv.visitVarInsn(LSTORE, slot.get(cell));
+            setComplemented(cell, complement);
+            if (Integer.valueOf(op).equals(finalWrite.get(cell))) {
+                address.push(mv, cell);
+                load(cell);
+                mv.visitInsn(LASTORE);
+            }
+        }
+    }
+
+    /** Like {@link LocalCells}, with a vector of {@code lanes} words per local. */
+    static final class VectorCells extends Cells {
+        private final MethodVisitor mv;
+        private final Alu.Vectors vectors;
+        private final Address address;
+        private final ChunkPlan.Chunk chunk;
+        private final Map<Integer, Integer> slot = new HashMap<>();
+
+        VectorCells(MethodVisitor mv, Alu.Vectors alu, Address address, int firstSlot, ChunkPlan.Chunk chunk, boolean complements) {
+            super(alu, complements);
+            this.mv = mv;
+            this.vectors = alu;
+            this.address = address;
+            this.chunk = chunk;
+            int s = firstSlot;
+            for (int c : chunk.cells()) slot.put(c, s++);
+        }
+
+        @Override
+        void prologue() {
+            for (int k = 0; k < chunk.loads().length; k++) {
+                int cell = chunk.loads()[k];
+                if (chunk.loadIsZero()[k]) {
+                    vectors.constant(0);
+                } else {
+                    vectors.species();
+                    address.push(mv, cell);
+                    vectors.fromArray();
+                }
+                mv.visitVarInsn(ASTORE, slot.get(cell));
+            }
+        }
+
+        @Override
+        void epilogue() {
+            for (int cell : chunk.stores()) {
+                load(cell);
+                address.push(mv, cell);
+                vectors.intoArray();
+            }
+        }
+
+        @Override void pushRaw(int cell) { mv.visitVarInsn(ALOAD, slot.get(cell)); }
+        @Override void beginStore(int cell) {}
+
+        @Override
+        void storeRaw(int cell, boolean complement) {
+            mv.visitVarInsn(ASTORE, slot.get(cell));
+            setComplemented(cell, complement);
+        }
+    }
+}

@@ -82,7 +82,10 @@ final class Sweeper {
     /**
      * Sweeps, trying to merge only nodes from {@code firstMerged} on: for a miter, the right network's own
      * logic, which must fall onto the left network's (merging the left network's nodes among themselves
-     * proves nothing the outputs need, and in arithmetic circuits costs many refuted candidates).
+     * proves nothing the outputs need, and in arithmetic circuits costs many refuted candidates). Left nodes
+     * get one truth-table window against their first candidate (a constant first): a left node that is a
+     * constant in disguise, which a pass such as constprop replaced by the constant, must become one too, or
+     * all the right logic above the constant would have nothing to merge with.
      */
     void run(int conflicts, long sweepDeadline, int firstMerged) {
         for (int n = source.firstAnd(); n < source.size(); n++) {
@@ -92,7 +95,9 @@ final class Sweeper {
             if (reduced.size() == before) continue; // hashed onto an existing node or a constant
             int m = Lit.node(r);
             simulate(m);
-            if (n >= firstMerged && System.nanoTime() < sweepDeadline) map[n] = merge(m, conflicts, refuted + undecided < 1000 + 4L * merges);
+            if (System.nanoTime() >= sweepDeadline) { /* only hash */ }
+            else if (n >= firstMerged) map[n] = merge(m, conflicts, refuted + undecided < 1000 + 4L * merges, WINDOW_TRIES);
+            else map[n] = merge(m, conflicts, false, 1); // left logic: only a cheap local proof, e.g. of a hidden constant
             if (!merged(m)) addToClass(m);
         }
     }
@@ -115,13 +120,14 @@ final class Sweeper {
      * cheap, so up to {@link #WINDOW_TRIES} candidates get one (the newest first: a rewritten node's
      * counterpart is usually near the logic it reads); only the first {@link #TRIES} get a solver call.
      */
-    private int merge(int m, int conflicts, boolean trySat) {
+    private int merge(int m, int conflicts, boolean trySat, int windowTries) {
         boolean phase = phase(m);
         List<Integer> cands = classes.get(key(m));
         if (cands == null) return Lit.of(m, false);
         int windows = 0;
-        for (int i = cands.size() - 1; i >= 0 && windows < WINDOW_TRIES; i--) {
-            int c = cands.get(i);
+        // the constant node, when in the class, first (it is the oldest member); then the newest first
+        for (int k = 0; k < cands.size() && windows < windowTries; k++) {
+            int c = cands.get(0) == 0 ? (k == 0 ? 0 : cands.get(cands.size() - k)) : cands.get(cands.size() - 1 - k);
             if (!sameSignature(m, c)) continue;
             windows++;
             int cl = Lit.of(c, phase != phase(c));

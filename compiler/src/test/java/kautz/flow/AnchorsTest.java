@@ -50,8 +50,9 @@ class AnchorsTest {
 
     /**
      * IMPLY full adder: nine serial NANDs (false d; imp x, d; imp y, d). 18 IMP steps; with FALSE counted one
-     * per cell (--init single) 27, with the T0 FALSEs free (bulk) 18. The published serial designs reach 22-23
-     * with FALSE counted by overwriting their inputs, which Kautz programs never do.
+     * per cell (--init single) 27, with the T0 FALSEs free (bulk) 18. The issue's 23 is impossible with intact
+     * inputs: {@code kautz synth-imply} proves 24 the minimum (none in 23 with up to 6 work cells; the published
+     * 22-23-step designs overwrite their inputs, which Kautz programs never do; see docs/PERFORMANCE.md).
      */
     @Test
     void implyFullAdderSteps() {

@@ -16,7 +16,8 @@ public final class Passes {
             ConstPropPass.INFO,
             BalancePass.INFO,
             RewritePass.INFO,
-            RefactorPass.INFO);
+            RefactorPass.INFO,
+            ResubPass.INFO);
 
     public static Optional<PassInfo> find(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

@@ -26,7 +26,7 @@ public final class Passes {
     /** Creates a pass; unknown names and options are user errors naming what is accepted. */
     public static Pass create(String name, Map<String, String> options) {
         PassInfo info = find(name).orElseThrow(() -> new UserError("unknown pass '" + name + "' (passes: "
-                + String.join(", ", ALL.stream().map(PassInfo::name).toList()) + ")"));
+                + String.join(", ", ALL.stream().map(PassInfo::name).toList()) + "; scripts: default, resyn, resyn2, resyn2rs, strong)"));
         for (String key : options.keySet()) {
             if (info.options().stream().noneMatch(o -> o.key().equals(key))) {
                 throw new UserError("pass '" + name + "' has no option '" + key + "'"

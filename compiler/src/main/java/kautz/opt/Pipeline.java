@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * A sequence of passes written as a script, as in ABC and Yosys: {@code strash; balance; rewrite{cuts=6}}.
  * Passes are separated by {@code ;}, options go in braces as {@code key=value} pairs separated by commas.
- * {@link #toString} prints the script back in the same syntax, so parse and print round-trip.
+ * A name of {@link Scripts} ({@code resyn2}, {@code strong}, ...) stands for its passes.
+ * {@link #toString} prints the script back in the same syntax (names expanded), so parse and print round-trip.
  */
 public record Pipeline(List<Pass> passes) {
     public Pipeline {
@@ -47,7 +48,12 @@ public record Pipeline(List<Pass> passes) {
                 while (i < n && Character.isWhitespace(script.charAt(i))) i++;
             }
             if (i < n && script.charAt(i) != ';') throw bad(script, i, "expected ';' between passes");
-            passes.add(Passes.create(name, options));
+            var alias = Scripts.named(name);
+            if (alias.isPresent() && options.isEmpty()) {
+                passes.addAll(parse(alias.get()).passes()); // a script name stands for its passes
+            } else {
+                passes.add(Passes.create(name, options));
+            }
         }
         return new Pipeline(passes);
     }

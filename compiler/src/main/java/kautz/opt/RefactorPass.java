@@ -14,8 +14,10 @@ import java.util.Map;
  * ({@link Sop6}) of the function or of its complement; the node takes the new form when it adds fewer ANDs
  * than die with the old cone. Only strict gains are taken and a result that is not smaller is discarded.
  */
-public record RefactorPass(int maxLeaves) implements Pass {
+public record RefactorPass(int maxLeaves, boolean zeroGain) implements Pass {
     public static final int DEFAULT_LEAVES = 6;
+
+    public RefactorPass(int maxLeaves) { this(maxLeaves, false); }
 
     public static final PassInfo INFO = new PassInfo("refactor",
             "collapse 6-input reconvergent cones into factored SOPs where that saves ANDs",
@@ -23,15 +25,21 @@ public record RefactorPass(int maxLeaves) implements Pass {
             For each AND, grows a cut by expanding the leaf that adds fewest new leaves (so reconvergent
             paths fall inside), up to `leaves` leaves; computes the cone's truth table, factors an
             irredundant cover of it and of its complement, and keeps the smaller form when it adds fewer
-            ANDs than the old cone frees. Complements rewrite, whose cuts have only four leaves.""",
-            List.of(new PassInfo.Option("leaves", String.valueOf(DEFAULT_LEAVES), "largest cut (3..6)")),
-            opts -> new RefactorPass(Passes.intOption("refactor", opts, "leaves", DEFAULT_LEAVES, 3, 6)));
+            ANDs than the old cone frees. Complements rewrite, whose cuts have only four leaves. With zero=1
+            (ABC's refactor -z) forms that save nothing are taken too, reshaping the network at equal size.""",
+            List.of(new PassInfo.Option("leaves", String.valueOf(DEFAULT_LEAVES), "largest cut (3..6)"),
+                    new PassInfo.Option("zero", "0", "1: also take zero-gain replacements")),
+            opts -> new RefactorPass(Passes.intOption("refactor", opts, "leaves", DEFAULT_LEAVES, 3, 6),
+                    Passes.intOption("refactor", opts, "zero", 0, 0, 1) == 1));
 
     @Override public String name() { return INFO.name(); }
 
     @Override
     public Map<String, String> options() {
-        return maxLeaves == DEFAULT_LEAVES ? Map.of() : Map.of("leaves", String.valueOf(maxLeaves));
+        var m = new java.util.LinkedHashMap<String, String>();
+        if (maxLeaves != DEFAULT_LEAVES) m.put("leaves", String.valueOf(maxLeaves));
+        if (zeroGain) m.put("zero", "1");
+        return m;
     }
 
     @Override
@@ -50,7 +58,7 @@ public record RefactorPass(int maxLeaves) implements Pass {
             }
             int freed = r.beginCone(n, grower.leaves, k);
             Aig best = null;
-            int bestGain = 0;
+            int bestGain = zeroGain ? -1 : 0;
             if (freed >= 2) {
                 long tt = grower.truthTable(n);
                 for (int i = 0; i < 6; i++) inputs[i] = i < k ? r.image(grower.leaves[i]) : Lit.FALSE;
@@ -68,7 +76,7 @@ public record RefactorPass(int maxLeaves) implements Pass {
             map[n] = best == null ? r.copy(n) : r.build(best, inputs, false);
         }
         Aig result = s.toAig(Strash.outputs(aig, map), aig);
-        return result.numAnds() < aig.numAnds() ? result : aig;
+        return result.numAnds() < aig.numAnds() || zeroGain && result.numAnds() == aig.numAnds() ? result : aig;
     }
 
     /** The factored cover of f over six inputs, its output negated if f is the complement of the target. */

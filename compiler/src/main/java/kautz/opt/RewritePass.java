@@ -14,8 +14,10 @@ import java.util.Map;
  * strict gains are taken. The network is rebuilt in one topological sweep; a result that is not smaller
  * than the input is discarded, so the pass never grows the network.
  */
-public record RewritePass(int cutsPerNode) implements Pass {
+public record RewritePass(int cutsPerNode, boolean zeroGain) implements Pass {
     public static final int DEFAULT_CUTS = 8;
+
+    public RewritePass(int cutsPerNode) { this(cutsPerNode, false); }
 
     public static final PassInfo INFO = new PassInfo("rewrite",
             "cut-based rewriting with 4-input cuts and precomputed NPN-class structures (reduces ANDs)",
@@ -23,15 +25,22 @@ public record RewritePass(int cutsPerNode) implements Pass {
             For each AND node, enumerates up to `cuts` 4-input cuts, classifies each cut's function into one of
             the 222 NPN classes and tries the precomputed small AIG structures of that class in the node's
             place. A replacement is taken when it removes more ANDs than it adds (counting nodes the network
-            already has as free). Never increases the AND count; may change depth (follow with balance).""",
-            List.of(new PassInfo.Option("cuts", String.valueOf(DEFAULT_CUTS), "cuts kept per node (1..32)")),
-            opts -> new RewritePass(Passes.intOption("rewrite", opts, "cuts", DEFAULT_CUTS, 1, 32)));
+            already has as free). Never increases the AND count; may change depth (follow with balance).
+            With zero=1 (ABC's rewrite -z) replacements that save nothing are taken too: the network changes
+            shape at the same size, which lets later passes find gains the old shape hid.""",
+            List.of(new PassInfo.Option("cuts", String.valueOf(DEFAULT_CUTS), "cuts kept per node (1..32)"),
+                    new PassInfo.Option("zero", "0", "1: also take zero-gain replacements")),
+            opts -> new RewritePass(Passes.intOption("rewrite", opts, "cuts", DEFAULT_CUTS, 1, 32),
+                    Passes.intOption("rewrite", opts, "zero", 0, 0, 1) == 1));
 
     @Override public String name() { return INFO.name(); }
 
     @Override
     public Map<String, String> options() {
-        return cutsPerNode == DEFAULT_CUTS ? Map.of() : Map.of("cuts", String.valueOf(cutsPerNode));
+        var m = new java.util.LinkedHashMap<String, String>();
+        if (cutsPerNode != DEFAULT_CUTS) m.put("cuts", String.valueOf(cutsPerNode));
+        if (zeroGain) m.put("zero", "1");
+        return m;
     }
 
     @Override
@@ -44,7 +53,7 @@ public record RewritePass(int cutsPerNode) implements Pass {
         int[] leaves = new int[Cuts.K];
         int[] inputs = new int[4];
         for (int n = aig.firstAnd(); n < aig.size(); n++) {
-            int bestGain = 0, bestCut = -1, bestTransform = 0;
+            int bestGain = zeroGain ? -1 : 0, bestCut = -1, bestTransform = 0;
             RewriteLibrary.Structure best = null;
             for (int c = 0; c < cuts.count(n); c++) {
                 int size = cuts.size(n, c);
@@ -75,7 +84,7 @@ public record RewritePass(int cutsPerNode) implements Pass {
             map[n] = r.build(best.aig(), inputs, Npn4.negatesOutput(bestTransform));
         }
         Aig result = s.toAig(Strash.outputs(aig, map), aig);
-        return result.numAnds() < aig.numAnds() ? result : aig;
+        return result.numAnds() < aig.numAnds() || zeroGain && result.numAnds() == aig.numAnds() ? result : aig;
     }
 
     /** Structure input i reads leaf p[i], negated if the transform negates input i; absent leaves are unused. */

@@ -41,7 +41,7 @@ public final class Scripts {
             + "resub{leaves=16, nodes=3}; balance";
 
     /** Largest network (ANDs) on which the flow also tries {@link #STRONG} (docs/PERFORMANCE.md has the times). */
-    public static final int STRONG_LIMIT = 3_000;
+    public static final int STRONG_LIMIT = 2_000;
 
     private static final Map<String, String> NAMED = Map.of("default", DEFAULT, "resyn", RESYN, "resyn2", RESYN2,
             "resyn2rs", RESYN2RS, "strong", STRONG);

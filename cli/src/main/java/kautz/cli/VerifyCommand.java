@@ -31,9 +31,11 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {
                 "Prove two things equivalent for every input, in the manner of ABC's cec (docs/verify.md):",
-                "  verify FILE            compile FILE (options as for compile) and check the program against FILE",
+                "  verify FILE            compile FILE (options as for compile) and prove the program equal to it,",
+                "                         link by link (source, each pass, mapped network, program; by transitivity)",
                 "  verify PROG.kasm SRC   an assembled program against its source (.kz or a netlist)",
-                "  verify A.aig B.aig     two networks, e.g. before and after `kautz opt`",
+                "  verify A.aig B.aig     two networks, e.g. before and after `kautz opt` (then pass by pass)",
+                "  verify --batch FILE... every FILE for every family, one line each (a whole suite in one JVM)",
                 "Programs are executed symbolically with the physical semantics: a cell read before it is written",
                 "is a free variable, so a gate on an uninitialised output cell is caught. Inputs and outputs are",
                 "matched by name. Prints `equivalent`, or `not equivalent` with a counterexample input assignment.",
@@ -52,7 +54,7 @@ public final class VerifyCommand implements Callable<Integer> {
             + "exit 0 when all are equivalent")
     boolean batch;
 
-    @Option(names = "--families", split = ",", paramLabel = "F,…",
+    @Option(names = "--families", split = ",", paramLabel = "FAMILY",
             description = "families for --batch (default: ${DEFAULT-VALUE})")
     List<String> families = List.of("magic-nor", "magic-nor-4", "magic", "imply", "felix");
 

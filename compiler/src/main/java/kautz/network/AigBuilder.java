@@ -62,10 +62,8 @@ public final class AigBuilder {
         checkLit(a);
         checkLit(b);
         if (a > b) { int t = a; a = b; b = t; }
-        if (a == Lit.FALSE) return Lit.FALSE;
-        if (a == Lit.TRUE) return b;
-        if (a == b) return a;
-        if (a == Lit.not(b)) return Lit.FALSE;
+        int trivial = trivialAnd(a, b);
+        if (trivial >= 0) return trivial;
         int h = hash(a, b) & hashMask;
         while (true) {
             int n = table[h];
@@ -77,6 +75,19 @@ public final class AigBuilder {
         table[h] = node;
         if (2 * (size - numInputs) > table.length) rehash();
         return Lit.of(node, false);
+    }
+
+    /**
+     * The literal of {@code a & b} when it needs no node (a constant operand, {@code a & a = a},
+     * {@code a & ~a = 0}), else -1. Operands ordered {@code a <= b}. Every structurally hashed AIG in Kautz
+     * folds these same cases, so they live here once.
+     */
+    public static int trivialAnd(int a, int b) {
+        if (a == Lit.FALSE) return Lit.FALSE;
+        if (a == Lit.TRUE) return b;
+        if (a == b) return a;
+        if (a == Lit.not(b)) return Lit.FALSE;
+        return -1;
     }
 
     /** a | b = ~(~a & ~b) */

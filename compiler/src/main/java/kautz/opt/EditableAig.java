@@ -64,10 +64,8 @@ final class EditableAig {
     /** The literal of an existing or trivial {@code a & b}, or -1; creates nothing. */
     int lookup(int a, int b) {
         if (a > b) { int t = a; a = b; b = t; }
-        if (a == Lit.FALSE) return Lit.FALSE;
-        if (a == Lit.TRUE) return b;
-        if (a == b) return a;
-        if (a == Lit.not(b)) return Lit.FALSE;
+        int trivial = AigBuilder.trivialAnd(a, b);
+        if (trivial >= 0) return trivial;
         for (int h = AigBuilder.hash(a, b) & tableMask; ; h = (h + 1) & tableMask) {
             int n = table[h];
             if (n == 0) return -1;

@@ -50,10 +50,8 @@ final class Strash {
      */
     int lookup(int a, int b) {
         if (a > b) { int t = a; a = b; b = t; }
-        if (a == Lit.FALSE) return Lit.FALSE;
-        if (a == Lit.TRUE) return b;
-        if (a == b) return a;
-        if (a == Lit.not(b)) return Lit.FALSE;
+        int trivial = AigBuilder.trivialAnd(a, b);
+        if (trivial >= 0) return trivial;
         for (int h = AigBuilder.hash(a, b) & mask; ; h = (h + 1) & mask) {
             int n = table[h];
             if (n == 0) return -1;

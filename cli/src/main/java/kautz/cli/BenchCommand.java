@@ -113,7 +113,7 @@ public final class BenchCommand implements Runnable {
             double ms = times[repeat / 2] / 1e6;
             double cpuMs = cpu[repeat / 2] / 1e6;
             ProgramStats s = c.program().stats();
-            int mismatches = RowCheck.random(c.program(), design.network(), Engines.byName(Engines.DEFAULT), rows, flow.seed).mismatches();
+            int mismatches = RowCheck.random(c.program(), design.network(), Engines.select(Engines.DEFAULT, c.program(), rows), rows, flow.seed).mismatches();
             if (mismatches > 0) bad++;
             String compare = compare(ref, options.rowSize(), c.program().rowSize(), s.cycles());
             if (json) {

@@ -60,8 +60,8 @@ public final class RunCommand implements Runnable {
     @Option(names = "--rows", paramLabel = "R", description = "number of rows (default: 1 with explicit inputs, 1024 with random)")
     Integer rows;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "functional engine: interp or jit (default: ${DEFAULT-VALUE})")
-    String engine = "interp";
+    @Option(names = "--engine", paramLabel = "NAME", description = "functional engine: auto (interp, or jit from 1e9 row-ops), interp or jit (default: ${DEFAULT-VALUE})")
+    String engine = Engines.DEFAULT;
 
     @Mixin FlowMixin flow;
 
@@ -86,9 +86,10 @@ public final class RunCommand implements Runnable {
                     spec.commandLine().getOut());
             return;
         }
-        Engine eng = Engines.byName(engine);
+        Engines.check(engine);
         RowInputs in = rowInputs();
         Compiled compiled = Flow.compile(in.design(), flow.options());
+        Engine eng = Engines.select(engine, compiled.program(), in.rows());
         RowCheck check = execute(in, compiled, eng);
         vcd.writeIfRequested(compiled.program(), programPlanes(in, compiled), spec.commandLine().getErr());
         report(in, compiled, eng, check);

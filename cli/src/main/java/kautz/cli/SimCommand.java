@@ -52,7 +52,7 @@ public final class SimCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "S", description = "seed of the random inputs (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "functional engine: interp or jit (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", paramLabel = "NAME", description = "functional engine: auto (interp, or jit from 1e9 row-ops), interp or jit (default: ${DEFAULT-VALUE})")
     String engine = Engines.DEFAULT;
 
     @picocli.CommandLine.Mixin
@@ -68,7 +68,7 @@ public final class SimCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Engine eng = Engines.byName(engine);
+        Engines.check(engine);
         if (rows < 1) throw new UserError("--rows must be at least 1, got " + rows);
         Assembler.Assembled asm = Assembler.readAssembled(file);
         Program p = asm.program();
@@ -84,6 +84,7 @@ public final class SimCommand implements Runnable {
         ImmutableList<Port> outPorts = Ports.group(names(p.outputs()));
         boolean random = inputs.equals("random");
         long[][] in = random ? BitPlanes.random(p.inputs().size(), rows, seed) : explicit(inPorts, p.inputs().size());
+        Engine eng = Engines.select(engine, p, rows);
         long[][] result = eng.run(p, in, rows);
         vcd.writeIfRequested(p, in, err);
         DeviceRunner.Outcome onDevice = device.enabled() ? DeviceRunner.run(p, in, result, rows, seed, device) : null;

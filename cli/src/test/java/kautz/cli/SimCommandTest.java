@@ -44,6 +44,8 @@ class SimCommandTest {
         assertEquals("", r.err());
         assertTrue(r.out().contains("gates 5, logic cycles 5, init cycles 0, cycles 5, cells 7, io cycles 3"), r.out());
 
+        r = sim("sim", good.toString(), "--inputs", "a=1,b=1", "--json");
+        assertTrue(r.out().contains("\"engine\": \"interp\""), "the default (auto) names the engine it chose: " + r.out());
         r = sim("sim", good.toString(), "--inputs", "a=1,b=1", "--json", "--engine", "interp");
         assertEquals("{\"kernel\": \"xor\", \"target\": \"magic-nor\", \"rowSize\": 8, \"rows\": 1024, \"engine\": \"interp\", \"init\": \"bulk\", "
                 + "\"gates\": 5, \"logicCycles\": 5, \"initCycles\": 0, \"programCycles\": 0, \"cycles\": 5, \"cells\": 7, \"ioCycles\": 3, "
@@ -61,7 +63,7 @@ class SimCommandTest {
         Files.writeString(bad, ".kernel k\n.rowsize 4\n.input a 0\n");
         r = sim("sim", bad.toString(), "--engine", "fast");
         assertEquals(1, r.code());
-        assertEquals("kautz: unknown engine 'fast' (known: interp, jit)\n", r.err());
+        assertEquals("kautz: unknown engine 'fast' (known: auto, interp, jit)\n", r.err());
         r = sim("sim", bad.toString(), "--inputs", "a=2");
         assertEquals("kautz: --inputs: a=2 does not fit in 1 bit\n", r.err());
     }

@@ -24,7 +24,9 @@ public final class JitEngine implements Engine {
 
     public JitEngine(JitOptions options) { this.options = options; }
 
-    @Override public String name() { return "jit"; }
+    public static final String NAME = "jit";
+
+    @Override public String name() { return NAME; }
 
     @Override public String summary() { return "compiles the program to JVM bytecode with ASM (fast; same results as interp)"; }
 

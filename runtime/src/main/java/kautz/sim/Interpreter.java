@@ -13,7 +13,9 @@ import java.util.Arrays;
  * gates are physical ({@code d := d ∧ ¬(…)}, {@code d := d ∨ (…)}); prog/sense use an ideal level store.
  */
 public final class Interpreter implements Engine {
-    @Override public String name() { return "interp"; }
+    public static final String NAME = "interp";
+
+    @Override public String name() { return NAME; }
 
     @Override public String summary() { return "interprets the ops one by one over bit-planes (the reference engine)"; }
 

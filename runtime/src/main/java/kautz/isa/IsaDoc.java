@@ -57,7 +57,14 @@ public final class IsaDoc {
           .append("after the last op. Bits are named by the one convention of `kautz.ports.Ports`: bit `i` of port `a`\n")
           .append("is `a[i]` (a 1-bit port may be named plainly). By convention (SIMPLER) inputs occupy cells\n")
           .append("`0..I-1` and neither inputs nor computed outputs are overwritten.\n\n");
-        sb.append("## Functional engines (`kautz sim`, `--engine interp|jit`)\n\n");
+        sb.append("## Functional engines (`kautz sim`, `--engine auto|interp|jit`)\n\n");
+        sb.append("""
+                `interp` runs one op at a time over all rows; `jit` compiles the program into a JVM class first (ASM).
+                The default, `auto`, picks the interpreter for runs below 10^9 row-op evaluations (ops × rows), where
+                the JIT's class generation and warm-up cost more than they save, and the JIT above (measured break-even
+                in docs/PERFORMANCE.md, "Default engine"); reports name the engine that ran.
+
+                """);
         sb.append("- A cell that is neither an input nor written before it is read holds **0 (HRS)** in every row:\n")
           .append("  the as-fabricated state. Both engines use this, so they agree bit for bit.\n")
           .append("- Multi-level cells are ideal in the functional engines: `prog c, L` stores level `L` in `c` for\n")

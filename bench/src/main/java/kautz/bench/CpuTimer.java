@@ -1,5 +1,6 @@
 package kautz.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -10,23 +11,33 @@ import java.util.Arrays;
  */
 final class CpuTimer {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
+    private static final double QUIET_COMPILER_SECONDS = 2;
 
     private CpuTimer() {}
 
     /**
-     * Warms {@code task} up for at least {@code warmupSeconds} and until it is stable (the median of the last
-     * five runs within 3% of the five before; generated code waits for HotSpot's compiler threads, which are
-     * slow on a loaded machine), at most {@code 10 * warmupSeconds}; then returns the median CPU ms of
-     * {@code runs} runs.
+     * Warms {@code task} up for at least {@code warmupSeconds}, until HotSpot has compiled nothing for
+     * {@link #QUIET_COMPILER_SECONDS} and until it is stable (the median of the last five runs within 3% of the
+     * five before), at most {@code 30 * warmupSeconds}; then returns the median CPU ms of {@code runs} runs.
+     * The compiler test matters for generated code: HotSpot compiles its ~60 chunk methods with C2 one after
+     * another (about 0.1 s of compiler time each, far more on a loaded machine), and each compilation changes
+     * the time too little for the stability test to notice, so without it the JIT was timed half compiled.
      */
     static double medianMs(Runnable task, double warmupSeconds, int runs) {
         long start = System.nanoTime();
-        long min = start + (long) (warmupSeconds * 1e9), max = start + (long) (10 * warmupSeconds * 1e9);
+        long min = start + (long) (warmupSeconds * 1e9), max = start + (long) (30 * warmupSeconds * 1e9);
         double[] last = new double[10];
         int n = 0;
+        long compiled = COMPILER.getTotalCompilationTime(), compiledAt = start;
         while (System.nanoTime() < max) {
             last[n++ % last.length] = cpuMs(task);
-            if (n >= last.length && System.nanoTime() >= min) {
+            long c = COMPILER.getTotalCompilationTime();
+            if (c != compiled) {
+                compiled = c;
+                compiledAt = System.nanoTime();
+            }
+            if (n >= last.length && System.nanoTime() >= min && System.nanoTime() - compiledAt >= QUIET_COMPILER_SECONDS * 1e9) {
                 double[] older = new double[5], newer = new double[5];
                 for (int i = 0; i < 5; i++) {
                     older[i] = last[(n + i) % last.length];

@@ -49,12 +49,14 @@ public class JitVariants {
         String[] v = variant.split("-");
         int block = 1;
         boolean vector = false, plain = false;
+        JitOptions.OpOrder order = JitOptions.OpOrder.PROGRAM;
         for (int i = 3; i < v.length; i++) {
             if (v[i].equals("vector")) vector = true;
             else if (v[i].equals("plain")) plain = true;
+            else if (v[i].equals("levels")) order = JitOptions.OpOrder.LEVELS;
             else block = Integer.parseInt(v[i]);
         }
-        return new JitOptions(JitOptions.LoopPlacement.valueOf(v[0]), v[1].equals("locals"), Integer.parseInt(v[2]), block, vector, !plain);
+        return new JitOptions(JitOptions.LoopPlacement.valueOf(v[0]), v[1].equals("locals"), Integer.parseInt(v[2]), block, vector, !plain, order);
     }
 
     @Setup

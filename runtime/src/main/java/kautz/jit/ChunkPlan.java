@@ -16,8 +16,14 @@ final class ChunkPlan {
     record Chunk(int from, int to, int[] cells, int[] loads, boolean[] loadIsZero, int[] stores) {}
 
     final List<Chunk> chunks = new ArrayList<>();
+    /** The ops in the order the code runs them: the program's, or each chunk's reordered ({@link ChunkOrder}). */
+    final List<JitOp> ops;
 
-    ChunkPlan(Program p, List<JitOp> ops, int chunkBytes) {
+    ChunkPlan(Program p, List<JitOp> ops, int chunkBytes) { this(p, ops, chunkBytes, false); }
+
+    /** @param byLevels order each chunk's ops by depth ({@link ChunkOrder#levels}); a chunk's size does not depend on its order */
+    ChunkPlan(Program p, List<JitOp> programOrder, int chunkBytes, boolean byLevels) {
+        List<JitOp> ops = programOrder;
         List<int[]> ranges = new ArrayList<>();
         int from = 0;
         int bytes = 0;
@@ -42,6 +48,12 @@ final class ChunkPlan {
             for (int k = 0; k < op.sources().length(); k++) seen.set(op.sources().get(k));
         }
         if (from < ops.size()) ranges.add(new int[]{from, ops.size()});
+        if (byLevels) {
+            List<JitOp> ordered = new ArrayList<>(ops.size());
+            for (int[] r : ranges) ordered.addAll(ChunkOrder.levels(ops, r[0], r[1]));
+            ops = ordered;
+        }
+        this.ops = ops;
 
         BitSet written = new BitSet(); // cells holding a value before the current chunk
         for (IoBit b : p.inputs()) written.set(b.cell());

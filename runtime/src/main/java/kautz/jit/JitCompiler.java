@@ -70,9 +70,10 @@ final class JitCompiler implements Opcodes {
         }
     }
 
-    private byte[] generate(List<JitOp> ops, int chunkBytes) {
+    private byte[] generate(List<JitOp> programOrder, int chunkBytes) {
         largestChunk = 0;
-        ChunkPlan plan = new ChunkPlan(program, ops, chunkBytes);
+        ChunkPlan plan = new ChunkPlan(program, programOrder, chunkBytes, options.order() == JitOptions.OpOrder.LEVELS);
+        List<JitOp> ops = plan.ops;
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; } // only long[] occurs

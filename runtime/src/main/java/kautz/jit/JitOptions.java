@@ -11,18 +11,32 @@ package kautz.jit;
  *                      gives methods of about 7000 bytes); a chunk that comes out at or beyond HotSpot's
  *                      8000-byte limit, past which a method is never compiled (DontCompileHugeMethods), makes
  *                      the JIT regenerate with a smaller budget
- * @param blockWords    for {@link LoopPlacement#PER_BLOCK}: how many 64-row words one pass of the chunks covers
+ * @param blockWords    for {@link LoopPlacement#PER_BLOCK} and {@link LoopPlacement#PER_CHUNK}: how many 64-row
+ *                      words one pass of the chunks covers
  * @param vectors       for {@link LoopPlacement#PER_BLOCK} with cells in locals: compute on vectors of words
  *                      with jdk.incubator.vector when the JVM has that module ({@link Simd}), else on longs
  * @param complements   let a local hold a cell's complement where that saves operations (a NOT costs nothing,
  *                      a NOR one operation instead of an OR and a NOT); false: locals hold values
+ * @param order         the order of the ops inside a chunk
  */
-public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes, int blockWords, boolean vectors, boolean complements) {
+public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes, int blockWords, boolean vectors, boolean complements, OpOrder order) {
+    /** The order of the ops inside a chunk ({@link ChunkOrder}). */
+    public enum OpOrder {
+        /** As in the program. */
+        PROGRAM,
+        /** By depth in the chunk: independent chains interleave, so the CPU runs them in parallel. */
+        LEVELS
+    }
+
     /** Where the loop over row words sits. */
     public enum LoopPlacement {
         /** One loop over words around all chunks: a word's whole state stays in the L1 cache. */
         PER_WORD,
-        /** Each chunk method loops over all words: fewer calls, but the state of all words is touched per chunk. */
+        /**
+         * Each chunk method loops over the words of a block of {@code blockWords} words, each word's cells side by
+         * side: a chunk's code runs {@code blockWords} times in a row (hot in the instruction cache), but the
+         * state of all the block's words is touched per chunk.
+         */
         PER_CHUNK,
         /**
          * The rows in blocks of {@code blockWords} words, each cell's words of a block consecutive; each chunk
@@ -38,7 +52,12 @@ public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chu
     }
 
     /** Options without blocks (the block size is unused). */
-    public JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes) { this(placement, cellsInLocals, chunkBytes, 1, false, true); }
+    public JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes) { this(placement, cellsInLocals, chunkBytes, 1, false, true, OpOrder.PROGRAM); }
+
+    /** Ops in program order. */
+    public JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes, int blockWords, boolean vectors, boolean complements) {
+        this(placement, cellsInLocals, chunkBytes, blockWords, vectors, complements, OpOrder.PROGRAM);
+    }
 
     public static JitOptions defaults() { return new JitOptions(LoopPlacement.PER_WORD, true, 11000); }
 }

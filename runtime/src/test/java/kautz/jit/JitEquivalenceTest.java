@@ -14,8 +14,10 @@ class JitEquivalenceTest {
             JitOptions.defaults(),
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, false, 7000),
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 11000, 1, false, false), // locals hold values only
-            new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, true, 7000),
-            new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, false, 300),
+            new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, true, 7000, 4096, false, true), // one block: all words
+            new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, false, 300, 3, false, true), // rows not a multiple of the block
+            new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 11000, 1, false, true, JitOptions.OpOrder.LEVELS),
+            new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 300, 1, false, false, JitOptions.OpOrder.LEVELS),
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 200), // many tiny chunks: liveness across chunks
             new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, true, 3000, 4, false, true), // rows not a multiple of the block
             new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, true, 200, 1, false, false),
@@ -85,6 +87,22 @@ class JitEquivalenceTest {
         }
     }
 
+    /** Rows over several tiles of the per-word loop's input/output buffers, the last one partial, and blocks. */
+    @Test
+    void manyTilesOfRowsAgree() {
+        int rows = 64 * (2 * JitEngine.TILE + 5) - 17;
+        for (long seed = 1; seed <= 3; seed++) {
+            Program p = norNetwork(seed);
+            long[][] in = BitPlanes.random(p.inputs().size(), rows, seed);
+            long[][] expected = new Interpreter().run(p, in, rows);
+            for (JitOptions o : new JitOptions[]{JitOptions.defaults(), new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, true, 600, 3, false, true),
+                    new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, true, 600, 100, false, true)}) {
+                long[][] got = new JitEngine(o).run(p, in, rows);
+                for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], "seed " + seed + " " + o + " output " + k);
+            }
+        }
+    }
+
     @Test
     void aLiveChainAgrees() {
         Program p = RandomPrograms.chain(5_000, 3);
@@ -120,9 +138,11 @@ class JitEquivalenceTest {
             long[][] expected = interp.run(p, in, rows);
             for (int budget : new int[]{200, 600, 11000}) {
                 for (boolean complements : new boolean[]{true, false}) {
-                    JitOptions o = new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, budget, 1, false, complements);
-                    long[][] got = new JitEngine(o).run(p, in, rows);
-                    for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], "seed " + seed + " " + o + " output " + k);
+                    for (JitOptions.OpOrder order : JitOptions.OpOrder.values()) {
+                        JitOptions o = new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, budget, 1, false, complements, order);
+                        long[][] got = new JitEngine(o).run(p, in, rows);
+                        for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], "seed " + seed + " " + o + " output " + k);
+                    }
                 }
             }
         }

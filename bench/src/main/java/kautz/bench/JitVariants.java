@@ -48,15 +48,16 @@ public class JitVariants {
     static JitOptions options(String variant) {
         String[] v = variant.split("-");
         int block = 1;
-        boolean vector = false, plain = false;
+        boolean vector = false, plain = false, identity = false;
         JitOptions.OpOrder order = JitOptions.OpOrder.PROGRAM;
         for (int i = 3; i < v.length; i++) {
             if (v[i].equals("vector")) vector = true;
             else if (v[i].equals("plain")) plain = true;
             else if (v[i].equals("levels")) order = JitOptions.OpOrder.LEVELS;
+            else if (v[i].equals("identity")) identity = true;
             else block = Integer.parseInt(v[i]);
         }
-        return new JitOptions(JitOptions.LoopPlacement.valueOf(v[0]), v[1].equals("locals"), Integer.parseInt(v[2]), block, vector, !plain, order);
+        return new JitOptions(JitOptions.LoopPlacement.valueOf(v[0]), v[1].equals("locals"), Integer.parseInt(v[2]), block, vector, !plain, order, !identity);
     }
 
     @Setup

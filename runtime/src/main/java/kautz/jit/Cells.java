@@ -89,33 +89,35 @@ abstract class Cells implements Opcodes {
     static final class LocalCells extends Cells {
         private final MethodVisitor mv;
         private final Address address;
-        private final ChunkPlan.Chunk chunk;
         private final Map<Integer, Integer> slot = new HashMap<>();
 
-        /** Live-in cells not loaded yet: 0 for a cell never written (it reads as 0), 1 for one in the array. */
+        /** Live-in cells not loaded yet, with their state slot; -1 for a cell never written (it reads as 0). */
         private final Map<Integer, Integer> pendingLoads = new HashMap<>();
         /** Per live-out cell, the op that writes it for the last time in the chunk: its value is stored there. */
         private final Map<Integer, Integer> finalWrite = new HashMap<>();
+        /** Per live-out cell, its state slot. */
+        private final Map<Integer, Integer> storeSlot = new HashMap<>();
         private int op;
 
         /**
          * A live-in cell is loaded where it is first read and a live-out cell stored where it is last written,
          * not all at the start and the end of the chunk: fewer values live at once, so fewer register spills.
+         * {@code loadSlots} and {@code storeSlots} (parallel to the chunk's loads and stores) say where in the
+         * word's state they are ({@link StateLayout}).
          */
-        LocalCells(MethodVisitor mv, Alu alu, Address address, int firstSlot, ChunkPlan.Chunk chunk, List<JitOp> ops, boolean complements) {
+        LocalCells(MethodVisitor mv, Alu alu, Address address, int firstSlot, ChunkPlan.Chunk chunk, List<JitOp> ops, boolean complements,
+                   int[] loadSlots, int[] storeSlots) {
             super(alu, complements);
             this.mv = mv;
             this.address = address;
-            this.chunk = chunk;
             int s = firstSlot;
             for (int c : chunk.cells()) {
                 slot.put(c, s);
                 s += 2;
             }
-            for (int k = 0; k < chunk.loads().length; k++) pendingLoads.put(chunk.loads()[k], chunk.loadIsZero()[k] ? 0 : 1);
-            BitSet out = new BitSet();
-            for (int c : chunk.stores()) out.set(c);
-            for (int i = chunk.from(); i < chunk.to(); i++) if (out.get(ops.get(i).dest())) finalWrite.put(ops.get(i).dest(), i);
+            for (int k = 0; k < chunk.loads().length; k++) pendingLoads.put(chunk.loads()[k], chunk.loadIsZero()[k] ? -1 : loadSlots[k]);
+            for (int k = 0; k < chunk.stores().length; k++) storeSlot.put(chunk.stores()[k], storeSlots[k]);
+            for (int i = chunk.from(); i < chunk.to(); i++) if (storeSlot.containsKey(ops.get(i).dest())) finalWrite.put(ops.get(i).dest(), i);
         }
 
         @Override void prologue() {}
@@ -129,10 +131,10 @@ abstract class Cells implements Opcodes {
                 mv.visitVarInsn(LLOAD, slot.get(cell));
                 return;
             }
-            if (pending == 0) {
+            if (pending < 0) {
                 mv.visitInsn(LCONST_0);
             } else {
-                address.push(mv, cell);
+                address.push(mv, pending);
                 mv.visitInsn(LALOAD);
             }
             mv.visitInsn(DUP2);
@@ -147,7 +149,7 @@ abstract class Cells implements Opcodes {
             mv.visitVarInsn(LSTORE, slot.get(cell));
             setComplemented(cell, complement);
             if (Integer.valueOf(op).equals(finalWrite.get(cell))) {
-                address.push(mv, cell);
+                address.push(mv, storeSlot.get(cell));
                 load(cell);
                 mv.visitInsn(LASTORE);
             }
@@ -162,8 +164,13 @@ abstract class Cells implements Opcodes {
         private final ChunkPlan.Chunk chunk;
         private final Map<Integer, Integer> slot = new HashMap<>();
 
-        VectorCells(MethodVisitor mv, Alu.Vectors alu, Address address, int firstSlot, ChunkPlan.Chunk chunk, boolean complements) {
+        private final int[] loadSlots, storeSlots;
+
+        VectorCells(MethodVisitor mv, Alu.Vectors alu, Address address, int firstSlot, ChunkPlan.Chunk chunk, boolean complements,
+                    int[] loadSlots, int[] storeSlots) {
             super(alu, complements);
+            this.loadSlots = loadSlots;
+            this.storeSlots = storeSlots;
             this.mv = mv;
             this.vectors = alu;
             this.address = address;
@@ -180,7 +187,7 @@ abstract class Cells implements Opcodes {
                     vectors.constant(0);
                 } else {
                     vectors.species();
-                    address.push(mv, cell);
+                    address.push(mv, loadSlots[k]);
                     vectors.fromArray();
                 }
                 mv.visitVarInsn(ASTORE, slot.get(cell));
@@ -189,9 +196,9 @@ abstract class Cells implements Opcodes {
 
         @Override
         void epilogue() {
-            for (int cell : chunk.stores()) {
-                load(cell);
-                address.push(mv, cell);
+            for (int k = 0; k < chunk.stores().length; k++) {
+                load(chunk.stores()[k]);
+                address.push(mv, storeSlots[k]);
                 vectors.intoArray();
             }
         }

@@ -48,6 +48,10 @@ final class JitCompiler implements Opcodes {
     static final int HUGE_METHOD = 8000;
 
     private int largestChunk;
+    private StateLayout layout;
+
+    /** Where the last class generated keeps its values, inputs and outputs in a word's state. */
+    StateLayout layout() { return layout; }
 
     /** The bytecode length of the longest chunk method of the last class generated. */
     int largestChunk() { return largestChunk; }
@@ -74,6 +78,7 @@ final class JitCompiler implements Opcodes {
         largestChunk = 0;
         ChunkPlan plan = new ChunkPlan(program, programOrder, chunkBytes, options.order() == JitOptions.OpOrder.LEVELS);
         List<JitOp> ops = plan.ops;
+        layout = options.cellsInLocals() && options.compactState() ? StateLayout.compact(program, plan) : StateLayout.identity(program, plan);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; } // only long[] occurs
@@ -90,7 +95,7 @@ final class JitCompiler implements Opcodes {
         BitSet written = new BitSet();
         for (IoBit b : program.inputs()) written.set(b.cell());
         int n = plan.chunks.size();
-        for (int c = 0; c < n; c++) chunk(cw, c, plan.chunks.get(c), ops, written);
+        for (int c = 0; c < n; c++) chunk(cw, c, plan.chunks.get(c), ops, written, layout.loadSlots()[c], layout.storeSlots()[c]);
         int groups = (n + CHUNKS_PER_DISPATCH - 1) / CHUNKS_PER_DISPATCH;
         for (int g = 0; g < groups; g++) dispatch(cw, g, g * CHUNKS_PER_DISPATCH, Math.min(n, (g + 1) * CHUNKS_PER_DISPATCH));
         run(cw, groups);
@@ -149,7 +154,7 @@ final class JitCompiler implements Opcodes {
         mv.visitEnd();
     }
 
-    private void chunk(ClassWriter cw, int index, ChunkPlan.Chunk chunk, List<JitOp> ops, BitSet written) {
+    private void chunk(ClassWriter cw, int index, ChunkPlan.Chunk chunk, List<JitOp> ops, BitSet written, int[] loadSlots, int[] storeSlots) {
         MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + index, chunkDesc(), null, null);
         mv.visitCode();
         // locals: 0 state; per word: 1 base; per chunk: 1 words, 2 stride, 3 w, 4 base; per block: 1 words, 2 w
@@ -164,8 +169,8 @@ final class JitCompiler implements Opcodes {
         }
         Alu alu = lanes > 0 ? new Alu.Vectors(mv, lanes) : new Alu.Longs(mv);
         boolean complements = options.complements();
-        Cells cells = lanes > 0 ? new Cells.VectorCells(mv, (Alu.Vectors) alu, address, firstCellSlot, chunk, complements)
-                : options.cellsInLocals() ? new Cells.LocalCells(mv, alu, address, firstCellSlot, chunk, ops, complements)
+        Cells cells = lanes > 0 ? new Cells.VectorCells(mv, (Alu.Vectors) alu, address, firstCellSlot, chunk, complements, loadSlots, storeSlots)
+                : options.cellsInLocals() ? new Cells.LocalCells(mv, alu, address, firstCellSlot, chunk, ops, complements, loadSlots, storeSlots)
                 : new Cells.ArrayCells(mv, alu, address, written, complements);
         cells.prologue();
         for (int i = chunk.from(); i < chunk.to(); i++) {

@@ -36,7 +36,9 @@ public final class JitEngine implements Engine {
     @Override
     public Executable prepare(Program program) {
         int lanes = options.vectors() ? Simd.lanes() : 0;
-        byte[] bytes = new JitCompiler(program, options, lanes).generate();
+        JitCompiler compiler = new JitCompiler(program, options, lanes);
+        byte[] bytes = compiler.generate();
+        StateLayout layout = compiler.layout();
         JitCode code;
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
@@ -47,8 +49,8 @@ public final class JitEngine implements Engine {
             throw new IllegalStateException("cannot load the generated class", t);
         }
         return options.placement() == JitOptions.LoopPlacement.PER_BLOCK
-                ? new Blocked(program, code, options.blockWords(), Math.max(1, lanes))
-                : new Compiled(program, code, options.placement() == JitOptions.LoopPlacement.PER_WORD ? 1 : options.blockWords());
+                ? new Blocked(program, code, layout, options.blockWords(), Math.max(1, lanes))
+                : new Compiled(program, code, layout, options.placement() == JitOptions.LoopPlacement.PER_WORD ? 1 : options.blockWords());
     }
 
     private static void check(Program program, long[][] in, int rows) {
@@ -58,17 +60,17 @@ public final class JitEngine implements Engine {
         for (long[] plane : in) if (plane.length < words) throw new IllegalArgumentException("an input plane is shorter than " + words + " words");
     }
 
-    /** Runs the code block by block; within a block, cell c's words are at c * block .. c * block + block - 1. */
-    private record Blocked(Program program, JitCode code, int block, int lanes) implements Executable {
+    /** Runs the code block by block; within a block, slot s's words are at s * block .. s * block + block - 1. */
+    private record Blocked(Program program, JitCode code, StateLayout layout, int block, int lanes) implements Executable {
         @Override
         public long[][] run(long[][] in, int rows) {
             check(program, in, rows);
             int words = BitPlanes.words(rows);
-            int[] inCells = program.inputs().stream().mapToInt(IoBit::cell).toArray();
-            int[] outCells = program.outputs().stream().mapToInt(IoBit::cell).toArray();
+            int[] inCells = layout.inputSlots();
+            int[] outCells = layout.outputSlots();
             long[][] out = new long[outCells.length][words];
-            // reused by every block: cells never written are never stored, so they stay 0
-            long[] state = new long[(JitCompiler.scratchCell(program) + 1) * block];
+            // reused by every block: slots of outputs never written are never stored, so they stay 0
+            long[] state = new long[layout.stride() * block];
             for (int w0 = 0; w0 < words; w0 += block) {
                 int n = Math.min(block, words - w0);
                 for (int i = 0; i < inCells.length; i++) System.arraycopy(in[i], w0, state, inCells[i] * block, n);
@@ -89,19 +91,19 @@ public final class JitEngine implements Engine {
      * per word (arbiter: 385 planes 8 KiB apart, so a TLB miss and a cache line per access, 15-25% of the
      * run), while a tile reads each plane's words in a row.
      */
-    private record Compiled(Program program, JitCode code, int block) implements Executable {
+    private record Compiled(Program program, JitCode code, StateLayout layout, int block) implements Executable {
         @Override
         public long[][] run(long[][] in, int rows) {
             check(program, in, rows);
             int words = BitPlanes.words(rows);
-            int stride = JitCompiler.scratchCell(program) + 1;
-            int[] inCells = program.inputs().stream().mapToInt(IoBit::cell).toArray();
-            int[] outCells = program.outputs().stream().mapToInt(IoBit::cell).toArray();
+            int stride = layout.stride();
+            int[] inCells = layout.inputSlots();
+            int[] outCells = layout.outputSlots();
             int ni = inCells.length, no = outCells.length;
             long[][] out = new long[no][words];
             int block = Math.min(this.block, words);
             if ((long) block * stride > MAX_STATE_LONGS) throw new IllegalArgumentException("too many rows x cells for a block of " + block + " words");
-            long[] state = new long[block * stride]; // cells never written are never stored, so they stay 0
+            long[] state = new long[block * stride]; // slots of outputs never written are never stored, so they stay 0
             int tile = (Math.max(TILE, block) + block - 1) / block * block;
             tile = Math.min(tile, (words + block - 1) / block * block);
             long[] tin = new long[tile * ni], tout = new long[tile * no]; // word j's inputs at j * ni ..

@@ -18,8 +18,11 @@ package kautz.jit;
  * @param complements   let a local hold a cell's complement where that saves operations (a NOT costs nothing,
  *                      a NOR one operation instead of an OR and a NOT); false: locals hold values
  * @param order         the order of the ops inside a chunk
+ * @param compactState  with cells in locals: values that cross chunks share state slots when their lives do not
+ *                      overlap ({@link StateLayout#compact}), so a word's state is small; false: a slot per cell
  */
-public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes, int blockWords, boolean vectors, boolean complements, OpOrder order) {
+public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes, int blockWords, boolean vectors, boolean complements,
+                         OpOrder order, boolean compactState) {
     /** The order of the ops inside a chunk ({@link ChunkOrder}). */
     public enum OpOrder {
         /** As in the program. */
@@ -52,11 +55,11 @@ public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chu
     }
 
     /** Options without blocks (the block size is unused). */
-    public JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes) { this(placement, cellsInLocals, chunkBytes, 1, false, true, OpOrder.PROGRAM); }
+    public JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes) { this(placement, cellsInLocals, chunkBytes, 1, false, true); }
 
-    /** Ops in program order. */
+    /** Ops in program order, compact state. */
     public JitOptions(LoopPlacement placement, boolean cellsInLocals, int chunkBytes, int blockWords, boolean vectors, boolean complements) {
-        this(placement, cellsInLocals, chunkBytes, blockWords, vectors, complements, OpOrder.PROGRAM);
+        this(placement, cellsInLocals, chunkBytes, blockWords, vectors, complements, OpOrder.PROGRAM, true);
     }
 
     public static JitOptions defaults() { return new JitOptions(LoopPlacement.PER_WORD, true, 11000); }

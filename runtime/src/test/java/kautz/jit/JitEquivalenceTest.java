@@ -16,8 +16,9 @@ class JitEquivalenceTest {
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 11000, 1, false, false), // locals hold values only
             new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, true, 7000, 4096, false, true), // one block: all words
             new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, false, 300, 3, false, true), // rows not a multiple of the block
-            new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 11000, 1, false, true, JitOptions.OpOrder.LEVELS),
-            new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 300, 1, false, false, JitOptions.OpOrder.LEVELS),
+            new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 11000, 1, false, true, JitOptions.OpOrder.LEVELS, true),
+            new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 300, 1, false, false, JitOptions.OpOrder.LEVELS, false), // a slot per cell
+            new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 200, 1, false, true, JitOptions.OpOrder.PROGRAM, false),
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 200), // many tiny chunks: liveness across chunks
             new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, true, 3000, 4, false, true), // rows not a multiple of the block
             new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, true, 200, 1, false, false),
@@ -87,6 +88,42 @@ class JitEquivalenceTest {
         }
     }
 
+    /**
+     * The compact state shares slots between values that cross chunks at different times: with tiny chunks a
+     * long chain needs far fewer slots than cells, and outputs that were never written (they must read 0, not
+     * whatever another value left in a shared slot), outputs that are inputs, and one cell output twice still
+     * come out as the interpreter's.
+     */
+    @Test
+    void compactStateSharesSlotsAndKeepsUnwrittenOutputsZero() {
+        int inputs = 6, gates = 400;
+        var ops = com.google.common.collect.ImmutableList.<kautz.isa.MicroOp>builder();
+        ops.add(kautz.isa.MicroOp.of(kautz.isa.Opcode.INIT1, java.util.stream.IntStream.range(inputs, inputs + gates).toArray()));
+        for (int g = 0; g < gates; g++) {
+            int d = inputs + g;
+            ops.add(kautz.isa.MicroOp.of(kautz.isa.Opcode.NOR, d, g % inputs, g == 0 ? (g + 1) % inputs : d - 1));
+        }
+        int unwritten = inputs + gates + 1; // the program's last cell: no op touches it
+        var outs = com.google.common.collect.ImmutableList.<kautz.isa.IoBit>builder();
+        outs.add(new kautz.isa.IoBit("never", unwritten), new kautz.isa.IoBit("in0", 0), new kautz.isa.IoBit("last", inputs + gates - 1),
+                new kautz.isa.IoBit("last_again", inputs + gates - 1), new kautz.isa.IoBit("early", inputs + 3), new kautz.isa.IoBit("never_again", unwritten));
+        var ins = com.google.common.collect.ImmutableList.<kautz.isa.IoBit>builder();
+        for (int c = 0; c < inputs; c++) ins.add(new kautz.isa.IoBit("a[" + c + "]", c));
+        Program p = new Program("chain", "magic", unwritten + 1, kautz.isa.InitModel.BULK, ins.build(), outs.build(), ops.build());
+        int rows = 64 * (JitEngine.TILE + 3) + 5;
+        long[][] in = BitPlanes.random(inputs, rows, 3);
+        long[][] expected = new Interpreter().run(p, in, rows);
+        assertEquals(0, expected[0][0] | expected[5][rows / 64], "unwritten outputs read 0");
+        for (JitOptions.LoopPlacement placement : JitOptions.LoopPlacement.values()) {
+            JitOptions o = new JitOptions(placement, true, 200, placement == JitOptions.LoopPlacement.PER_WORD ? 1 : 4, false, true);
+            JitCompiler compiler = new JitCompiler(p, o);
+            compiler.generate();
+            assertTrue(compiler.layout().stride() < 30, placement + ": " + compiler.layout().stride() + " slots for " + p.stats().cells() + " cells");
+            long[][] got = new JitEngine(o).run(p, in, rows);
+            for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], o + " output " + k);
+        }
+    }
+
     /** Rows over several tiles of the per-word loop's input/output buffers, the last one partial, and blocks. */
     @Test
     void manyTilesOfRowsAgree() {
@@ -139,9 +176,11 @@ class JitEquivalenceTest {
             for (int budget : new int[]{200, 600, 11000}) {
                 for (boolean complements : new boolean[]{true, false}) {
                     for (JitOptions.OpOrder order : JitOptions.OpOrder.values()) {
-                        JitOptions o = new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, budget, 1, false, complements, order);
-                        long[][] got = new JitEngine(o).run(p, in, rows);
-                        for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], "seed " + seed + " " + o + " output " + k);
+                        for (boolean compact : new boolean[]{true, false}) {
+                            JitOptions o = new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, budget, 1, false, complements, order, compact);
+                            long[][] got = new JitEngine(o).run(p, in, rows);
+                            for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], "seed " + seed + " " + o + " output " + k);
+                        }
                     }
                 }
             }

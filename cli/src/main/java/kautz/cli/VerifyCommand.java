@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
                 "Programs are executed symbolically with the physical semantics: a cell read before it is written",
                 "is a free variable, so a gate on an uninitialised output cell is caught. Inputs and outputs are",
                 "matched by name. Prints `equivalent`, or `not equivalent` with a counterexample input assignment.",
-                "Exit code: 0 equivalent, 1 not equivalent (or a user error), 3 undecided within --timeout."})
+                "Exit code: 0 equivalent, 1 not equivalent (or a user error), 3 undecided within --timeout",
+                "(CPU seconds of checking) or --wall-timeout."})
 public final class VerifyCommand implements Callable<Integer> {
     static final int UNDECIDED = 3;
 
@@ -58,8 +59,14 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "families for --batch (default: ${DEFAULT-VALUE})")
     List<String> families = List.of("magic-nor", "magic-nor-4", "magic", "imply", "felix");
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "give up (exit 3, undecided) after this long (default: ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "give up (exit 3, undecided) once the check has used "
+            + "this much CPU time (default: ${DEFAULT-VALUE}); CPU time of the checking thread, so the answer does not depend "
+            + "on how busy the machine is (compiling the source is not counted)")
     double timeout = 60;
+
+    @Option(names = "--wall-timeout", paramLabel = "SECONDS", description = "also give up (exit 3) after this much wall-clock "
+            + "time, a guard for a starved machine (default: " + CecOptions.WALL_FACTOR + " times --timeout)")
+    Double wallTimeout;
 
     @Option(names = "--json", description = "print the result as one JSON object")
     boolean json;
@@ -73,8 +80,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!(timeout > 0) || timeout > 1e7) throw new UserError("--timeout must be a positive number of seconds, got " + timeout);
-        CecOptions options = CecOptions.defaults().withTimeout(Duration.ofMillis(Math.max(1, (long) (timeout * 1000))));
+        CecOptions options = CecOptions.defaults().withTimeout(seconds("--timeout", timeout));
+        if (wallTimeout != null) options = options.withWallLimit(seconds("--wall-timeout", wallTimeout));
         if (batch) return batch(out, options);
         if (files.size() > 2) throw new UserError("verify takes one or two files (or --batch), got " + files.size());
         ProofChain.Result r;
@@ -131,6 +138,11 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private static Duration seconds(String option, double s) {
+        if (!(s > 0) || s > 1e7) throw new UserError(option + " must be a positive number of seconds, got " + s);
+        return Duration.ofMillis(Math.max(1, (long) (s * 1000)));
     }
 
     private static long cpuMillis() { return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000; }

@@ -134,4 +134,16 @@ class VerifyCommandTest {
         assertEquals(1, r.code());
         assertEquals("kautz: " + prog + ": a program needs its source to be verified against: kautz verify " + prog + " SRC\n", r.err());
     }
+
+    @Test
+    void budgetsAreCpuSecondsWithAWallClockGuardAndBadOnesAreUserErrors(@TempDir Path dir) {
+        Path a = fullAdderAig(dir, false);
+        CliRun help = verify("--help");
+        assertTrue(help.out().contains("--wall-timeout") && help.out().contains("CPU time"), help.out());
+        CliRun ok = verify(a.toString(), "--timeout", "30", "--wall-timeout", "300");
+        assertEquals(0, ok.code(), ok.err());
+        CliRun bad = verify(a.toString(), "--wall-timeout", "0");
+        assertEquals(1, bad.code());
+        assertEquals("kautz: --wall-timeout must be a positive number of seconds, got 0.0\n", bad.err());
+    }
 }

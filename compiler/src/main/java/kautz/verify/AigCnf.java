@@ -44,17 +44,23 @@ final class AigCnf {
 
     long calls() { return calls; }
 
+    /** Conflicts of the first solver call of a query; each further call of the same query may use twice as many. */
+    private static final int FIRST_SLICE = 1_000;
+    private static final int MAX_SLICE = 64_000;
+
     /**
-     * Whether {@code a} and {@code b} are equal on every input. Budget: at most {@code conflicts} conflicts
-     * per solver call when positive, else at most {@code millis} milliseconds.
+     * Whether {@code a} and {@code b} are equal on every input, within {@code budget}. The solver runs in
+     * slices of a growing number of conflicts and the budget is read between them, so the answer is bounded
+     * by the thread's CPU time (Sat4j's own timeout is wall clock) and a slice is short enough to stop soon
+     * after the budget ends; learnt clauses carry over from slice to slice.
      */
-    Answer equal(int a, int b, int conflicts, long millis) {
+    Answer equal(int a, int b, Budget budget) {
         if (a == b) return Answer.EQUAL;
         if (a == Lit.not(b)) return Answer.DIFFERENT;
         if (!encode(Lit.node(a)) || !encode(Lit.node(b))) return Answer.UNKNOWN;
-        Answer first = differ(a, Lit.not(b), conflicts, millis);
+        Answer first = differ(a, Lit.not(b), budget);
         if (first != Answer.EQUAL) return first;
-        return differ(Lit.not(a), b, conflicts, millis);
+        return differ(Lit.not(a), b, budget);
     }
 
     /** After {@link Answer#DIFFERENT}: the value of graph input {@code i} in the solver's model (false if unused). */
@@ -64,15 +70,17 @@ final class AigCnf {
     }
 
     /** UNSAT of (x ∧ y) means the pair cannot take these values together. */
-    private Answer differ(int x, int y, int conflicts, long millis) {
-        if (conflicts > 0) solver.setTimeoutOnConflicts(conflicts);
-        else solver.setTimeoutMs(Math.max(1, millis));
-        calls++;
-        try {
-            return solver.isSatisfiable(VecInt.of(lit(x), lit(y))) ? Answer.DIFFERENT : Answer.EQUAL;
-        } catch (TimeoutException e) {
-            return Answer.UNKNOWN;
+    private Answer differ(int x, int y, Budget budget) {
+        for (int slice = FIRST_SLICE; !budget.expired(); slice = Math.min(MAX_SLICE, 2 * slice)) {
+            solver.setTimeoutOnConflicts(slice);
+            calls++;
+            try {
+                return solver.isSatisfiable(VecInt.of(lit(x), lit(y))) ? Answer.DIFFERENT : Answer.EQUAL;
+            } catch (TimeoutException e) {
+                // next slice, if the budget allows
+            }
         }
+        return Answer.UNKNOWN;
     }
 
     private int lit(int aigLit) {

@@ -22,8 +22,12 @@ public final class EquivalenceChecker {
 
     /** Checks {@code left} against {@code right}; the names label the two sides in messages. */
     public static CecResult check(Aig left, Aig right, String leftName, String rightName, CecOptions options) {
+        return check(left, right, leftName, rightName, options, Budget.start(options));
+    }
+
+    /** Checks within {@code budget} (shared by the links of a {@link ProofChain}). */
+    static CecResult check(Aig left, Aig right, String leftName, String rightName, CecOptions options, Budget budget) {
         long start = System.nanoTime(), cpu = cpuNanos();
-        long deadline = start + options.timeout().toNanos();
         Miter miter = Miter.of(left, right, leftName, rightName);
         Aig g = miter.aig();
 
@@ -45,16 +49,15 @@ public final class EquivalenceChecker {
         if (hashed) return new CecResult.Equivalent(stats(g, g.numAnds(), miter, miter.pairs(), 0, 0, 0, start, cpu));
 
         Sweeper sweeper = new Sweeper(g, options.simWords(), options.seed() + 1);
-        sweeper.run(options.mergeConflicts(), start + options.timeout().toNanos() / 2, miter.firstRightNode());
+        sweeper.run(options.mergeConflicts(), budget.fraction(0.5), miter.firstRightNode());
         AigCnf cnf = new AigCnf(sweeper.reduced(), Integer.MAX_VALUE);
         int byStructure = 0, bySat = 0;
         List<String> open = new ArrayList<>();
         for (int i = 0; i < miter.pairs(); i++) {
             int a = sweeper.reduce(miter.left(i)), b = sweeper.reduce(miter.right(i));
             if (a == b) { byStructure++; continue; }
-            long remaining = (deadline - System.nanoTime()) / 1_000_000;
-            if (remaining <= 0) { open.add(miter.outputNames().get(i)); continue; }
-            switch (cnf.equal(a, b, 0, remaining)) {
+            if (budget.expired()) { open.add(miter.outputNames().get(i)); continue; }
+            switch (cnf.equal(a, b, budget)) {
                 case EQUAL -> bySat++;
                 case UNKNOWN -> open.add(miter.outputNames().get(i));
                 case DIFFERENT -> {

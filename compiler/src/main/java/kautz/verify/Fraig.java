@@ -9,14 +9,14 @@ import kautz.opt.CleanupPass;
  * complement) to an earlier node is merged into it, so the result has the same function and at most as
  * many ANDs. Proofs are those of the equivalence checker's sweeping (truth tables over small windows, then
  * SAT over bounded windows with {@code options.mergeConflicts()} conflicts); the budget is
- * {@code options.timeout()}, after which nodes are only hashed.
+ * {@code options.timeout()} of CPU time (and {@code options.wallLimit()}), after which nodes are only hashed.
  */
 public final class Fraig {
     private Fraig() {}
 
     public static Aig reduce(Aig aig, CecOptions options) {
         Sweeper sweeper = new Sweeper(aig, options.simWords(), options.seed());
-        sweeper.run(options.mergeConflicts(), System.nanoTime() + options.timeout().toNanos(), aig.firstAnd());
+        sweeper.run(options.mergeConflicts(), Budget.start(options), aig.firstAnd());
         AigBuilder reduced = sweeper.reduced();
         for (int o = 0; o < aig.numOutputs(); o++) reduced.addOutput(aig.outputName(o), sweeper.reduce(aig.output(o)));
         return new CleanupPass().run(reduced.build()); // drops the merged nodes, now dangling

@@ -3,7 +3,6 @@ package kautz.verify;
 import com.google.common.collect.ImmutableList;
 import kautz.network.Aig;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,25 +37,24 @@ public final class ProofChain {
 
     public static Result check(List<Stage> stages, CecOptions options) {
         if (stages.size() < 2) throw new IllegalArgumentException("a chain needs at least two stages");
-        long start = System.nanoTime(), cpu = EquivalenceChecker.cpuNanos(), deadline = start + options.timeout().toNanos();
+        long start = System.nanoTime(), cpu = EquivalenceChecker.cpuNanos();
+        Budget budget = Budget.start(options);
         Stage first = stages.get(0), last = stages.get(stages.size() - 1);
         List<Link> links = new ArrayList<>();
         CecResult.Undecided open = null;
         for (int i = 0; i + 1 < stages.size(); i++) {
             Stage a = stages.get(i), b = stages.get(i + 1);
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            CecResult r = left.toMillis() < 1
+            CecResult r = budget.expired()
                     ? new CecResult.Undecided(ImmutableList.copyOf(a.network().outputNames()), CecResult.Stats.NONE)
-                    : EquivalenceChecker.check(a.network(), b.network(), a.name(), b.name(), options.withTimeout(left));
+                    : EquivalenceChecker.check(a.network(), b.network(), a.name(), b.name(), options, budget);
             links.add(new Link(a, b, r));
             if (r instanceof CecResult.NotEquivalent n) {
                 Optional<CecResult.NotEquivalent> real = EquivalenceChecker.replay(first.network(), last.network(),
                         first.name(), last.name(), n.inputs(), total(links, start, cpu));
                 if (real.isPresent()) return new Result(real.get(), ImmutableList.copyOf(links), false);
-                Duration rest = Duration.ofNanos(deadline - System.nanoTime());
-                if (rest.toMillis() < 1) break;
+                if (budget.expired()) break;
                 CecResult direct = EquivalenceChecker.check(first.network(), last.network(), first.name(), last.name(),
-                        options.withTimeout(rest));
+                        options, budget);
                 return new Result(direct, ImmutableList.copyOf(links), true);
             }
             if (r instanceof CecResult.Undecided u && open == null) open = u;

@@ -38,6 +38,10 @@ final class Sweeper {
     private long satCalls;
     private final WindowProof window;
     private final WindowSat windowSat;
+    private final MeetingWindow meeting;
+    private final NearbyNodes nearby;
+    /** Structural candidates tried per node. */
+    private final int[] nearBuffer = new int[24];
     private int byWindow;
     private final int words;      // random words
     private final int stride;     // words per node in sig
@@ -60,6 +64,8 @@ final class Sweeper {
         for (int i = 0; i < source.numInputs(); i++) reduced.addInput(source.inputName(i));
         this.window = new WindowProof(reduced);
         this.windowSat = new WindowSat(reduced);
+        this.meeting = new MeetingWindow(reduced);
+        this.nearby = new NearbyNodes(reduced);
         this.cexInputs = new long[source.numInputs()][CEX_WORDS];
         this.sig = new long[Math.max(1024, source.size()) * stride];
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -74,10 +80,10 @@ final class Sweeper {
     }
 
     /**
-     * Sweeps every AND node. Until {@code sweepDeadline} (System.nanoTime) candidates are proven with at most
+     * Sweeps every AND node. Until {@code budget} runs out candidates are proven with at most
      * {@code conflicts} conflicts each; after it nodes are only hashed.
      */
-    void run(int conflicts, long sweepDeadline) { run(conflicts, sweepDeadline, source.firstAnd()); }
+    void run(int conflicts, Budget budget) { run(conflicts, budget, source.firstAnd()); }
 
     /**
      * Sweeps, trying to merge only nodes from {@code firstMerged} on: for a miter, the right network's own
@@ -87,7 +93,8 @@ final class Sweeper {
      * constant in disguise, which a pass such as constprop replaced by the constant, must become one too, or
      * all the right logic above the constant would have nothing to merge with.
      */
-    void run(int conflicts, long sweepDeadline, int firstMerged) {
+    void run(int conflicts, Budget budget, int firstMerged) {
+        boolean expired = false;
         for (int n = source.firstAnd(); n < source.size(); n++) {
             int before = reduced.size();
             int r = reduced.and(Miter.lit(map, source.fanin0(n)), Miter.lit(map, source.fanin1(n)));
@@ -95,9 +102,11 @@ final class Sweeper {
             if (reduced.size() == before) continue; // hashed onto an existing node or a constant
             int m = Lit.node(r);
             simulate(m);
-            if (System.nanoTime() >= sweepDeadline) { /* only hash */ }
-            else if (n >= firstMerged) map[n] = merge(m, conflicts, refuted + undecided < 1000 + 4L * merges, WINDOW_TRIES);
-            else map[n] = merge(m, conflicts, false, 1); // left logic: only a cheap local proof, e.g. of a hidden constant
+            nearby.add(m);
+            if (!expired && (n & 15) == 0) expired = budget.expired(); // reading the thread's CPU clock costs a system call
+            if (expired) { /* only hash */ }
+            else if (n >= firstMerged) map[n] = merge(m, conflicts, refuted + undecided < 1000 + 4L * merges, WINDOW_TRIES, true);
+            else map[n] = merge(m, conflicts, false, 1, false); // left logic: only cheap local proofs, e.g. of a hidden constant
             if (!merged(m)) addToClass(m);
         }
     }
@@ -116,14 +125,24 @@ final class Sweeper {
     int reducedAnds() { return reduced.numAnds(); }
 
     /**
-     * Tries the candidates with m's signature; returns the literal m is replaced by. Window proofs are
-     * cheap, so up to {@link #WINDOW_TRIES} candidates get one (the newest first: a rewritten node's
-     * counterpart is usually near the logic it reads); only the first {@link #TRIES} get a solver call.
+     * Tries the candidates with m's signature; returns the literal m is replaced by. First m's structural
+     * neighbours ({@link NearbyNodes}: above its fan-ins when {@code above}, else in its own cone) get a
+     * truth-table proof. Window proofs are cheap, so up to {@link #WINDOW_TRIES} candidates of the class get
+     * one (the newest first: a rewritten node's counterpart is usually near the logic it reads); only the
+     * first {@link #TRIES} get a solver call, a neighbour first.
      */
-    private int merge(int m, int conflicts, boolean trySat, int windowTries) {
+    private int merge(int m, int conflicts, boolean trySat, int windowTries, boolean above) {
         boolean phase = phase(m);
         List<Integer> cands = classes.get(key(m));
         if (cands == null) return Lit.of(m, false);
+        int near = nearby.collect(m, above, nearBuffer), firstNear = -1;
+        for (int k = 0; k < near; k++) {
+            int c = nearBuffer[k];
+            if (merged(c) || !sameSignature(m, c)) continue;
+            int cl = Lit.of(c, phase != phase(c));
+            if (provenByTables(m, cl)) return cl;
+            if (firstNear < 0) firstNear = c;
+        }
         int windows = 0;
         // the constant node, when in the class, first (it is the oldest member); then the newest first
         for (int k = 0; k < cands.size() && windows < windowTries; k++) {
@@ -131,25 +150,22 @@ final class Sweeper {
             if (!sameSignature(m, c)) continue;
             windows++;
             int cl = Lit.of(c, phase != phase(c));
-            if (window.provesEqual(Lit.of(m, false), cl)) {
-                markMerged(m);
-                merges++;
-                byWindow++;
-                return cl;
-            }
+            if (provenByTables(m, cl)) return cl;
         }
         if (!trySat) return Lit.of(m, false); // mostly refutations so far: candidates are not worth a solver call
         int tries = 0;
-        for (int i = cands.size() - 1; i >= 0 && tries < TRIES; i--) {
-            int c = cands.get(i);
-            if (!sameSignature(m, c)) continue;
+        for (int i = cands.size() - (firstNear < 0 ? 1 : 0); i >= 0 && tries < TRIES; i--) {
+            int c = i == cands.size() ? firstNear : cands.get(i);
+            if (!sameSignature(m, c) || i < cands.size() && c == firstNear) continue;
             tries++;
             int cl = Lit.of(c, phase != phase(c));
-            WindowSat.Answer answer = WindowSat.Answer.UNKNOWN;
-            for (int size : WINDOWS) {
+            meeting.build(m, c, WINDOWS[WINDOWS.length - 1]);
+            WindowSat.Answer answer = windowSat.equal(Lit.of(m, false), cl, meeting, conflicts);
+            satCalls++;
+            for (int k = 0; answer.kind() == AigCnf.Answer.UNKNOWN && k < WINDOWS.length; k++) {
+                int size = WINDOWS[k];
                 answer = windowSat.equal(Lit.of(m, false), cl, size, conflicts);
                 satCalls++;
-                if (answer.kind() != AigCnf.Answer.UNKNOWN) break;
             }
             switch (answer.kind()) {
                 case EQUAL -> {
@@ -165,6 +181,21 @@ final class Sweeper {
             }
         }
         return Lit.of(m, false);
+    }
+
+    /**
+     * Truth-table proofs of m ≡ cl: over the newest-first window, then over the window where the two cones
+     * meet (see {@link MeetingWindow}). A proof merges m.
+     */
+    private boolean provenByTables(int m, int cl) {
+        if (!window.provesEqual(Lit.of(m, false), cl)) {
+            meeting.build(m, Lit.node(cl), WindowProof.MAX_WINDOW);
+            if (!window.provesEqual(Lit.of(m, false), cl, meeting)) return false;
+        }
+        markMerged(m);
+        merges++;
+        byWindow++;
+        return true;
     }
 
     private boolean merged(int m) { return m < merged.length && merged[m]; }

@@ -19,7 +19,7 @@ final class WindowProof {
     static final int MAX_LEAVES = 12;
     private static final int WORDS = (1 << MAX_LEAVES) / 64;
     /** Bounds the nodes simulated per window. */
-    private static final int MAX_WINDOW = 400;
+    static final int MAX_WINDOW = 400;
 
     private final AigBuilder graph;
     private int[] mark = new int[1024];  // stamp per node: in the current window (leaf or inner)
@@ -56,6 +56,24 @@ final class WindowProof {
             if (mark[f0] != stamp) { mark[f0] = stamp; leaves[nLeaves++] = f0; }
             if (mark[f1] != stamp) { mark[f1] = stamp; leaves[nLeaves++] = f1; }
         }
+        return tablesEqual(a, b, leaves, nLeaves, inner, nInner);
+    }
+
+    /**
+     * True when {@code a} and {@code b} have equal truth tables over the leaves of {@code w} (a proof: the
+     * leaves form a cut of both); false when they differ or the window is too large for a table.
+     */
+    boolean provesEqual(int a, int b, MeetingWindow w) {
+        if (w.leafCount > MAX_LEAVES || w.innerCount > MAX_WINDOW) return false;
+        System.arraycopy(w.leaves, 0, leaves, 0, w.leafCount);
+        System.arraycopy(w.inner, 0, inner, 0, w.innerCount);
+        return tablesEqual(a, b, leaves, w.leafCount, inner, w.innerCount);
+    }
+
+    /** Compares the tables of a and b over the given cut (leaves and the inner nodes above them, in any order). */
+    private boolean tablesEqual(int a, int b, int[] leaves, int nLeaves, int[] inner, int nInner) {
+        int na = Lit.node(a), nb = Lit.node(b);
+        ensure(graph.size());
         // leaves get projection tables; inner nodes are simulated in topological (index) order
         for (int i = 0; i < nLeaves; i++) {
             slot[leaves[i]] = i;

@@ -40,8 +40,6 @@ final class WindowSat {
         PriorityQueue<Integer> frontier = new PriorityQueue<>((x, y) -> Integer.compare(y, x));
         int count = 0, ands = 0;
         boolean whole = true;
-        ISolver solver = SolverFactory.newDefault();
-        solver.setTimeoutOnConflicts(conflicts);
         try {
             for (int root : new int[] {Lit.node(a), Lit.node(b)}) {
                 if (var[root] == 0) { var[root] = ++count; touch(root, count); frontier.add(root); }
@@ -56,6 +54,34 @@ final class WindowSat {
                     if (var[f] == 0) { var[f] = ++count; touch(f, count); frontier.add(f); }
                 }
             }
+            return solve(a, b, inner, ands, count, whole, conflicts);
+        } finally {
+            for (int k = 0; k < count; k++) var[touched[k]] = 0;
+        }
+    }
+
+    /**
+     * Whether literals {@code a} and {@code b} are equal over window {@code w}, its leaves free: EQUAL is a
+     * proof, DIFFERENT only when the window is whole.
+     */
+    Answer equal(int a, int b, MeetingWindow w, int conflicts) {
+        if (a == b) return Answer.EQUAL;
+        if (var.length < graph.size()) var = Arrays.copyOf(var, Math.max(graph.size(), 2 * var.length));
+        int count = 0;
+        try {
+            for (int k = 0; k < w.innerCount; k++) { var[w.inner[k]] = ++count; touch(w.inner[k], count); }
+            for (int k = 0; k < w.leafCount; k++) { var[w.leaves[k]] = ++count; touch(w.leaves[k], count); }
+            return solve(a, b, w.inner, w.innerCount, count, w.whole, conflicts);
+        } finally {
+            for (int k = 0; k < count; k++) var[touched[k]] = 0;
+        }
+    }
+
+    /** Encodes the inner nodes (variables already numbered 1..count) and asks whether a and b can differ. */
+    private Answer solve(int a, int b, int[] inner, int ands, int count, boolean whole, int conflicts) {
+        ISolver solver = SolverFactory.newDefault();
+        solver.setTimeoutOnConflicts(conflicts);
+        try {
             solver.newVar(count);
             if (var[0] != 0) solver.addClause(VecInt.of(-var[0])); // node 0 is constant false
             for (int k = 0; k < ands; k++) {
@@ -79,8 +105,6 @@ final class WindowSat {
         } catch (ContradictionException e) {
             // only the unit clause of the constant node could conflict, and nothing else forces it
             throw new IllegalStateException("the Tseitin encoding of an AIG cannot be contradictory", e);
-        } finally {
-            for (int k = 0; k < count; k++) var[touched[k]] = 0;
         }
     }
 

@@ -1,0 +1,98 @@
+package kautz.verify;
+
+import kautz.network.AigBuilder;
+import kautz.network.Lit;
+
+import java.util.Arrays;
+
+/**
+ * The window between two nodes' cones that stops where the cones meet: nodes are visited from the newest
+ * down, each knowing (once all newer nodes are visited) whether it lies under the first root, the second or
+ * both; a node under both is a leaf, the others are expanded. So the window holds exactly the logic in which
+ * the two differ, down to the nodes they share.
+ *
+ * <p>This is the window of a local rewrite: a pass replaced a node's cone over some cut by new logic over
+ * the same cut; once sweeping has merged the cut's nodes, the old and the new logic meet exactly at the
+ * cut, however old (low-numbered) its nodes are. The newest-first windows of {@link WindowProof} and
+ * {@link WindowSat} expand the highest-numbered node whichever side it is on, so a cut node numbered above
+ * some of the old cone's nodes is expanded first and the window can fill up before reaching the cut.
+ *
+ * <p>Any set of leaves is sound for a proof (equal functions over some cut are equal functions); the window
+ * is {@code whole} only when every leaf is a primary input or the constant.
+ */
+final class MeetingWindow {
+    private final AigBuilder graph;
+    private int[] stamp = new int[1024];
+    private int[] side = new int[1024];   // 1: under the first root, 2: under the second, 3: both
+    private int current;
+    private int[] heap = new int[64];
+    private int heapSize;
+    int[] inner = new int[64];
+    int innerCount;
+    int[] leaves = new int[64];
+    int leafCount;
+    boolean whole;
+
+    MeetingWindow(AigBuilder graph) { this.graph = graph; }
+
+    /**
+     * Builds the window of nodes {@code na} and {@code nb} with at most {@code maxInner} inner nodes (past
+     * it, the nodes still to visit become leaves). Inner nodes come out in decreasing index order.
+     */
+    void build(int na, int nb, int maxInner) {
+        if (stamp.length < graph.size()) {
+            int size = Math.max(graph.size(), 2 * stamp.length);
+            stamp = Arrays.copyOf(stamp, size);
+            side = Arrays.copyOf(side, size);
+        }
+        current++;
+        heapSize = innerCount = leafCount = 0;
+        whole = true;
+        reach(na, 1);
+        reach(nb, 2);
+        while (heapSize > 0) {
+            int n = pop();
+            if (n <= graph.numInputs()) { addLeaf(n); continue; }
+            if (side[n] == 3 || innerCount == maxInner) { whole = false; addLeaf(n); continue; }
+            if (innerCount == inner.length) inner = Arrays.copyOf(inner, 2 * inner.length);
+            inner[innerCount++] = n;
+            reach(Lit.node(graph.fanin0(n)), side[n]);
+            reach(Lit.node(graph.fanin1(n)), side[n]);
+        }
+    }
+
+    private void reach(int n, int from) {
+        if (stamp[n] == current) { side[n] |= from; return; }
+        stamp[n] = current;
+        side[n] = from;
+        push(n);
+    }
+
+    private void addLeaf(int n) {
+        if (leafCount == leaves.length) leaves = Arrays.copyOf(leaves, 2 * leaves.length);
+        leaves[leafCount++] = n;
+    }
+
+    // a binary max-heap of node indices: the newest node is visited first
+    private void push(int n) {
+        if (heapSize == heap.length) heap = Arrays.copyOf(heap, 2 * heap.length);
+        int i = heapSize++;
+        while (i > 0 && heap[(i - 1) / 2] < n) { heap[i] = heap[(i - 1) / 2]; i = (i - 1) / 2; }
+        heap[i] = n;
+    }
+
+    private int pop() {
+        int top = heap[0], last = heap[--heapSize];
+        int i = 0;
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= heapSize) break;
+            if (c + 1 < heapSize && heap[c + 1] > heap[c]) c++;
+            if (heap[c] <= last) break;
+            heap[i] = heap[c];
+            i = c;
+        }
+        if (heapSize > 0) heap[i] = last;
+        return top;
+    }
+}

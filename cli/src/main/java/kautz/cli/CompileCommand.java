@@ -2,7 +2,6 @@ package kautz.cli;
 
 import kautz.diag.UserError;
 import kautz.flow.Compiled;
-import kautz.flow.Flow;
 import kautz.flow.Reports;
 import kautz.isa.Disassembler;
 import kautz.isa.ListingFormat;
@@ -48,7 +47,7 @@ public final class CompileCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         ListingFormat fmt = ListingFormat.byLabel(format);
         if (fmt == null) throw new UserError("--format: unknown format '" + format + "' (expected kasm, simpler or aritpim)");
-        Compiled c = Flow.compile(DesignLoader.load(file, flow.kernel), flow.options());
+        Compiled c = flow.compiler().compile(DesignLoader.load(file, flow.kernel), flow.options());
         if (output != null) {
             Disassembler.write(c.program(), fmt, output);
             out.println(json ? Reports.program(c).toString() : Reports.summary(c) + " -> " + output);

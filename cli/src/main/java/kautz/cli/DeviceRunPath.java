@@ -6,7 +6,7 @@ import kautz.device.DeviceReport;
 import kautz.device.DeviceRun;
 import kautz.device.DeviceSession;
 import kautz.diag.UserError;
-import kautz.flow.Flow;
+import kautz.flow.FlowCompiler;
 import kautz.flow.FlowOptions;
 import kautz.isa.IoBit;
 import kautz.isa.Program;
@@ -43,7 +43,7 @@ final class DeviceRunPath {
     private record Kernel(Design design, Program program, ImmutableList<Port> inPorts, ImmutableList<Port> outPorts) {}
 
     static void run(Path file, String kernelList, String inputs, Integer rowsOption, long seed, boolean json,
-                    FlowOptions flow, DeviceOptions device, PrintWriter out) {
+                    FlowCompiler compiler, FlowOptions flow, DeviceOptions device, PrintWriter out) {
         boolean random = inputs.equals("random");
         int rows = rowsOption != null ? rowsOption : random ? 1024 : 1;
         if (rows < 1) throw new UserError("--rows must be at least 1, got " + rows);
@@ -51,7 +51,7 @@ final class DeviceRunPath {
         int width = 0;
         for (String k : kernelList == null ? new String[]{null} : kernelList.split(",")) {
             Design d = DesignLoader.load(file, k == null ? null : k.trim());
-            Program p = Flow.compile(d, flow).program();
+            Program p = compiler.compile(d, flow).program();
             kernels.add(new Kernel(d, p, Ports.group(d.network().inputNames()), Ports.group(d.network().outputNames())));
             width = Math.max(width, p.rowSize());
         }

@@ -1,17 +1,22 @@
 package kautz.cli;
 
 import kautz.diag.UserError;
+import kautz.flow.FlowCompiler;
 import kautz.flow.FlowOptions;
 import kautz.flow.RowSize;
 import kautz.isa.InitModel;
 import kautz.opt.Scripts;
 import kautz.target.Families;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 
 /** The options that choose how a design is compiled, shared by every command that compiles. */
 public final class FlowMixin {
+    @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
     @Option(names = "--kernel", paramLabel = "K", description = "kernel of a .kz file (default: the only or first one)")
     String kernel;
 
@@ -41,6 +46,16 @@ public final class FlowMixin {
     boolean remap;
 
     FlowOptions options() { return options(rowSize); }
+
+    /**
+     * What compiles for {@code run} and {@code compile}: the one the {@link KautzCommand} at the root was given
+     * (a sweep's cache of compiled programs), else {@link FlowCompiler#DIRECT}.
+     */
+    FlowCompiler compiler() {
+        CommandSpec s = mixee;
+        while (s != null && s.parent() != null) s = s.parent();
+        return s != null && s.userObject() instanceof KautzCommand k ? k.compiler() : FlowCompiler.DIRECT;
+    }
 
     /** The options with another {@code --row-size} text (commands that give it their own meaning). */
     FlowOptions options(String rowSizeText) {

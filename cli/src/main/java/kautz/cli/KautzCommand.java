@@ -1,5 +1,6 @@
 package kautz.cli;
 
+import kautz.flow.FlowCompiler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
@@ -29,6 +30,15 @@ import picocli.CommandLine.HelpCommand;
                 VizCommand.class,
         })
 public final class KautzCommand implements Runnable {
+    private final FlowCompiler compiler;
+
+    public KautzCommand() { this(FlowCompiler.DIRECT); }
+
+    /** @param compiler what {@code run} and {@code compile} compile with (a sweep passes its cache) */
+    public KautzCommand(FlowCompiler compiler) { this.compiler = compiler; }
+
+    FlowCompiler compiler() { return compiler; }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,6 +1,7 @@
 package kautz.cli;
 
 import kautz.diag.UserError;
+import kautz.flow.FlowCompiler;
 import kautz.network.NetworkTooLargeException;
 import picocli.CommandLine;
 
@@ -19,7 +20,16 @@ public final class Main {
 
     /** Runs the CLI with the given streams; used by tests so they see exactly what a user sees. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        return run(args, out, err, FlowCompiler.DIRECT);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}; {@code run} and {@code compile} compile with {@code compiler}. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, FlowCompiler compiler) {
+        return execute(commandLine(compiler), args, out, err);
+    }
+
+    /** Runs {@code cl} (from {@link #commandLine}, new or used before) as {@link #run} does. */
+    static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
@@ -38,8 +48,10 @@ public final class Main {
         return code;
     }
 
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new KautzCommand());
+    public static CommandLine commandLine() { return commandLine(FlowCompiler.DIRECT); }
+
+    public static CommandLine commandLine(FlowCompiler compiler) {
+        CommandLine cl = new CommandLine(new KautzCommand(compiler));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110); // descriptions are written as lines of up to ~105 characters; 80 would break them mid-sentence
         return cl;

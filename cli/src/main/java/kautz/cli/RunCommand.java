@@ -82,13 +82,13 @@ public final class RunCommand implements Runnable {
         if (device.enabled()) {
             if (vcd.requested()) throw new UserError("--vcd shows the functional engines' row; it cannot be combined with --device");
             // the cycle-accurate device engine; --kernel a,b runs kernels in order, sharing mem cells
-            DeviceRunPath.run(file, flow.kernel, inputs, rows, flow.seed, json, flow.options(), device,
+            DeviceRunPath.run(file, flow.kernel, inputs, rows, flow.seed, json, flow.compiler(), flow.options(), device,
                     spec.commandLine().getOut());
             return;
         }
         Engines.check(engine);
         RowInputs in = rowInputs();
-        Compiled compiled = Flow.compile(in.design(), flow.options());
+        Compiled compiled = flow.compiler().compile(in.design(), flow.options());
         Engine eng = Engines.select(engine, compiled.program(), in.rows());
         RowCheck check = execute(in, compiled, eng);
         vcd.writeIfRequested(compiled.program(), programPlanes(in, compiled), spec.commandLine().getErr());

@@ -23,6 +23,13 @@ public interface Scheduler {
     Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options);
 
     /**
+     * False when the program does not depend on {@link ScheduleOptions#seed()}: a cache of compiled programs
+     * ({@code kautz.flow.CompileCache}) then serves one program for every seed (Monte Carlo trials differ
+     * only in the seed). The default, true, is always safe.
+     */
+    default boolean usesSeed() { return true; }
+
+    /**
      * {@code --row-size min}: the program in the smallest row this scheduler fits it in ({@code options.rowSize()}
      * is ignored). The default searches with {@link MinRow}; a scheduler that knows its minimum may override.
      */

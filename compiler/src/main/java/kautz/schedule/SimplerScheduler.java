@@ -22,6 +22,8 @@ import java.util.List;
 public final class SimplerScheduler implements Scheduler {
     @Override public String name() { return "simpler"; }
 
+    @Override public boolean usesSeed() { return false; }
+
     @Override public String summary() { return "SIMPLER MAGIC (Ben-Hur et al. 2020): CU-ordered DFS, first free cell, bulk re-init when full"; }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.BitSet;
 public final class TopoScheduler implements Scheduler {
     @Override public String name() { return "topo"; }
 
+    @Override public boolean usesSeed() { return false; }
+
     @Override public String summary() { return "topological order, lowest free cell, cells freed after their last reader (baseline)"; }
 
     @Override

@@ -42,11 +42,18 @@ public final class DevicePresets {
     /** All built-in presets, in the order of {@code devices/index.txt}. */
     public static ImmutableList<DevicePreset> builtIn() {
         ImmutableList.Builder<DevicePreset> out = ImmutableList.builder();
+        for (String n : builtInNames()) out.add(parse(DIR + n + ".device", resource(n + ".device")));
+        return out.build();
+    }
+
+    /** The names in {@code devices/index.txt}: each has its file NAME.device. */
+    private static List<String> builtInNames() {
+        List<String> names = new ArrayList<>();
         for (String line : resource("index.txt").split("\n")) {
             String n = line.strip();
-            if (!n.isEmpty() && !n.startsWith("#")) out.add(parse(DIR + n + ".device", resource(n + ".device")));
+            if (!n.isEmpty() && !n.startsWith("#")) names.add(n);
         }
-        return out.build();
+        return names;
     }
 
     /** A built-in preset by name, or a preset file (any argument containing a path separator or ending in .device). */
@@ -60,6 +67,11 @@ public final class DevicePresets {
             } catch (IOException e) {
                 throw new UserError(nameOrFile + ": cannot read the device file (" + e.getMessage() + ")");
             }
+        }
+        if (builtInNames().contains(nameOrFile)) {
+            // only the named file is parsed: a sweep loads a preset for every point
+            DevicePreset d = parse(DIR + nameOrFile + ".device", resource(nameOrFile + ".device"));
+            if (d.name().equals(nameOrFile)) return d;
         }
         for (DevicePreset d : builtIn()) if (d.name().equals(nameOrFile)) return d;
         List<String> names = new ArrayList<>();

@@ -7,4 +7,7 @@ import java.io.Serializable;
 public interface PointEvaluator extends Serializable {
     /** Never throws for a failing point: a failure is a result with its error. */
     PointResult evaluate(Point point);
+
+    /** What the evaluator can say about its work in this JVM, for the study's last line; may be empty. */
+    default String work() { return ""; }
 }

@@ -67,7 +67,7 @@ public final class Study {
             }
         }
         progress.finish();
-        String work = runner.work();
+        String work = join(runner.work(), evaluator.work());
         if (!work.isEmpty()) err.println("kautz sweep: " + work);
         if (rows.size() != points.size()) throw new UserError("the runner returned " + rows.size() + " of " + points.size() + " points");
         List<Path> written = new ArrayList<>(List.of(files.csv(), files.jsonl()));
@@ -89,6 +89,10 @@ public final class Study {
         written.addAll(charts);
         int errors = (int) rows.values().stream().filter(r -> !r.ok()).count();
         return new Outcome(points.size(), skipped, errors, written);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     /** Points the results file does not have yet; its rows are kept, renumbered to this study's order. */

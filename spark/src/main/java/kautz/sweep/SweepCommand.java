@@ -47,6 +47,12 @@ public final class SweepCommand implements Runnable {
             description = "a point that runs longer becomes an error row and the study goes on (default: the description's \"timeout\", else no limit)")
     Double pointTimeout;
 
+    @Option(names = "--no-cache",
+            description = "evaluate every point afresh, as a separate kautz command would (by default a point reuses the program an "
+                    + "earlier point in the same JVM compiled from the same design with the same options, and each thread its "
+                    + "parsed command line; the numbers are the same either way)")
+    boolean noCache;
+
     @Option(names = "--dry-run", description = "list the points as kautz command lines and stop")
     boolean dryRun;
 
@@ -62,7 +68,7 @@ public final class SweepCommand implements Runnable {
             return;
         }
         Path csv = output != null ? output : s.output() != null ? s.output() : Path.of(s.name() + ".csv");
-        PointEvaluator evaluator = evaluator(pointTimeout != null ? pointTimeout : s.timeout());
+        PointEvaluator evaluator = evaluator(new CliEvaluator(!noCache), pointTimeout != null ? pointTimeout : s.timeout());
         Study study = new Study(s, csv);
         study.files();  // checks the name before Spark starts
         Study.Outcome o;
@@ -75,11 +81,11 @@ public final class SweepCommand implements Runnable {
     }
 
     /** The kautz command line itself, within the point timeout if there is one. */
-    private static PointEvaluator evaluator(Double timeout) {
-        if (timeout == null) return new CliEvaluator();
+    private static PointEvaluator evaluator(CliEvaluator cli, Double timeout) {
+        if (timeout == null) return cli;
         if (!(timeout > 0 && timeout <= SpecParser.MAX_SECONDS)) {
             throw new UserError("--point-timeout must be more than 0 and at most " + (long) SpecParser.MAX_SECONDS + " seconds, got " + TimedEvaluator.text(timeout));
         }
-        return new TimedEvaluator(new CliEvaluator(), timeout);
+        return new TimedEvaluator(cli, timeout);
     }
 }

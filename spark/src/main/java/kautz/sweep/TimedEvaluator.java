@@ -37,6 +37,9 @@ public record TimedEvaluator(PointEvaluator inner, double seconds, int maxAbando
         this(inner, seconds, Runtime.getRuntime().availableProcessors());
     }
 
+    @Override
+    public String work() { return inner.work(); }
+
     /** The error a point that ran out of time gets; the same text on every machine. */
     public static String message(double seconds) {
         return "timed out after " + text(seconds) + " s (the sweep's point timeout)";

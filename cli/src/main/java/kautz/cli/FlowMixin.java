@@ -45,6 +45,12 @@ public final class FlowMixin {
     @Option(names = "--remap", description = "map a gate-level netlist again instead of scheduling its gates as written")
     boolean remap;
 
+    @Option(names = "--consume-inputs", description = {
+            "let in-place gates (IMPLY's imp) overwrite an input cell once the input's other readers have run, as the",
+            "published serial IMPLY adders do; the program says .consume-inputs. Not the SIMPLER convention (inputs",
+            "intact, the default): a second run on the same row would read the overwritten cells"})
+    boolean consumeInputs;
+
     FlowOptions options() { return options(rowSize); }
 
     /**
@@ -65,6 +71,6 @@ public final class FlowMixin {
         } catch (IllegalArgumentException e) {
             throw new UserError("--init: " + e.getMessage());
         }
-        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), model, seed, Duration.ofSeconds(2), remap, script);
+        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), model, seed, Duration.ofSeconds(2), remap, script, consumeInputs);
     }
 }

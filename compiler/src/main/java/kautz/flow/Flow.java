@@ -25,11 +25,16 @@ public final class Flow {
 
     public static Compiled compile(Design design, FlowOptions options) {
         GateFamily family = Families.resolve(options.target());
+        if (options.consumeInputs() && family.gates().stream().noneMatch(kautz.target.GateImpl::inPlace)) {
+            throw new kautz.diag.UserError("--consume-inputs: target " + family.name()
+                    + " has no in-place gate (imp), so no gate could overwrite an input");
+        }
         Optional<MappedNetwork> netlist = options.remap() ? Optional.empty()
                 : design.asMapped().filter(m -> fitsFamily(m, family));
-        MappedNetwork mapped = netlist.orElseGet(() -> map(design, family, options.script()));
+        MappedNetwork mapped = netlist.orElseGet(() -> map(design, family, options.script(), options.consumeInputs()));
         Scheduler scheduler = options.scheduler() == null ? Schedulers.defaultScheduler() : Schedulers.byName(options.scheduler());
-        ScheduleOptions so = new ScheduleOptions(options.rowSize().limit(), options.init(), options.seed(), options.budget());
+        ScheduleOptions so = new ScheduleOptions(options.rowSize().limit(), options.init(), options.seed(), options.budget(),
+                options.consumeInputs());
         Program program = options.rowSize().minimise() ? scheduler.scheduleMinRow(mapped, family, so)
                 : scheduler.schedule(mapped, family, so);
         return new Compiled(design, family, mapped, netlist.isPresent(), scheduler.name(), program);
@@ -42,15 +47,19 @@ public final class Flow {
      * it takes grows with the network; docs/PERFORMANCE.md). All candidates compute the source's function.
      */
     static MappedNetwork map(Design design, GateFamily family, String script) {
-        MappedNetwork best = TechnologyMapper.map(design.network(), family, design.name());
+        return map(design, family, script, false);
+    }
+
+    static MappedNetwork map(Design design, GateFamily family, String script, boolean consumeInputs) {
+        MappedNetwork best = TechnologyMapper.map(design.network(), family, design.name(), consumeInputs);
         if (script == null || script.isBlank() || script.equals(FlowOptions.NO_SCRIPT)) return best;
         Aig optimised = Pipeline.parse(script).run(design.network());
-        best = smaller(best, TechnologyMapper.map(optimised, family, design.name()));
+        best = smaller(best, TechnologyMapper.map(optimised, family, design.name(), consumeInputs));
         if (script.equals(Scripts.DEFAULT) && design.network().numAnds() <= Scripts.STRONG_LIMIT) {
             // from the source, not the default's result: the two descents end in different local minima and
             // the source's is the better one on the EPFL circuits (router: 169 ANDs against 182)
             Aig strong = Scripts.strongPipeline().run(design.network());
-            best = smaller(best, TechnologyMapper.map(strong, family, design.name()));
+            best = smaller(best, TechnologyMapper.map(strong, family, design.name(), consumeInputs));
         }
         return best;
     }

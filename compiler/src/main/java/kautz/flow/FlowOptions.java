@@ -17,22 +17,31 @@ import java.time.Duration;
  * @param budget    time an improving scheduler may spend
  * @param remap     map a gate-level netlist from its logic even when its gates are already in the family
  * @param script    optimisation script run on the network before mapping ({@code kautz.opt}), or "none"
+ * @param consumeInputs let in-place gates overwrite input cells after the inputs' other readers (the convention
+ *                  of the published serial IMPLY adders, not SIMPLER's); by default inputs stay intact
  */
 public record FlowOptions(String target, String scheduler, RowSize rowSize, InitModel init, long seed,
-                          Duration budget, boolean remap, String script) {
+                          Duration budget, boolean remap, String script, boolean consumeInputs) {
     public static final String NO_SCRIPT = "none";
+
+    /** Options that keep the inputs intact. */
+    public FlowOptions(String target, String scheduler, RowSize rowSize, InitModel init, long seed,
+                       Duration budget, boolean remap, String script) {
+        this(target, scheduler, rowSize, init, seed, budget, remap, script, false);
+    }
 
     public static FlowOptions defaults() {
         return new FlowOptions(Families.DEFAULT, null, RowSize.unlimited(), InitModel.BULK, 1, Duration.ofSeconds(2), false,
                 Scripts.DEFAULT);
     }
 
-    public FlowOptions withScript(String s) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, s); }
+    public FlowOptions withScript(String s) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, s, consumeInputs); }
 
-    public FlowOptions withTarget(String t) { return new FlowOptions(t, scheduler, rowSize, init, seed, budget, remap, script); }
-    public FlowOptions withScheduler(String s) { return new FlowOptions(target, s, rowSize, init, seed, budget, remap, script); }
-    public FlowOptions withRowSize(RowSize r) { return new FlowOptions(target, scheduler, r, init, seed, budget, remap, script); }
-    public FlowOptions withInit(InitModel i) { return new FlowOptions(target, scheduler, rowSize, i, seed, budget, remap, script); }
-    public FlowOptions withSeed(long s) { return new FlowOptions(target, scheduler, rowSize, init, s, budget, remap, script); }
-    public FlowOptions withRemap(boolean r) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, r, script); }
+    public FlowOptions withTarget(String t) { return new FlowOptions(t, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs); }
+    public FlowOptions withScheduler(String s) { return new FlowOptions(target, s, rowSize, init, seed, budget, remap, script, consumeInputs); }
+    public FlowOptions withRowSize(RowSize r) { return new FlowOptions(target, scheduler, r, init, seed, budget, remap, script, consumeInputs); }
+    public FlowOptions withInit(InitModel i) { return new FlowOptions(target, scheduler, rowSize, i, seed, budget, remap, script, consumeInputs); }
+    public FlowOptions withSeed(long s) { return new FlowOptions(target, scheduler, rowSize, init, s, budget, remap, script, consumeInputs); }
+    public FlowOptions withRemap(boolean r) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, r, script, consumeInputs); }
+    public FlowOptions withConsumeInputs(boolean c) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, c); }
 }

@@ -17,10 +17,18 @@ public final class TechnologyMapper {
     private TechnologyMapper() {}
 
     public static MappedNetwork map(Aig aig, GateFamily family, String name) {
+        return map(aig, family, name, false);
+    }
+
+    /**
+     * As {@link #map(Aig, GateFamily, String)}; with {@code consumeInputs} an in-place gate may also overwrite an
+     * input after its other readers (schedule the result with {@code ScheduleOptions.consumeInputs} too).
+     */
+    public static MappedNetwork map(Aig aig, GateFamily family, String name, boolean consumeInputs) {
         FamilyGates gates = new FamilyGates(family);
         boolean nor = family.has(Primitives.NOR2) && family.has(Primitives.INV1);
         boolean nand = family.has(Primitives.NAND2);
-        MappedNetwork best = legal(PhaseMapper.map(aig, gates, name), family);
+        MappedNetwork best = legal(PhaseMapper.map(aig, gates, name), family, consumeInputs);
         if (nor) best = cheaper(best, NorCutMapper.map(aig, name), family);
         for (FullAdders.Form form : FullAdders.Form.values()) {
             boolean usable = switch (form) {
@@ -31,14 +39,14 @@ public final class TechnologyMapper {
             if (!usable) continue;
             Aig adders = FullAdders.restructure(aig, form);
             if (adders == aig) break;
-            best = cheaper(best, legal(PhaseMapper.map(adders, gates, name), family), family);
+            best = cheaper(best, legal(PhaseMapper.map(adders, gates, name), family, consumeInputs), family);
             if (nor && form == FullAdders.Form.NOR) best = cheaper(best, NorCutMapper.map(adders, name), family);
         }
         return best;
     }
 
-    private static MappedNetwork legal(MappedNetwork m, GateFamily family) {
-        return family.has(Primitives.IMP2) ? InPlaceLegaliser.legalise(m) : m;
+    private static MappedNetwork legal(MappedNetwork m, GateFamily family, boolean consumeInputs) {
+        return family.has(Primitives.IMP2) ? InPlaceLegaliser.legalise(m, consumeInputs) : m;
     }
 
     private static MappedNetwork cheaper(MappedNetwork a, MappedNetwork b, GateFamily family) {

@@ -27,8 +27,9 @@ import java.util.List;
  *       Under {@code bulk} the re-initialisations are batched with the fewest possible init cycles for
  *       the given placement (interval stabbing, greedy on the latest point: optimal); under
  *       {@code single} each gate's cell is initialised right before it, one cycle per cell.</li>
- *   <li>The placement is checked: inputs are never written, no live value or output is overwritten,
- *       every fan-in is computed before it is read. A violation is a scheduler bug
+ *   <li>The placement is checked: inputs are never written (except by an in-place gate consuming one, when
+ *       the graph allows it), no live value or output is overwritten, an in-place gate runs after every
+ *       other reader of the value it overwrites, every fan-in is computed before it is read. A violation is a scheduler bug
  *       ({@link IllegalStateException}).</li>
  * </ul>
  */
@@ -61,7 +62,8 @@ public final class Emitter {
                 prestate[k] = impl[k].destPrestate();
             }
             int c = cell[g];
-            if (c < inputs || c >= rowLimit) throw new IllegalStateException("gate " + g + " placed in cell " + c + " outside " + inputs + ".." + (rowLimit - 1));
+            // an in-place gate keeps its source's cell: an input's own when inputs are consumed (checked below)
+            if ((c < inputs && graph.inPlaceSource(g) < 0) || c >= rowLimit) throw new IllegalStateException("gate " + g + " placed in cell " + c + " outside " + inputs + ".." + (rowLimit - 1));
         }
         for (int i = 0; i < graph.network().numOutputs(); i++) {
             int o = graph.outputNode(i);
@@ -78,6 +80,7 @@ public final class Emitter {
         for (int k = 0; k < n; k++) maxCell = Math.max(maxCell, cell[order[k]]);
         int[] occupant = new int[maxCell + 1];
         Arrays.fill(occupant, -1);
+        for (int i = 0; i < inputs; i++) occupant[i] = i;
         List<Integer> t0One = new ArrayList<>();
         List<Integer> t0Zero = new ArrayList<>();
         int[] reinitAt = new int[n]; // -1: none; else the point (before step p) that re-initialises this gate's cell
@@ -89,6 +92,7 @@ public final class Emitter {
             int prev = occupant[c];
             if (graph.inPlaceSource(g) >= 0) {
                 if (prev != graph.inPlaceSource(g)) throw new IllegalStateException("in-place gate " + g + " is not in its fan-in's cell");
+                if (lastRead[prev] > k) throw new IllegalStateException("in-place gate " + g + " overwrites node " + prev + " before its last reader");
                 occupant[c] = g;
                 continue;
             }
@@ -146,7 +150,14 @@ public final class Emitter {
             out.add(new IoBit(graph.network().outputNames().get(i), graph.isInput(o) ? o : cell[o]));
         }
         int rowSize = rowLimit == ScheduleOptions.UNLIMITED ? Math.max(1, maxCell + 1) : rowLimit;
-        return new Program(graph.network().name(), family.name(), rowSize, options.init(), in.build(), out.build(), ImmutableList.copyOf(ops));
+        return new Program(graph.network().name(), family.name(), rowSize, options.init(), in.build(), out.build(), ImmutableList.copyOf(ops),
+                consumesInputs(graph, order));
+    }
+
+    /** Whether some gate overwrites an input's cell: only then is the program marked {@code .consume-inputs}. */
+    private static boolean consumesInputs(GateGraph graph, int[] order) {
+        for (int g : order) if (graph.inPlaceSource(g) >= 0 && graph.isInput(graph.inPlaceSource(g))) return true;
+        return false;
     }
 
     /** The family's implementation of a primitive, or a user error naming what the target lacks. */

@@ -25,24 +25,46 @@ public final class GateGraph {
     private final int[] neededOrder;
     private final int[] inPlaceSource;
     private final int[][] gateFanins;
+    private final int[][] runBefore;
+    private boolean hasOrderEdges;
 
-    /** The graph of a network as a family executes it (in-place gates overwrite their last fan-in). */
+    /** The graph of a network as a family executes it (in-place gates overwrite their last fan-in); inputs stay intact. */
     public GateGraph(MappedNetwork network, GateFamily family) {
+        this(network, family, false);
+    }
+
+    /**
+     * The graph of a network as a family executes it: an in-place gate overwrites its last fan-in q, which
+     * must die there. q may have other readers, provided they all come earlier in the network (so they can
+     * run first: each becomes an order edge, {@link #runBefore}); q is not an output, not a constant, not
+     * read twice by the gate, overwritten by no other gate, and not an input unless {@code consumeInputs}.
+     */
+    public GateGraph(MappedNetwork network, GateFamily family, boolean consumeInputs) {
         this(network);
+        boolean[] consumed = new boolean[canon.length];
+        boolean edges = false;
         for (int g : neededOrder) {
             if (isConstant(g)) continue;
             GateImpl impl = Emitter.implOf(family, network.gate(g).primitive());
             if (!impl.inPlace()) continue;
             int[] f = fanins[g];
             int q = f[f.length - 1];
-            boolean dies = q >= inputs && !isConstant(q) && !output[q] && readers[q].length == 1
-                    && Arrays.stream(f).filter(x -> x == q).count() == 1;
-            if (!dies) {
+            String why = q < inputs && !consumeInputs ? "an input (inputs stay intact unless --consume-inputs)"
+                    : isConstant(q) ? "a constant" : output[q] ? "an output"
+                    : consumed[q] ? "overwritten by another gate"
+                    : Arrays.stream(f).filter(x -> x == q).count() != 1 ? "read twice by the gate"
+                    : Arrays.stream(readers[q]).anyMatch(r -> r > g && needed[r]) ? "read by a later gate" : null;
+            if (why != null) {
                 throw new UserError("gate " + g + " (" + network.gate(g).primitive().name() + ") of " + network.name()
-                        + " would overwrite node " + q + " in place, which is still needed; map without in-place gates for this network");
+                        + " would overwrite node " + q + " in place, which is " + why + "; map without in-place gates for this network");
             }
+            consumed[q] = true;
             inPlaceSource[g] = q;
+            int[] others = Arrays.stream(readers[q]).filter(r -> r != g && needed[r]).toArray();
+            runBefore[g] = others;
+            edges |= others.length > 0;
         }
+        hasOrderEdges = edges;
     }
 
     public GateGraph(MappedNetwork network) {
@@ -52,6 +74,8 @@ public final class GateGraph {
         canon = new int[n];
         inPlaceSource = new int[n];
         Arrays.fill(inPlaceSource, -1);
+        runBefore = new int[n][];
+        Arrays.fill(runBefore, new int[0]);
         int[] constantOf = {-1, -1};
         for (int v = 0; v < n; v++) {
             canon[v] = v;
@@ -120,6 +144,52 @@ public final class GateGraph {
     public int[] neededGates() { return neededOrder.clone(); }
     /** For a gate executed in place, the fan-in whose cell it overwrites (that value dies there); else -1. */
     public int inPlaceSource(int node) { return inPlaceSource[node]; }
+
+    /**
+     * The gates that must run before {@code node} besides its fan-ins: for an in-place gate, the other readers
+     * of the value it overwrites. Empty for every other gate. Do not modify.
+     */
+    public int[] runBefore(int node) { return runBefore[node]; }
+
+    /** Whether some in-place gate overwrites a value other gates also read (an order beyond the fan-ins). */
+    public boolean hasOrderEdges() { return hasOrderEdges; }
+
+    /**
+     * A fan-in-respecting order of gates made to respect {@link #runBefore} too, changing it as little as
+     * possible: a topological sort that always takes the ready gate earliest in {@code order}. Returns
+     * {@code order} itself when the graph has no order edges.
+     */
+    public int[] legalOrder(int[] order) {
+        if (!hasOrderEdges) return order;
+        int n = canon.length;
+        int[] pos = new int[n];
+        Arrays.fill(pos, -1);
+        for (int k = 0; k < order.length; k++) pos[order[k]] = k;
+        int[] missing = new int[n];
+        int[][] after = new int[n][];
+        int[] afterCount = new int[n];
+        for (int g : order) {
+            for (int f : gateFanins[g]) if (pos[f] >= 0) { missing[g]++; afterCount[f]++; }
+            for (int r : runBefore[g]) if (pos[r] >= 0) { missing[g]++; afterCount[r]++; }
+        }
+        for (int g : order) after[g] = new int[afterCount[g]];
+        Arrays.fill(afterCount, 0);
+        for (int g : order) {
+            for (int f : gateFanins[g]) if (pos[f] >= 0) after[f][afterCount[f]++] = g;
+            for (int r : runBefore[g]) if (pos[r] >= 0) after[r][afterCount[r]++] = g;
+        }
+        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>((a, b) -> Integer.compare(pos[a], pos[b]));
+        for (int g : order) if (missing[g] == 0) ready.add(g);
+        int[] out = new int[order.length];
+        int count = 0;
+        while (!ready.isEmpty()) {
+            int g = ready.poll();
+            out[count++] = g;
+            for (int s : after[g]) if (--missing[s] == 0) ready.add(s);
+        }
+        if (count != order.length) throw new IllegalStateException("order edges form a cycle");
+        return out;
+    }
 
     /** The distinct gate (non-input) fan-ins of {@code node}. Do not modify. */
     public int[] distinctGateFanins(int node) {

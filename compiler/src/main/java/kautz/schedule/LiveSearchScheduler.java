@@ -55,7 +55,7 @@ public final class LiveSearchScheduler implements Scheduler {
 
     @Override
     public Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options) {
-        GateGraph graph = new GateGraph(network, family);
+        GateGraph graph = new GateGraph(network, family, options.consumeInputs());
         int row = options.rowSize();
         int bound = Liveness.lowerBound(graph);
         if (bound > row) { // fail fast: no search can help; on small networks the least row is cheap to add
@@ -72,7 +72,7 @@ public final class LiveSearchScheduler implements Scheduler {
         for (int cone : CONES) {
             MappedNetwork remat = Rematerialize.inputCones(network, cone);
             if (remat == null) continue;
-            GateGraph rg = new GateGraph(remat, family);
+            GateGraph rg = new GateGraph(remat, family, options.consumeInputs());
             int[] rOrder = new Search(rg, options).best(capacity);
             int rPeak = Liveness.peak(rg, rOrder);
             if (rPeak <= capacity) return emit(rg, family, options, rOrder);
@@ -81,7 +81,7 @@ public final class LiveSearchScheduler implements Scheduler {
         // still too many live values: evict some and compute them again when needed, within a bounded number of gates
         MappedNetwork expanded = Recompute.expand(leastGraph, leastOrder, capacity, RECOMPUTE_FACTOR * leastOrder.length, options.seed());
         if (expanded != null) {
-            GateGraph eg = new GateGraph(expanded, family);
+            GateGraph eg = new GateGraph(expanded, family, options.consumeInputs());
             int[] eOrder = eg.neededGates(); // the execution order Recompute chose
             if (Liveness.peak(eg, eOrder) <= capacity) return emit(eg, family, options, eOrder);
         }
@@ -96,13 +96,13 @@ public final class LiveSearchScheduler implements Scheduler {
 
     @Override
     public Program scheduleMinRow(MappedNetwork network, GateFamily family, ScheduleOptions options) {
-        GateGraph graph = new GateGraph(network, family);
+        GateGraph graph = new GateGraph(network, family, options.consumeInputs());
         int[] order = new Search(graph, options).best(-1);
         int row = graph.inputs() + Liveness.peak(graph, order);
         for (int cone : CONES) { // fewer cells for more cycles: kept only if the row shrinks
             MappedNetwork remat = Rematerialize.inputCones(network, cone);
             if (remat == null) continue;
-            GateGraph rg = new GateGraph(remat, family);
+            GateGraph rg = new GateGraph(remat, family, options.consumeInputs());
             int[] rOrder = new Search(rg, options).best(-1);
             int rRow = rg.inputs() + Liveness.peak(rg, rOrder);
             if (rRow < row) { graph = rg; order = rOrder; row = rRow; }
@@ -178,7 +178,8 @@ public final class LiveSearchScheduler implements Scheduler {
             candidates.add(Orders.depthFirst(graph, cu, Orders.RootRule.NODE_ORDER, Orders.ChildRule.SHARED_LAST));
             int[] best = null;
             long bestKey = Long.MAX_VALUE;
-            for (int[] c : candidates) {
+            for (int[] raw : candidates) { // in-place gates after the other readers of what they overwrite
+                int[] c = graph.legalOrder(raw);
                 long k = key(c, capacity);
                 if (k < bestKey) { bestKey = k; best = c; }
             }
@@ -188,6 +189,7 @@ public final class LiveSearchScheduler implements Scheduler {
                 long deadline = CpuClock.now() + GUARD_NANOS;
                 int[] descended = new PeakDescent(graph).improve(best, options.seed(),
                         steps(DESCENT_STEPS, DESCENT_WORK, graph.nodes()), deadline);
+                descended = graph.legalOrder(descended);
                 if (key(descended, capacity) < bestKey) best = descended;
             }
             return best;
@@ -206,7 +208,7 @@ public final class LiveSearchScheduler implements Scheduler {
             }
             int[] rootOrder = roots.stream().mapToInt(Integer::intValue).toArray();
             int[][] kids = new int[n][];
-            int[] order = Orders.keyedDepthFirst(graph, rootOrder, prio, kids);
+            int[] order = graph.legalOrder(Orders.keyedDepthFirst(graph, rootOrder, prio, kids));
             long current = key(order, capacity);
             SplittableRandom rnd = new SplittableRandom(options.seed());
             int[] gates = graph.neededGates();
@@ -232,7 +234,7 @@ public final class LiveSearchScheduler implements Scheduler {
                     prio[v] = rnd.nextBoolean() ? old + 1 + rnd.nextInt(8) : old - 1 - rnd.nextInt(8);
                     for (int r : graph.readers(v)) kids[r] = null;
                 }
-                int[] next = Orders.keyedDepthFirst(graph, rootOrder, prio, kids);
+                int[] next = graph.legalOrder(Orders.keyedDepthFirst(graph, rootOrder, prio, kids));
                 long k = key(next, capacity);
                 if (k <= current) {
                     current = k;

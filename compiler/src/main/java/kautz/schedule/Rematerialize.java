@@ -3,6 +3,7 @@ package kautz.schedule;
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableIntArray;
 import kautz.mapped.MappedNetwork;
+import kautz.mapped.Primitives;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,9 @@ final class Rematerialize {
                 readers[u]++;
                 if (u >= inputs) size = cone[u] == 0 ? 0 : size + cone[u];
             }
-            cone[v] = size <= maxCone ? size : 0;
+            // an in-place gate overwriting an input (--consume-inputs) must stay one gate: copies would overwrite it again
+            boolean consumesInput = g.primitive().equals(Primitives.IMP2) && g.fanins().get(1) < inputs;
+            cone[v] = size <= maxCone && !consumesInput ? size : 0;
         }
         boolean shared = false;
         for (int v = inputs; v < n; v++) shared |= cone[v] > 0 && readers[v] > 1;

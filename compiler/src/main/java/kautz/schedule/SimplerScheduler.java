@@ -28,8 +28,8 @@ public final class SimplerScheduler implements Scheduler {
 
     @Override
     public Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options) {
-        GateGraph graph = new GateGraph(network, family);
-        int[] order = order(graph);
+        GateGraph graph = new GateGraph(network, family, options.consumeInputs());
+        int[] order = graph.legalOrder(order(graph));
         int peak = Liveness.peak(graph, order);
         int minRow = graph.inputs() + peak;
         if (minRow > options.rowSize()) {
@@ -40,8 +40,8 @@ public final class SimplerScheduler implements Scheduler {
 
     @Override
     public Program scheduleMinRow(MappedNetwork network, GateFamily family, ScheduleOptions options) {
-        GateGraph graph = new GateGraph(network, family);
-        int[] order = order(graph);
+        GateGraph graph = new GateGraph(network, family, options.consumeInputs());
+        int[] order = graph.legalOrder(order(graph));
         return schedule(network, family, options.withRowSize(graph.inputs() + Liveness.peak(graph, order)));
     }
 

@@ -20,8 +20,8 @@ public final class TopoScheduler implements Scheduler {
 
     @Override
     public Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options) {
-        GateGraph graph = new GateGraph(network, family);
-        int[] order = graph.neededGates();
+        GateGraph graph = new GateGraph(network, family, options.consumeInputs());
+        int[] order = graph.neededGates(); // node order: in-place gates already follow the other readers
         int[] cell = new int[graph.nodes()];
         int[] pending = graph.pendingReaders(order);
         for (int v = 0; v < graph.nodes(); v++) cell[v] = v < graph.inputs() ? v : -1;

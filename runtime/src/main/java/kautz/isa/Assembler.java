@@ -19,6 +19,7 @@ import java.util.Map;
  * <pre>
  * .kernel add            .target magic-nor       .rowsize 32       .init bulk
  * .input a[0] 0          .output sum[0] 17
+ * .consume-inputs        (optional: ops may overwrite input cells)
  * </pre>
  * then one op per line in the mnemonic syntax of the {@link Opcode} table ({@code nor 5, 0, 1},
  * {@code prog 3, 2}); {@code #} and {@code //} start comments. Every mistake is a {@link UserError}
@@ -35,6 +36,7 @@ public final class Assembler {
     private int rowSize = -1;
     private int rowSizeLine;
     private InitModel init;
+    private boolean consumeInputs;
     private final List<IoBit> inputs = new ArrayList<>();
     private final List<IoBit> outputs = new ArrayList<>();
     private final Map<String, Integer> ioNames = new HashMap<>();
@@ -87,7 +89,7 @@ public final class Assembler {
         if (kernel == null) throw new UserError(file + ": missing the .kernel header (e.g. '.kernel add')");
         if (rowSize < 0) throw new UserError(file + ": missing the .rowsize header (e.g. '.rowsize 64')");
         return new Program(kernel, target == null ? "custom" : target, rowSize, init == null ? InitModel.BULK : init,
-                ImmutableList.copyOf(inputs), ImmutableList.copyOf(outputs), ops.build());
+                ImmutableList.copyOf(inputs), ImmutableList.copyOf(outputs), ops.build(), consumeInputs);
     }
 
     private void line(int no, String text) {
@@ -125,6 +127,10 @@ public final class Assembler {
                     throw lx.error(t.col(), e.getMessage());
                 }
             }
+            case ".consume-inputs" -> {
+                if (consumeInputs) throw lx.error(d.col(), ".consume-inputs is given twice");
+                consumeInputs = true;
+            }
             case ".input", ".output" -> {
                 boolean in = d.text().equals(".input");
                 String what = in ? "input" : "output";
@@ -143,7 +149,7 @@ public final class Assembler {
                     outputs.add(new IoBit(name.text(), c));
                 }
             }
-            default -> throw lx.error(d.col(), "unknown header '" + d.text() + "' (expected .kernel, .target, .rowsize, .init, .input or .output)");
+            default -> throw lx.error(d.col(), "unknown header '" + d.text() + "' (expected .kernel, .target, .rowsize, .init, .consume-inputs, .input or .output)");
         }
     }
 

@@ -23,6 +23,7 @@ public final class Disassembler {
         sb.append(".target ").append(KasmNames.quote(p.target())).append('\n');
         sb.append(".rowsize ").append(p.rowSize()).append('\n');
         sb.append(".init ").append(p.initModel().label()).append('\n');
+        if (p.consumesInputs()) sb.append(".consume-inputs\n");
         for (IoBit b : p.inputs()) sb.append(".input ").append(KasmNames.quote(b.name())).append(' ').append(b.cell()).append('\n');
         for (IoBit b : p.outputs()) sb.append(".output ").append(KasmNames.quote(b.name())).append(' ').append(b.cell()).append('\n');
         sb.append('\n');

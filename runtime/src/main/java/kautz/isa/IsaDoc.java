@@ -57,6 +57,11 @@ public final class IsaDoc {
           .append("after the last op. Bits are named by the one convention of `kautz.ports.Ports`: bit `i` of port `a`\n")
           .append("is `a[i]` (a 1-bit port may be named plainly). By convention (SIMPLER) inputs occupy cells\n")
           .append("`0..I-1` and neither inputs nor computed outputs are overwritten.\n\n");
+        sb.append("A program whose header says `.consume-inputs` (compiled with `--consume-inputs`) may overwrite an\n")
+          .append("input cell after the last op that reads the input: the convention of the published serial IMPLY\n")
+          .append("adders (Kvatinsky, Rohani, Karimi), not SIMPLER's. Its results are still compared with the reference\n")
+          .append("computed from the original inputs, the lint does not flag its input writes, and running it twice on\n")
+          .append("the same row is not meaningful (the second run reads what the first left in the input cells).\n\n");
         sb.append("## Functional engines (`kautz sim`, `--engine auto|interp|jit`)\n\n");
         sb.append("""
                 `interp` runs one op at a time over all rows; `jit` compiles the program into a JVM class first (ASM).
@@ -85,7 +90,8 @@ public final class IsaDoc {
           .append("nor 2, 0, 1                      # d first, then the inputs\n")
           .append("nor 3, 2                         # one input: NOT\n")
           .append("```\n\n");
-        sb.append("The header (`.kernel` and `.rowsize` required; `.target` defaults to `custom`, `.init` to `bulk`)\n")
+        sb.append("The header (`.kernel` and `.rowsize` required; `.target` defaults to `custom`, `.init` to `bulk`;\n")
+          .append("`.consume-inputs`, a line of its own, marks a program that may overwrite its input cells)\n")
           .append("comes before the first op. Names that are not one plain token (spaces, `#`, `\"`, `,`) are written in\n")
           .append("double quotes with backslash escapes. Each op is a mnemonic and its operands separated by commas\n")
           .append("(`prog c, L` takes a cell and a level). `kautz compile -o OUT.kasm` writes this form, and the\n")

@@ -12,9 +12,19 @@ import com.google.common.collect.ImmutableList;
  * @param inputs    input bits and their cells, in port order; loaded before the first op
  * @param outputs   output bits and the cells they are read from after the last op
  * @param ops       the micro-ops in execution order
+ * @param consumesInputs whether ops may overwrite input cells after reading them (the convention of the
+ *                  published serial IMPLY adders; header {@code .consume-inputs}). By default (false) inputs
+ *                  are never overwritten (DESIGN.md §6), and a rerun on the same row reads the same inputs.
  */
 public record Program(String kernel, String target, int rowSize, InitModel initModel,
-                      ImmutableList<IoBit> inputs, ImmutableList<IoBit> outputs, ImmutableList<MicroOp> ops) {
+                      ImmutableList<IoBit> inputs, ImmutableList<IoBit> outputs, ImmutableList<MicroOp> ops,
+                      boolean consumesInputs) {
+    /** A program that keeps its inputs intact (the default convention). */
+    public Program(String kernel, String target, int rowSize, InitModel initModel,
+                   ImmutableList<IoBit> inputs, ImmutableList<IoBit> outputs, ImmutableList<MicroOp> ops) {
+        this(kernel, target, rowSize, initModel, inputs, outputs, ops, false);
+    }
+
     public Program {
         for (IoBit b : inputs) checkCell(b.cell(), rowSize, "input " + b.name());
         for (IoBit b : outputs) checkCell(b.cell(), rowSize, "output " + b.name());

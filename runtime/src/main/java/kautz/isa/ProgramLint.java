@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>{@link Kind#UNINITIALISED_OUTPUT}: a gate whose output cell is not known to hold the pre-state
  *       its opcode needs (1 for nor/nand/min3, 0 for or/and); the result is then wrong on a chip;</li>
  *   <li>{@link Kind#READ_UNWRITTEN}: an op (or an output bit) reads a cell that was never written nor loaded;</li>
- *   <li>{@link Kind#INPUT_OVERWRITTEN}: an op writes a cell that holds an input;</li>
+ *   <li>{@link Kind#INPUT_OVERWRITTEN}: an op writes a cell that holds an input (not flagged in a program
+ *       declared {@code .consume-inputs}, whose inputs may be overwritten after they are read);</li>
  *   <li>{@link Kind#OUTPUT_OVERWRITTEN}: an output's cell is re-initialised after a gate computed it, so the
  *       output is computed twice (outputs are never overwritten);</li>
  *   <li>{@link Kind#BEYOND_ROW}: a cell at or beyond a given row limit.</li>
@@ -105,7 +106,7 @@ public final class ProgramLint {
             for (int k = 0; k < tgt.length(); k++) {
                 int c = tgt.get(k);
                 String in = inputAt.get(c);
-                if (in != null) out.add(new Finding(Kind.INPUT_OVERWRITTEN, i, c, where + " overwrites input " + in + " in cell " + c));
+                if (in != null && !p.consumesInputs()) out.add(new Finding(Kind.INPUT_OVERWRITTEN, i, c, where + " overwrites input " + in + " in cell " + c));
                 if (oc.isInit() && computed[c] && outputAt.containsKey(c)) {
                     out.add(new Finding(Kind.OUTPUT_OVERWRITTEN, i, c, where + " re-initialises cell " + c + ", which holds output "
                             + outputAt.get(c) + " computed by op " + lastWriter[c]));

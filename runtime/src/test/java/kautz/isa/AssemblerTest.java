@@ -43,6 +43,36 @@ class AssemblerTest {
     }
 
     @Test
+    void consumedInputsRoundTripAndTheLintFollowsTheHeader() {
+        String text = """
+                .kernel or2
+                .target imply
+                .rowsize 3
+                .init single
+                .consume-inputs
+                .input a 0
+                .input b 1
+                .output y 1
+                false 2
+                imp 0, 2
+                imp 2, 1    # b := a ∨ b, in b's own cell
+                """;
+        Program p = Assembler.parse(text, "or2.kasm");
+        assertTrue(p.consumesInputs());
+        assertEquals(p, Assembler.parse(Disassembler.toKasm(p), "again.kasm"));
+        assertTrue(Disassembler.toKasm(p).contains("\n.consume-inputs\n"));
+        assertTrue(ProgramLint.check(p).isEmpty(), ProgramLint.check(p).toString());
+        Program intact = Assembler.parse(text.replace(".consume-inputs\n", ""), "or2.kasm");
+        assertFalse(intact.consumesInputs());
+        assertFalse(Disassembler.toKasm(intact).contains("consume"));
+        assertEquals(ProgramLint.Kind.INPUT_OVERWRITTEN, ProgramLint.check(intact).get(0).kind());
+        UserError twice = assertThrows(UserError.class, () -> Assembler.parse(text.replace(".consume-inputs\n", ".consume-inputs\n.consume-inputs\n"), "x.kasm"));
+        assertTrue(twice.getMessage().startsWith("x.kasm:6:1: .consume-inputs is given twice"), twice.getMessage());
+        UserError late = assertThrows(UserError.class, () -> Assembler.parse(text + ".consume-inputs\n", "x.kasm"));
+        assertTrue(late.getMessage().contains("after the first op"), late.getMessage());
+    }
+
+    @Test
     void randomProgramsRoundTrip() {
         for (long seed = 1; seed <= 200; seed++) {
             Program p = RandomPrograms.generate(seed, 1 + (int) (seed % 7), 1 + (int) (seed % 5), (int) (seed % 60), 12 + (int) (seed % 30));

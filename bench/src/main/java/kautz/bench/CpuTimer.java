@@ -3,6 +3,8 @@ package kautz.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import java.util.Arrays;
 
 /**
@@ -17,12 +19,13 @@ final class CpuTimer {
     private CpuTimer() {}
 
     /**
-     * Warms {@code task} up for at least {@code warmupSeconds}, until HotSpot has compiled nothing for
-     * {@link #QUIET_COMPILER_SECONDS} and until it is stable (the median of the last five runs within 3% of the
+     * Warms {@code task} up for at least {@code warmupSeconds}, until HotSpot has finished no compilation for
+     * {@link #QUIET_COMPILER_SECONDS} and has none running or queued, and until it is stable (the median of the last five runs within 3% of the
      * five before), at most {@code 30 * warmupSeconds}; then returns the median CPU ms of {@code runs} runs.
      * The compiler test matters for generated code: HotSpot compiles its ~60 chunk methods with C2 one after
      * another (about 0.1 s of compiler time each, far more on a loaded machine), and each compilation changes
-     * the time too little for the stability test to notice, so without it the JIT was timed half compiled.
+     * the time too little for the stability test to notice, so without it the JIT was timed half compiled; the
+     * queue matters because one large method can take C2 more than those seconds on a loaded machine.
      */
     static double medianMs(Runnable task, double warmupSeconds, int runs) {
         long start = System.nanoTime();
@@ -37,7 +40,7 @@ final class CpuTimer {
                 compiled = c;
                 compiledAt = System.nanoTime();
             }
-            if (n >= last.length && System.nanoTime() >= min && System.nanoTime() - compiledAt >= QUIET_COMPILER_SECONDS * 1e9) {
+            if (n >= last.length && System.nanoTime() >= min && System.nanoTime() - compiledAt >= QUIET_COMPILER_SECONDS * 1e9 && compilerIdle()) {
                 double[] older = new double[5], newer = new double[5];
                 for (int i = 0; i < 5; i++) {
                     older[i] = last[(n + i) % last.length];
@@ -52,6 +55,19 @@ final class CpuTimer {
         for (int i = 0; i < runs; i++) ms[i] = cpuMs(task);
         Arrays.sort(ms);
         return ms[runs / 2];
+    }
+
+    /** Whether HotSpot's compiler threads are idle and their queues empty (jcmd Compiler.queue); true if unknown. */
+    static boolean compilerIdle() {
+        String queue;
+        try {
+            queue = (String) ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "compilerQueue", new Object[]{null}, new String[]{String[].class.getName()});
+        } catch (JMException | RuntimeException e) {
+            return true;
+        }
+        // "Current compiles:" lists "C2 CompilerThread0  1868  4  method"; each queue lists "1869  3  method" or "Empty"
+        return queue.lines().noneMatch(l -> l.contains("CompilerThread") || l.matches("\\s*\\d+\\s.*"));
     }
 
     private static double cpuMs(Runnable task) {

@@ -26,8 +26,8 @@ import java.util.Map;
  * (row-gate evaluations per second per engine, the JIT variants, class generation), then the same
  * quantities as medians of thread CPU time measured in this process, with the JIT/interpreter ratio from
  * the same run. {@code java -jar bench/target/benchmarks.jar [--quick] [--no-jmh] [--variants V1,V2,…]}; the
- * variants (for the CPU-time part; JitVariants' list by default) are {@link JitVariants#options} strings,
- * e.g. {@code PER_BLOCK-locals-1500-256-vector} (that one uses jdk.incubator.vector only if the JVM runs
+ * variants (for the CPU-time part, on both circuits; JitVariants' list by default, {@code none} for none) are
+ * {@link JitVariants#options} strings, e.g. {@code PER_BLOCK-locals-1500-256-vector} (that one uses jdk.incubator.vector only if the JVM runs
  * with {@code --add-modules jdk.incubator.vector}).
  */
 public final class EngineBench {
@@ -48,6 +48,7 @@ public final class EngineBench {
         }
         int v = List.of(args).indexOf("--variants");
         List<String> variants = v >= 0 && v + 1 < args.length ? List.of(args[v + 1].split(",")) : new JitVariants().variants();
+        if (variants.equals(List.of("none"))) variants = List.of();
         if (!List.of(args).contains("--no-jmh")) jmh(quick, programs, scheduled, sb);
         cpu(quick, programs, scheduled, variants, sb);
         System.out.println(sb);
@@ -114,9 +115,11 @@ public final class EngineBench {
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.3g |%n", describe(c, programs, scheduled), e, t, evals(programs.get(c), t)));
             }
         }
-        for (String v : variants) {
-            double t = time(new JitEngine(JitVariants.options(v)), programs.get("sin"), warm, runs);
-            sb.append(String.format(Locale.ROOT, "| %s | jit %s | %.2f | %.3g |%n", describe("sin", programs, scheduled), v, t, evals(programs.get("sin"), t)));
+        for (String c : CIRCUITS) {
+            for (String v : variants) {
+                double t = time(new JitEngine(JitVariants.options(v)), programs.get(c), warm, runs);
+                sb.append(String.format(Locale.ROOT, "| %s | jit %s | %.2f | %.3g |%n", describe(c, programs, scheduled), v, t, evals(programs.get(c), t)));
+            }
         }
         sb.append("\n| circuit | JIT / interpreter (CPU medians, same run) |\n|---|---|\n");
         for (String c : CIRCUITS) sb.append(String.format(Locale.ROOT, "| %s | %.2fx |%n", c, ms.get(c + "/interp") / ms.get(c + "/jit")));

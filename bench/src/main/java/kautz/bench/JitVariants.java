@@ -25,8 +25,12 @@ public class JitVariants {
     @Param({"sin"})
     public String circuit;
 
-    /** placement-cells-chunkBytes[-blockWords] (the estimate; real methods come out at about 2/3 of it), e.g. PER_BLOCK-locals-3000-64. */
-    @Param({"PER_WORD-locals-11000", "PER_WORD-locals-11000-plain", "PER_WORD-locals-3000", "PER_WORD-array-11000", "PER_BLOCK-locals-3000-64", "PER_BLOCK-locals-1500-16"})
+    /**
+     * placement-cells-chunkBytes[-blockWords][-flags] (the estimate; real methods come out at about 0.3 of it),
+     * e.g. PER_BLOCK-locals-3000-64; flags: plain (no complements), levels (ops by depth), identity (a state
+     * slot per cell), vector.
+     */
+    @Param({"PER_WORD-locals-20000", "PER_WORD-locals-11000", "PER_WORD-locals-20000-1-identity", "PER_WORD-locals-20000-1-levels", "PER_WORD-locals-20000-2"})
     public String variant;
 
     /** The variants of the {@code variant} parameter, for measurements outside JMH. */
@@ -44,7 +48,11 @@ public class JitVariants {
     private Executable exe;
     private long[][] inputs;
 
-    /** placement-cells-chunkBytes, then optionally a block size in words, "vector", "plain" (no complements in locals). */
+    /**
+     * placement-cells-chunkBytes, then optionally a block size in words (per word: words interleaved in a pass),
+     * "vector", "plain" (no complements in locals), "levels" (ops by depth in a chunk), "identity" (a state slot
+     * per cell instead of the compact layout).
+     */
     static JitOptions options(String variant) {
         String[] v = variant.split("-");
         int block = 1;

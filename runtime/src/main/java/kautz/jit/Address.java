@@ -7,14 +7,16 @@ import org.objectweb.asm.Opcodes;
 sealed interface Address extends Opcodes {
     void push(MethodVisitor mv, int slot);
 
-    /** state[base + slot]: a word's slots side by side, base in a local. */
-    record Based(int baseSlot) implements Address {
+    /** state[base + offset + slot]: a word's slots side by side, base in a local, offset selecting a word after it. */
+    record Based(int baseSlot, int offset) implements Address {
+        Based(int baseSlot) { this(baseSlot, 0); }
+
         @Override
         public void push(MethodVisitor mv, int slot) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ILOAD, baseSlot);
-            if (slot != 0) {
-                JitCompiler.pushInt(mv, slot);
+            if (slot + offset != 0) {
+                JitCompiler.pushInt(mv, slot + offset);
                 mv.visitInsn(IADD);
             }
         }

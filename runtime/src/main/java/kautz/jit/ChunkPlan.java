@@ -19,11 +19,13 @@ final class ChunkPlan {
     /** The ops in the order the code runs them: the program's, or each chunk's reordered ({@link ChunkOrder}). */
     final List<JitOp> ops;
 
-    ChunkPlan(Program p, List<JitOp> ops, int chunkBytes) { this(p, ops, chunkBytes, false); }
+    ChunkPlan(Program p, List<JitOp> ops, int chunkBytes) { this(p, ops, cut(ops, chunkBytes), false); }
 
-    /** @param byLevels order each chunk's ops by depth ({@link ChunkOrder#levels}); a chunk's size does not depend on its order */
-    ChunkPlan(Program p, List<JitOp> programOrder, int chunkBytes, boolean byLevels) {
-        List<JitOp> ops = programOrder;
+    /**
+     * Consecutive ranges of ops, {from, to}, each estimated at most {@code chunkBytes} of bytecode (one op at
+     * least). {@link JitCompiler} splits a range whose method still comes out too long.
+     */
+    static List<int[]> cut(List<JitOp> ops, int chunkBytes) {
         List<int[]> ranges = new ArrayList<>();
         int from = 0;
         int bytes = 0;
@@ -48,6 +50,15 @@ final class ChunkPlan {
             for (int k = 0; k < op.sources().length(); k++) seen.set(op.sources().get(k));
         }
         if (from < ops.size()) ranges.add(new int[]{from, ops.size()});
+        return ranges;
+    }
+
+    /**
+     * @param ranges   the chunks, consecutive and covering all ops ({@link #cut})
+     * @param byLevels order each chunk's ops by depth ({@link ChunkOrder#levels})
+     */
+    ChunkPlan(Program p, List<JitOp> programOrder, List<int[]> ranges, boolean byLevels) {
+        List<JitOp> ops = programOrder;
         if (byLevels) {
             List<JitOp> ordered = new ArrayList<>(ops.size());
             for (int[] r : ranges) ordered.addAll(ChunkOrder.levels(ops, r[0], r[1]));

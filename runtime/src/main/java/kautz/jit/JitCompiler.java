@@ -8,6 +8,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -47,18 +48,22 @@ final class JitCompiler implements Opcodes {
     /** HotSpot compiles no method whose bytecode is longer (DontCompileHugeMethods, HugeMethodLimit). */
     static final int HUGE_METHOD = 8000;
 
-    private int largestChunk;
+    /** The bytecode length of each chunk method of the last class generated. */
+    private int[] chunkSizes = new int[0];
     private StateLayout layout;
 
     /** Where the last class generated keeps its values, inputs and outputs in a word's state. */
     StateLayout layout() { return layout; }
 
     /** The bytecode length of the longest chunk method of the last class generated. */
-    int largestChunk() { return largestChunk; }
+    int largestChunk() { return java.util.Arrays.stream(chunkSizes).max().orElse(0); }
+
+    /** The number of chunk methods of the last class generated. */
+    int chunks() { return chunkSizes.length; }
 
     /**
-     * The class bytes. The chunk plan estimates bytecode sizes; if a chunk still comes out longer than
-     * HotSpot compiles, the class is generated again with a smaller budget.
+     * The class bytes. The chunk plan estimates bytecode sizes; a chunk that still comes out longer than
+     * HotSpot compiles is split in two and the class generated again (a few rounds at most: each halves it).
      */
     byte[] generate() {
         int scratch = scratchCell(program);
@@ -66,17 +71,28 @@ final class JitCompiler implements Opcodes {
         for (IoBit b : program.inputs()) inputs.set(b.cell());
         for (IoBit b : program.outputs()) outputs.set(b.cell());
         List<JitOp> ops = JitOp.optimise(JitOp.lower(program, scratch), inputs, outputs, scratch + 1);
-        int budget = options.chunkBytes();
+        List<int[]> ranges = ChunkPlan.cut(ops, Math.max(200, options.chunkBytes() / interleaved()));
         while (true) {
-            byte[] bytes = generate(ops, budget);
-            if (largestChunk < HUGE_METHOD || budget <= 200) return bytes;
-            budget = Math.max(200, budget * 2 / 3);
+            byte[] bytes = generate(ops, ranges);
+            List<int[]> split = new ArrayList<>(ranges.size());
+            for (int c = 0; c < ranges.size(); c++) {
+                int[] r = ranges.get(c);
+                if (chunkSizes[c] < HUGE_METHOD || r[1] - r[0] < 2) {
+                    split.add(r);
+                } else {
+                    int mid = (r[0] + r[1]) >>> 1;
+                    split.add(new int[]{r[0], mid});
+                    split.add(new int[]{mid, r[1]});
+                }
+            }
+            if (split.size() == ranges.size()) return bytes;
+            ranges = split;
         }
     }
 
-    private byte[] generate(List<JitOp> programOrder, int chunkBytes) {
-        largestChunk = 0;
-        ChunkPlan plan = new ChunkPlan(program, programOrder, chunkBytes, options.order() == JitOptions.OpOrder.LEVELS);
+    private byte[] generate(List<JitOp> programOrder, List<int[]> ranges) {
+        ChunkPlan plan = new ChunkPlan(program, programOrder, ranges, options.order() == JitOptions.OpOrder.LEVELS);
+        chunkSizes = new int[ranges.size()];
         List<JitOp> ops = plan.ops;
         layout = options.cellsInLocals() && options.compactState() ? StateLayout.compact(program, plan) : StateLayout.identity(program, plan);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
@@ -103,6 +119,12 @@ final class JitCompiler implements Opcodes {
         return cw.toByteArray();
     }
 
+    /**
+     * Words each pass of a per-word chunk computes, op by op interleaved ({@link JitOptions#blockWords()}): the
+     * words' chains are independent, so the CPU overlaps them. 1 for other placements and for the array.
+     */
+    private int interleaved() { return perWord && options.cellsInLocals() && lanes == 0 ? options.blockWords() : 1; }
+
     /** The cell wide gates fold their inputs into: one past the program's cells (the state stride is cells + 1). */
     static int scratchCell(Program p) { return p.stats().cells(); }
 
@@ -114,7 +136,8 @@ final class JitCompiler implements Opcodes {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "([JII)V", null, null);
         mv.visitCode();
         if (perWord) {
-            // for (int w = 0, base = 0; w < words; w++, base += stride) d0(state, base); d1(...); ...
+            // for (int w = 0, base = 0; w < words; w += k, base += k * stride) d0(state, base); d1(...); ...
+            // (k words interleaved per pass: the state holds whole passes)
             Label top = new Label(), done = new Label();
             mv.visitInsn(ICONST_0); mv.visitVarInsn(ISTORE, 4);
             mv.visitInsn(ICONST_0); mv.visitVarInsn(ISTORE, 5);
@@ -124,8 +147,10 @@ final class JitCompiler implements Opcodes {
                 mv.visitVarInsn(ALOAD, 1); mv.visitVarInsn(ILOAD, 5);
                 mv.visitMethodInsn(INVOKESTATIC, NAME, "d" + g, chunkDesc(), false);
             }
-            mv.visitIincInsn(4, 1);
-            mv.visitVarInsn(ILOAD, 5); mv.visitVarInsn(ILOAD, 3); mv.visitInsn(IADD); mv.visitVarInsn(ISTORE, 5);
+            mv.visitIincInsn(4, interleaved());
+            mv.visitVarInsn(ILOAD, 5); mv.visitVarInsn(ILOAD, 3);
+            if (interleaved() > 1) { pushInt(mv, interleaved()); mv.visitInsn(IMUL); }
+            mv.visitInsn(IADD); mv.visitVarInsn(ISTORE, 5);
             mv.visitJumpInsn(GOTO, top);
             mv.visitLabel(done);
         } else {
@@ -169,15 +194,22 @@ final class JitCompiler implements Opcodes {
         }
         Alu alu = lanes > 0 ? new Alu.Vectors(mv, lanes) : new Alu.Longs(mv);
         boolean complements = options.complements();
-        Cells cells = lanes > 0 ? new Cells.VectorCells(mv, (Alu.Vectors) alu, address, firstCellSlot, chunk, complements, loadSlots, storeSlots)
-                : options.cellsInLocals() ? new Cells.LocalCells(mv, alu, address, firstCellSlot, chunk, ops, complements, loadSlots, storeSlots)
-                : new Cells.ArrayCells(mv, alu, address, written, complements);
-        cells.prologue();
-        for (int i = chunk.from(); i < chunk.to(); i++) {
-            cells.at(i);
-            op(alu, cells, ops.get(i));
+        int k = interleaved();
+        Cells[] words = new Cells[k]; // word j of the pass: its state at base + j * stride, its own locals
+        for (int j = 0; j < k; j++) {
+            words[j] = lanes > 0 ? new Cells.VectorCells(mv, (Alu.Vectors) alu, address, firstCellSlot, chunk, complements, loadSlots, storeSlots)
+                    : options.cellsInLocals() ? new Cells.LocalCells(mv, alu, perWord ? new Address.Based(1, j * layout.stride()) : address, firstCellSlot + 2 * j * chunk.cells().length,
+                            chunk, ops, complements, loadSlots, storeSlots)
+                    : new Cells.ArrayCells(mv, alu, address, written, complements);
         }
-        cells.epilogue();
+        for (Cells cells : words) cells.prologue();
+        for (int i = chunk.from(); i < chunk.to(); i++) {
+            for (Cells cells : words) {
+                cells.at(i);
+                op(alu, cells, ops.get(i));
+            }
+        }
+        for (Cells cells : words) cells.epilogue();
         if (perBlock) {
             mv.visitIincInsn(2, Math.max(1, lanes));
             mv.visitJumpInsn(GOTO, top);
@@ -190,7 +222,7 @@ final class JitCompiler implements Opcodes {
         }
         Label end = new Label();
         mv.visitLabel(end);
-        largestChunk = Math.max(largestChunk, end.getOffset() + 1);
+        chunkSizes[index] = end.getOffset() + 1;
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

@@ -50,7 +50,7 @@ public final class JitEngine implements Engine {
         }
         return options.placement() == JitOptions.LoopPlacement.PER_BLOCK
                 ? new Blocked(program, code, layout, options.blockWords(), Math.max(1, lanes))
-                : new Compiled(program, code, layout, options.placement() == JitOptions.LoopPlacement.PER_WORD ? 1 : options.blockWords());
+                : new Compiled(program, code, layout, options.blockWords(), options.placement() == JitOptions.LoopPlacement.PER_WORD);
     }
 
     private static void check(Program program, long[][] in, int rows) {
@@ -84,14 +84,14 @@ public final class JitEngine implements Engine {
     }
 
     /**
-     * Runs the code on a state of {@code block} words, each word's cells side by side (per word: one word,
-     * per chunk: each chunk method loops over the block's words), reused for every block. The inputs and
+     * Runs the code on a state of {@code block} words, each word's slots side by side (per word: the words one
+     * pass computes, per chunk: each chunk method loops over the block's words), reused for every block. The inputs and
      * outputs move through small word-major buffers a tile of at least {@link #TILE} words at a time: reading
      * input i's word w straight from its plane for every word would touch every input and output plane once
      * per word (arbiter: 385 planes 8 KiB apart, so a TLB miss and a cache line per access, 15-25% of the
      * run), while a tile reads each plane's words in a row.
      */
-    private record Compiled(Program program, JitCode code, StateLayout layout, int block) implements Executable {
+    private record Compiled(Program program, JitCode code, StateLayout layout, int block, boolean wholeBlocks) implements Executable {
         @Override
         public long[][] run(long[][] in, int rows) {
             check(program, in, rows);
@@ -101,7 +101,7 @@ public final class JitEngine implements Engine {
             int[] outCells = layout.outputSlots();
             int ni = inCells.length, no = outCells.length;
             long[][] out = new long[no][words];
-            int block = Math.min(this.block, words);
+            int block = wholeBlocks ? this.block : Math.min(this.block, words); // per word, the code computes whole passes
             if ((long) block * stride > MAX_STATE_LONGS) throw new IllegalArgumentException("too many rows x cells for a block of " + block + " words");
             long[] state = new long[block * stride]; // slots of outputs never written are never stored, so they stay 0
             int tile = (Math.max(TILE, block) + block - 1) / block * block;

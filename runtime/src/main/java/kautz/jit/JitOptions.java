@@ -7,12 +7,12 @@ package kautz.jit;
  * @param cellsInLocals keep a chunk's cells in JVM local variables (registers after C2), loading its live-in
  *                      cells once and storing its live-out cells once per word; false: every op reads and
  *                      writes the state array
- * @param chunkBytes    estimated bytecode budget of one chunk method (the estimate is conservative: 11000
- *                      gives methods of about 7000 bytes); a chunk that comes out at or beyond HotSpot's
- *                      8000-byte limit, past which a method is never compiled (DontCompileHugeMethods), makes
- *                      the JIT regenerate with a smaller budget
- * @param blockWords    for {@link LoopPlacement#PER_BLOCK} and {@link LoopPlacement#PER_CHUNK}: how many 64-row
- *                      words one pass of the chunks covers
+ * @param chunkBytes    estimated bytecode budget of one chunk method (the estimate is conservative: 20000 gives
+ *                      methods of about 6000 bytes); a chunk that comes out at or beyond HotSpot's 8000-byte
+ *                      limit, past which a method is never compiled (DontCompileHugeMethods), is split in two
+ * @param blockWords    how many 64-row words one pass of the chunks covers: for {@link LoopPlacement#PER_WORD}
+ *                      with cells in locals, words interleaved op by op in each chunk (at most 8); for
+ *                      {@link LoopPlacement#PER_BLOCK} and {@link LoopPlacement#PER_CHUNK}, the block
  * @param vectors       for {@link LoopPlacement#PER_BLOCK} with cells in locals: compute on vectors of words
  *                      with jdk.incubator.vector when the JVM has that module ({@link Simd}), else on longs
  * @param complements   let a local hold a cell's complement where that saves operations (a NOT costs nothing,
@@ -52,6 +52,7 @@ public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chu
     public JitOptions {
         if (chunkBytes < 200 || chunkBytes > 60_000) throw new IllegalArgumentException("chunkBytes outside 200..60000");
         if (blockWords < 1 || blockWords > 4096) throw new IllegalArgumentException("blockWords outside 1..4096");
+        if (placement == LoopPlacement.PER_WORD && blockWords > 8) throw new IllegalArgumentException("per word: at most 8 words interleaved in a pass");
     }
 
     /** Options without blocks (the block size is unused). */
@@ -62,5 +63,5 @@ public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chu
         this(placement, cellsInLocals, chunkBytes, blockWords, vectors, complements, OpOrder.PROGRAM, true);
     }
 
-    public static JitOptions defaults() { return new JitOptions(LoopPlacement.PER_WORD, true, 11000); }
+    public static JitOptions defaults() { return new JitOptions(LoopPlacement.PER_WORD, true, 20000); }
 }

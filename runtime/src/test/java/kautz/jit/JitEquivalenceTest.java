@@ -19,6 +19,8 @@ class JitEquivalenceTest {
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 11000, 1, false, true, JitOptions.OpOrder.LEVELS, true),
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 300, 1, false, false, JitOptions.OpOrder.LEVELS, false), // a slot per cell
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 200, 1, false, true, JitOptions.OpOrder.PROGRAM, false),
+            new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 3000, 2, false, true), // two words interleaved per pass
+            new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 600, 3, false, false), // rows not a multiple of the pass
             new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 200), // many tiny chunks: liveness across chunks
             new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, true, 3000, 4, false, true), // rows not a multiple of the block
             new JitOptions(JitOptions.LoopPlacement.PER_BLOCK, true, 200, 1, false, false),
@@ -80,7 +82,7 @@ class JitEquivalenceTest {
     @Test
     void everyChunkMethodStaysSmallEnoughForHotSpotToCompile() {
         Program p = RandomPrograms.chain(8_000, 7);
-        for (int budget : new int[]{7000, 20_000}) { // 20,000 overshoots on purpose: the compiler must shrink it
+        for (int budget : new int[]{20_000, 60_000}) { // 60,000 overshoots on purpose: the compiler must split chunks
             JitCompiler c = new JitCompiler(p, new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, budget));
             c.generate();
             assertTrue(c.largestChunk() < JitCompiler.HUGE_METHOD, "largest chunk " + c.largestChunk());
@@ -133,6 +135,7 @@ class JitEquivalenceTest {
             long[][] in = BitPlanes.random(p.inputs().size(), rows, seed);
             long[][] expected = new Interpreter().run(p, in, rows);
             for (JitOptions o : new JitOptions[]{JitOptions.defaults(), new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, true, 600, 3, false, true),
+                    new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, 600, 3, false, true),
                     new JitOptions(JitOptions.LoopPlacement.PER_CHUNK, true, 600, 100, false, true)}) {
                 long[][] got = new JitEngine(o).run(p, in, rows);
                 for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], "seed " + seed + " " + o + " output " + k);

@@ -59,15 +59,18 @@ final class CpuTimer {
 
     /** Whether HotSpot's compiler threads are idle and their queues empty (jcmd Compiler.queue); true if unknown. */
     static boolean compilerIdle() {
-        String queue;
-        try {
-            queue = (String) ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                    "compilerQueue", new Object[]{null}, new String[]{String[].class.getName()});
-        } catch (JMException | RuntimeException e) {
-            return true;
-        }
         // "Current compiles:" lists "C2 CompilerThread0  1868  4  method"; each queue lists "1869  3  method" or "Empty"
-        return queue.lines().noneMatch(l -> l.contains("CompilerThread") || l.matches("\\s*\\d+\\s.*"));
+        return diagnostic("compilerQueue").lines().noneMatch(l -> l.contains("CompilerThread") || l.matches("\\s*\\d+\\s.*"));
+    }
+
+    /** The output of a jcmd diagnostic command without arguments run in this JVM (e.g. compilerQueue); "" if unavailable. */
+    static String diagnostic(String command) {
+        try {
+            return (String) ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    command, new Object[]{null}, new String[]{String[].class.getName()});
+        } catch (JMException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static double cpuMs(Runnable task) {

@@ -28,7 +28,8 @@ import java.util.Map;
  * the same run. {@code java -jar bench/target/benchmarks.jar [--quick] [--no-jmh] [--variants V1,V2,…]}; the
  * variants (for the CPU-time part, on both circuits; JitVariants' list by default, {@code none} for none) are
  * {@link JitVariants#options} strings, e.g. {@code PER_BLOCK-locals-1500-256-vector} (that one uses jdk.incubator.vector only if the JVM runs
- * with {@code --add-modules jdk.incubator.vector}).
+ * with {@code --add-modules jdk.incubator.vector}). {@code --rounds N [--circuit arbiter] --variants interp,jit,V…}
+ * instead compares them in N interleaved rounds ({@link InterleavedRounds}).
  */
 public final class EngineBench {
     private static final int ROWS = 65_536;
@@ -49,6 +50,13 @@ public final class EngineBench {
         int v = List.of(args).indexOf("--variants");
         List<String> variants = v >= 0 && v + 1 < args.length ? List.of(args[v + 1].split(",")) : new JitVariants().variants();
         if (variants.equals(List.of("none"))) variants = List.of();
+        int r = List.of(args).indexOf("--rounds"), c = List.of(args).indexOf("--circuit");
+        if (r >= 0 && r + 1 < args.length) {
+            String circuit = c >= 0 && c + 1 < args.length ? args[c + 1] : "arbiter";
+            InterleavedRounds.run(BenchPrograms.epfl(circuit).program(), circuit, variants, Integer.parseInt(args[r + 1]), ROWS, sb);
+            System.out.println(sb);
+            return;
+        }
         if (!List.of(args).contains("--no-jmh")) jmh(quick, programs, scheduled, sb);
         cpu(quick, programs, scheduled, variants, sb);
         System.out.println(sb);

@@ -63,5 +63,9 @@ public record JitOptions(LoopPlacement placement, boolean cellsInLocals, int chu
         this(placement, cellsInLocals, chunkBytes, blockWords, vectors, complements, OpOrder.PROGRAM, true);
     }
 
-    public static JitOptions defaults() { return new JitOptions(LoopPlacement.PER_WORD, true, 20000); }
+    /**
+     * The measured best (docs/PERFORMANCE.md): each chunk method loops over blocks of 4 words, cells in locals,
+     * methods of about 6000 bytes, complements, program order, compact state (4 words of it stay in L1).
+     */
+    public static JitOptions defaults() { return new JitOptions(LoopPlacement.PER_CHUNK, true, 20000, 4, false, true); }
 }

@@ -180,9 +180,11 @@ class JitEquivalenceTest {
                 for (boolean complements : new boolean[]{true, false}) {
                     for (JitOptions.OpOrder order : JitOptions.OpOrder.values()) {
                         for (boolean compact : new boolean[]{true, false}) {
-                            JitOptions o = new JitOptions(JitOptions.LoopPlacement.PER_WORD, true, budget, 1, false, complements, order, compact);
-                            long[][] got = new JitEngine(o).run(p, in, rows);
-                            for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], "seed " + seed + " " + o + " output " + k);
+                            for (JitOptions.LoopPlacement placement : new JitOptions.LoopPlacement[]{JitOptions.LoopPlacement.PER_WORD, JitOptions.LoopPlacement.PER_CHUNK}) {
+                                JitOptions o = new JitOptions(placement, true, budget, placement == JitOptions.LoopPlacement.PER_WORD ? 1 : 4, false, complements, order, compact);
+                                long[][] got = new JitEngine(o).run(p, in, rows);
+                                for (int k = 0; k < got.length; k++) assertArrayEquals(expected[k], got[k], "seed " + seed + " " + o + " output " + k);
+                            }
                         }
                     }
                 }

@@ -51,6 +51,12 @@ public final class FlowMixin {
             "intact, the default): a second run on the same row would read the overwritten cells"})
     boolean consumeInputs;
 
+    @Option(names = "--exact", description = {
+            "for a kernel of at most 3 input and 3 output bits on an IMPLY target with --init single: search the",
+            "shortest false/imp program exactly (kautz synth-imply's search, deterministic, bounded by a state",
+            "budget: up to a minute or two of CPU) and use it when it beats the scheduled one"})
+    boolean exact;
+
     FlowOptions options() { return options(rowSize); }
 
     /**
@@ -71,6 +77,6 @@ public final class FlowMixin {
         } catch (IllegalArgumentException e) {
             throw new UserError("--init: " + e.getMessage());
         }
-        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), model, seed, Duration.ofSeconds(2), remap, script, consumeInputs);
+        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), model, seed, Duration.ofSeconds(2), remap, script, consumeInputs, exact);
     }
 }

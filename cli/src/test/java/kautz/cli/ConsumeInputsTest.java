@@ -59,6 +59,19 @@ class ConsumeInputsTest {
     }
 
     @Test
+    void exactSynthesisOfATinyKernel(@TempDir Path dir) throws Exception {
+        Path kz = dir.resolve("x.kz");
+        Files.writeString(kz, "kernel x(a: bit, b: bit) -> (y: bit) {\n    y = a ^ b;\n}\n");
+        CliRun r = kautz("run", kz.toString(), "--target", "imply", "--init", "single", "--consume-inputs", "--exact");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("scheduler exact, init single: gates 6, logic cycles 6, init cycles 3, cycles 9"), r.out());
+        assertTrue(r.out().contains("mismatches 0"), r.out());
+        CliRun bulk = kautz("run", kz.toString(), "--target", "imply", "--exact");
+        assertEquals(1, bulk.code());
+        assertEquals("kautz: --exact: the search counts every false, the --init single model; add --init single\n", bulk.err());
+    }
+
+    @Test
     void aTargetWithoutInPlaceGatesIsAnError() {
         CliRun r = kautz("run", "../samples/add8.kz", "--consume-inputs");
         assertEquals(1, r.code());

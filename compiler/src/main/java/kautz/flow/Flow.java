@@ -2,6 +2,11 @@ package kautz.flow;
 
 import kautz.load.Design;
 import kautz.mapped.MappedNetwork;
+import kautz.diag.UserError;
+import kautz.isa.InitModel;
+import kautz.isa.Opcode;
+import kautz.mapped.Primitives;
+import kautz.mapping.ExactImply;
 import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
 import kautz.opt.Pipeline;
@@ -21,12 +26,15 @@ import java.util.Optional;
  * {@link #compile}, so they agree on what a target, a scheduler and a row size mean.
  */
 public final class Flow {
+    /** The scheduler name reported for a program found by exact synthesis. */
+    public static final String EXACT = "exact";
+
     private Flow() {}
 
     public static Compiled compile(Design design, FlowOptions options) {
         GateFamily family = Families.resolve(options.target());
         if (options.consumeInputs() && family.gates().stream().noneMatch(kautz.target.GateImpl::inPlace)) {
-            throw new kautz.diag.UserError("--consume-inputs: target " + family.name()
+            throw new UserError("--consume-inputs: target " + family.name()
                     + " has no in-place gate (imp), so no gate could overwrite an input");
         }
         Optional<MappedNetwork> netlist = options.remap() ? Optional.empty()
@@ -37,7 +45,29 @@ public final class Flow {
                 options.consumeInputs());
         Program program = options.rowSize().minimise() ? scheduler.scheduleMinRow(mapped, family, so)
                 : scheduler.schedule(mapped, family, so);
+        if (options.exact()) {
+            Optional<Program> exact = exact(design, family, options, program);
+            if (exact.isPresent()) return new Compiled(design, family, mapped, netlist.isPresent(), EXACT, exact.get());
+        }
         return new Compiled(design, family, mapped, netlist.isPresent(), scheduler.name(), program);
+    }
+
+    /**
+     * {@code --exact}: the shortest IMPLY program of a tiny kernel ({@link ExactImply}), when it is shorter than the
+     * scheduled one and fits the row; checked options are user errors.
+     */
+    private static Optional<Program> exact(Design design, GateFamily family, FlowOptions options, Program scheduled) {
+        boolean imp = family.implOf(Primitives.IMP2).map(g -> g.opcode() == Opcode.IMP).orElse(false);
+        if (!imp) throw new UserError("--exact: target " + family.name() + " has no imp gate (exact synthesis writes IMPLY programs)");
+        if (options.init() != InitModel.SINGLE) {
+            throw new UserError("--exact: the search counts every false, the --init single model; add --init single");
+        }
+        Optional<String> why = ExactImply.unsupported(design.network());
+        if (why.isPresent()) throw new UserError("--exact: " + why.get());
+        long shorterThan = scheduled.stats().cycles();
+        Optional<Program> p = ExactImply.program(design.network(), scheduled.kernel(), family.name(), InitModel.SINGLE,
+                options.consumeInputs(), (int) Math.min(shorterThan, 61), ExactImply.NODE_LIMIT);
+        return p.filter(x -> x.stats().cycles() < shorterThan && x.rowSize() <= options.rowSize().limit());
     }
 
     /**

@@ -19,15 +19,17 @@ import java.time.Duration;
  * @param script    optimisation script run on the network before mapping ({@code kautz.opt}), or "none"
  * @param consumeInputs let in-place gates overwrite input cells after the inputs' other readers (the convention
  *                  of the published serial IMPLY adders, not SIMPLER's); by default inputs stay intact
+ * @param exact     also search the shortest IMPLY program of a tiny kernel exactly ({@link kautz.mapping.ExactImply})
+ *                  and keep it when it beats the mapped and scheduled one
  */
 public record FlowOptions(String target, String scheduler, RowSize rowSize, InitModel init, long seed,
-                          Duration budget, boolean remap, String script, boolean consumeInputs) {
+                          Duration budget, boolean remap, String script, boolean consumeInputs, boolean exact) {
     public static final String NO_SCRIPT = "none";
 
     /** Options that keep the inputs intact. */
     public FlowOptions(String target, String scheduler, RowSize rowSize, InitModel init, long seed,
                        Duration budget, boolean remap, String script) {
-        this(target, scheduler, rowSize, init, seed, budget, remap, script, false);
+        this(target, scheduler, rowSize, init, seed, budget, remap, script, false, false);
     }
 
     public static FlowOptions defaults() {
@@ -35,13 +37,14 @@ public record FlowOptions(String target, String scheduler, RowSize rowSize, Init
                 Scripts.DEFAULT);
     }
 
-    public FlowOptions withScript(String s) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, s, consumeInputs); }
+    public FlowOptions withScript(String s) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, s, consumeInputs, exact); }
 
-    public FlowOptions withTarget(String t) { return new FlowOptions(t, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs); }
-    public FlowOptions withScheduler(String s) { return new FlowOptions(target, s, rowSize, init, seed, budget, remap, script, consumeInputs); }
-    public FlowOptions withRowSize(RowSize r) { return new FlowOptions(target, scheduler, r, init, seed, budget, remap, script, consumeInputs); }
-    public FlowOptions withInit(InitModel i) { return new FlowOptions(target, scheduler, rowSize, i, seed, budget, remap, script, consumeInputs); }
-    public FlowOptions withSeed(long s) { return new FlowOptions(target, scheduler, rowSize, init, s, budget, remap, script, consumeInputs); }
-    public FlowOptions withRemap(boolean r) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, r, script, consumeInputs); }
-    public FlowOptions withConsumeInputs(boolean c) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, c); }
+    public FlowOptions withTarget(String t) { return new FlowOptions(t, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs, exact); }
+    public FlowOptions withScheduler(String s) { return new FlowOptions(target, s, rowSize, init, seed, budget, remap, script, consumeInputs, exact); }
+    public FlowOptions withRowSize(RowSize r) { return new FlowOptions(target, scheduler, r, init, seed, budget, remap, script, consumeInputs, exact); }
+    public FlowOptions withInit(InitModel i) { return new FlowOptions(target, scheduler, rowSize, i, seed, budget, remap, script, consumeInputs, exact); }
+    public FlowOptions withSeed(long s) { return new FlowOptions(target, scheduler, rowSize, init, s, budget, remap, script, consumeInputs, exact); }
+    public FlowOptions withRemap(boolean r) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, r, script, consumeInputs, exact); }
+    public FlowOptions withExact(boolean e) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs, e); }
+    public FlowOptions withConsumeInputs(boolean c) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, c, exact); }
 }

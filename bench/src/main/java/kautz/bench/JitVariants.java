@@ -30,7 +30,7 @@ public class JitVariants {
      * e.g. PER_BLOCK-locals-3000-64; flags: plain (no complements), levels (ops by depth), identity (a state
      * slot per cell), vector.
      */
-    @Param({"PER_CHUNK-locals-20000-4", "PER_WORD-locals-20000", "PER_CHUNK-locals-20000-4-identity", "PER_CHUNK-locals-20000-4-levels", "PER_WORD-locals-20000-2"})
+    @Param({"PER_WORD-locals-20000", "PER_CHUNK-locals-20000-4", "PER_WORD-locals-20000-1-identity", "PER_WORD-locals-20000-1-levels", "PER_WORD-locals-20000-2"})
     public String variant;
 
     /** The variants of the {@code variant} parameter, for measurements outside JMH. */

@@ -288,7 +288,8 @@ public final class ImplySynthesis {
 
     /**
      * The result as a program for one row: the inputs in cells 0..inputs-1, work cells after them (or the input
-     * cells themselves when they may be destroyed), {@code false} counted one cell per cycle.
+     * cells themselves when they may be destroyed: the program then says {@code .consume-inputs}), {@code false}
+     * counted one cell per cycle.
      */
     public static Program program(String name, int inputs, Result r, List<String> inputNames, List<String> outputNames) {
         // read-only inputs: source s is cell s either way (inputs, then work cells); work cell c is cell inputs + c
@@ -302,6 +303,8 @@ public final class ImplySynthesis {
         for (int i = 0; i < inputs; i++) in.add(new IoBit(inputNames.get(i), i));
         ImmutableList.Builder<IoBit> out = ImmutableList.builder();
         for (int k = 0; k < r.goalCells().length; k++) out.add(new IoBit(outputNames.get(k), base + r.goalCells()[k]));
-        return new Program(name, "imply", Math.max(inputs, base + r.cellsUsed()), InitModel.SINGLE, in.build(), out.build(), ImmutableList.copyOf(ops));
+        boolean writesInput = r.destroyInputs() && r.steps().stream().anyMatch(s -> s.cell() < inputs);
+        return new Program(name, "imply", Math.max(inputs, base + r.cellsUsed()), InitModel.SINGLE, in.build(), out.build(), ImmutableList.copyOf(ops),
+                writesInput);
     }
 }

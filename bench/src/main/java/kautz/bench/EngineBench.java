@@ -29,7 +29,8 @@ import java.util.Map;
  * variants (for the CPU-time part, on both circuits; JitVariants' list by default, {@code none} for none) are
  * {@link JitVariants#options} strings, e.g. {@code PER_BLOCK-locals-1500-256-vector} (that one uses jdk.incubator.vector only if the JVM runs
  * with {@code --add-modules jdk.incubator.vector}). {@code --rounds N [--circuit arbiter] --variants interp,jit,V…}
- * instead compares them in N interleaved rounds ({@link InterleavedRounds}).
+ * instead compares them in N interleaved rounds ({@link InterleavedRounds}); {@code --one-shot V [--circuit C]
+ * [--rows R]} prints the process CPU of preparing V and running it once (what one command pays).
  */
 public final class EngineBench {
     private static final int ROWS = 65_536;
@@ -50,7 +51,13 @@ public final class EngineBench {
         int v = List.of(args).indexOf("--variants");
         List<String> variants = v >= 0 && v + 1 < args.length ? List.of(args[v + 1].split(",")) : new JitVariants().variants();
         if (variants.equals(List.of("none"))) variants = List.of();
-        int r = List.of(args).indexOf("--rounds"), c = List.of(args).indexOf("--circuit");
+        int r = List.of(args).indexOf("--rounds"), c = List.of(args).indexOf("--circuit"), once = List.of(args).indexOf("--one-shot");
+        if (once >= 0 && once + 1 < args.length) {
+            String circuit = c >= 0 && c + 1 < args.length ? args[c + 1] : "arbiter";
+            int rw = List.of(args).indexOf("--rows");
+            oneShot(programs.get(circuit), circuit, args[once + 1], rw >= 0 && rw + 1 < args.length ? Integer.parseInt(args[rw + 1]) : 262_144);
+            return;
+        }
         if (r >= 0 && r + 1 < args.length) {
             String circuit = c >= 0 && c + 1 < args.length ? args[c + 1] : "arbiter";
             InterleavedRounds.run(BenchPrograms.epfl(circuit).program(), circuit, variants, Integer.parseInt(args[r + 1]), ROWS, sb);
@@ -60,6 +67,20 @@ public final class EngineBench {
         if (!List.of(args).contains("--no-jmh")) jmh(quick, programs, scheduled, sb);
         cpu(quick, programs, scheduled, variants, sb);
         System.out.println(sb);
+    }
+
+    /**
+     * What one command pays: this process's CPU (all threads, HotSpot's compilers included) to generate the class
+     * for the engine or JIT variant and run it once; meant for a fresh JVM per measurement.
+     */
+    private static void oneShot(Program p, String circuit, String variant, int rows) {
+        long[][] in = BitPlanes.random(p.inputs().size(), rows, 7);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime(), wall = System.nanoTime();
+        Engine e = variant.equals("interp") || variant.equals("jit") ? Engines.byName(variant) : new JitEngine(JitVariants.options(variant));
+        e.prepare(p).run(in, rows);
+        System.out.printf(Locale.ROOT, "%s %s %d rows, prepare + one run: process CPU %.2f s, wall %.2f s%n",
+                circuit, variant, rows, (os.getProcessCpuTime() - cpu) / 1e9, (System.nanoTime() - wall) / 1e9);
     }
 
     private static String describe(String circuit, Map<String, Program> programs, Map<String, String> scheduled) {

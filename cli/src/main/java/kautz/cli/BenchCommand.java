@@ -115,12 +115,14 @@ public final class BenchCommand implements Runnable {
             ProgramStats s = c.program().stats();
             int mismatches = RowCheck.random(c.program(), design.network(), Engines.select(Engines.DEFAULT, c.program(), rows), rows, flow.seed).mismatches();
             if (mismatches > 0) bad++;
-            String compare = compare(ref, options.rowSize(), c.program().rowSize(), s.cycles());
+            String compare = compare(ref, options.rowSize(), c.program().rowSize(), s.cycles())
+                    + (c.resynthesised() ? "; rebuilt by pass " + c.resynthesis() + " (same function, other structure)" : "");
             if (json) {
                 Json j = new Json().put("benchmark", stem).put("target", c.family().name()).put("scheduler", c.scheduler())
                         .put("gates", s.gates()).put("rowSize", c.program().rowSize()).put("cycles", s.cycles())
                         .put("initCycles", s.initCycles()).put("cells", s.cells()).put("ms", ms).put("cpuMs", cpuMs).put("rows", rows)
                         .put("mismatches", mismatches);
+                if (c.resynthesised()) j.put("resynthesis", c.resynthesis());
                 if (ref != null) {
                     j.put("simplerMinRow", ref.minRow());
                     int theirs = theirCycles(ref, options.rowSize(), c.program().rowSize());

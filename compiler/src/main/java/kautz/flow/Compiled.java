@@ -14,6 +14,10 @@ import kautz.target.GateFamily;
  * @param asMapped  true when {@code mapped} is the netlist as read, not the mapper's output
  * @param scheduler the scheduler's name
  * @param program   the micro-op program
+ * @param resynthesis the pass that rebuilt the network because the program did not fit the row (the program
+ *                  computes the source's function by a different structure), or "" when none did
  */
 public record Compiled(Design design, GateFamily family, MappedNetwork mapped, boolean asMapped,
-                       String scheduler, Program program) {}
+                       String scheduler, Program program, String resynthesis) {
+    public boolean resynthesised() { return !resynthesis.isEmpty(); }
+}

@@ -5,13 +5,15 @@ import kautz.mapped.MappedNetwork;
 import kautz.diag.UserError;
 import kautz.isa.InitModel;
 import kautz.isa.Opcode;
+import kautz.isa.Program;
 import kautz.mapped.Primitives;
 import kautz.mapping.ExactImply;
 import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
 import kautz.opt.Pipeline;
 import kautz.opt.Scripts;
-import kautz.isa.Program;
+import kautz.opt.SymmetricPass;
+import kautz.schedule.RowTooSmallException;
 import kautz.schedule.ScheduleOptions;
 import kautz.schedule.Scheduler;
 import kautz.schedule.Schedulers;
@@ -22,7 +24,8 @@ import java.util.Optional;
 
 /**
  * The one place the compilation chain is assembled: design → optimisation script → technology mapping (or
- * the netlist as mapped) → scheduling → program. {@code compile}, {@code run}, {@code bench}, {@code verify} and sweeps all call
+ * the netlist as mapped) → scheduling → program; when that program does not fit a fixed row, symmetric-function
+ * resynthesis ({@link SymmetricPass}) is tried before giving up. {@code compile}, {@code run}, {@code bench}, {@code verify} and sweeps all call
  * {@link #compile}, so they agree on what a target, a scheduler and a row size mean.
  */
 public final class Flow {
@@ -43,13 +46,40 @@ public final class Flow {
         Scheduler scheduler = options.scheduler() == null ? Schedulers.defaultScheduler() : Schedulers.byName(options.scheduler());
         ScheduleOptions so = new ScheduleOptions(options.rowSize().limit(), options.init(), options.seed(), options.budget(),
                 options.consumeInputs());
-        Program program = options.rowSize().minimise() ? scheduler.scheduleMinRow(mapped, family, so)
-                : scheduler.schedule(mapped, family, so);
+        Program program;
+        if (options.rowSize().minimise()) {
+            program = scheduler.scheduleMinRow(mapped, family, so);
+        } else {
+            try {
+                program = scheduler.schedule(mapped, family, so);
+            } catch (RowTooSmallException tooSmall) {
+                return resynthesise(design, family, scheduler, so).orElseThrow(() -> tooSmall);
+            }
+        }
         if (options.exact()) {
             Optional<Program> exact = exact(design, family, options, program);
-            if (exact.isPresent()) return new Compiled(design, family, mapped, netlist.isPresent(), EXACT, exact.get());
+            if (exact.isPresent()) return new Compiled(design, family, mapped, netlist.isPresent(), EXACT, exact.get(), "");
         }
-        return new Compiled(design, family, mapped, netlist.isPresent(), scheduler.name(), program);
+        return new Compiled(design, family, mapped, netlist.isPresent(), scheduler.name(), program, "");
+    }
+
+    /**
+     * When the program does not fit the row, a different structure for the same function may: totally symmetric
+     * outputs (majority, thresholds) rebuilt as serial counters need about log2(n) + 5 live cells, where an adder
+     * tree needs dozens. Empty when nothing was rebuilt or the rebuilt network does not fit either (the caller then
+     * reports the original error). The rebuilt network is mapped as generated, without the script: the script's
+     * balancing would undo the evaluation order that makes it small.
+     */
+    static Optional<Compiled> resynthesise(Design design, GateFamily family, Scheduler scheduler, ScheduleOptions so) {
+        SymmetricPass pass = new SymmetricPass();
+        Aig rebuilt = pass.run(design.network());
+        if (rebuilt == design.network()) return Optional.empty();
+        MappedNetwork mapped = TechnologyMapper.map(rebuilt, family, design.name(), so.consumeInputs());
+        try {
+            return Optional.of(new Compiled(design, family, mapped, false, scheduler.name(), scheduler.schedule(mapped, family, so), pass.name()));
+        } catch (RowTooSmallException stillTooSmall) {
+            return Optional.empty();
+        }
     }
 
     /**

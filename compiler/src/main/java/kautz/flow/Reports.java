@@ -8,7 +8,7 @@ import kautz.util.Json;
 public final class Reports {
     private Reports() {}
 
-    /** kernel, target, rowSize, gates, logicCycles, initCycles, cycles, cells, ioCycles, init, scheduler, asMapped. */
+    /** kernel, target, rowSize, gates, logicCycles, initCycles, cycles, cells, ioCycles, init, scheduler, asMapped, and resynthesis when a pass rebuilt the network. */
     public static Json program(Compiled c) { return program(c, -1); }
 
     /** As {@link #program(Compiled)}, with {@code rows} after {@code rowSize} (as in DESIGN.md §4) when not negative. */
@@ -17,9 +17,10 @@ public final class Reports {
         ProgramStats s = p.stats();
         Json j = new Json().put("kernel", p.kernel()).put("target", p.target()).put("rowSize", p.rowSize());
         if (rows >= 0) j.put("rows", rows);
-        return j.put("gates", s.gates()).put("logicCycles", s.logicCycles()).put("initCycles", s.initCycles())
+        j.put("gates", s.gates()).put("logicCycles", s.logicCycles()).put("initCycles", s.initCycles())
                 .put("cycles", s.cycles()).put("cells", s.cells()).put("ioCycles", s.ioCycles())
                 .put("init", p.initModel().label()).put("scheduler", c.scheduler()).put("asMapped", c.asMapped());
+        return c.resynthesised() ? j.put("resynthesis", c.resynthesis()) : j;
     }
 
     /** One line for people: the same counts as {@link #program}. */
@@ -29,6 +30,12 @@ public final class Reports {
         return p.kernel() + " on " + p.target() + (c.asMapped() ? " (netlist as mapped)" : "") + ", scheduler " + c.scheduler()
                 + ", init " + p.initModel().label() + ": gates " + s.gates() + ", logic cycles " + s.logicCycles()
                 + ", init cycles " + s.initCycles() + ", cycles " + s.cycles() + ", cells " + s.cells()
-                + " (row size " + p.rowSize() + "), io cycles " + s.ioCycles();
+                + " (row size " + p.rowSize() + "), io cycles " + s.ioCycles() + resynthesisNote(c);
+    }
+
+    /** Says when the program computes the source's function by a structure of its own. */
+    public static String resynthesisNote(Compiled c) {
+        return c.resynthesised() ? "; the network as given does not fit the row, so pass " + c.resynthesis()
+                + " rebuilt it: the program computes the same function by a different structure" : "";
     }
 }

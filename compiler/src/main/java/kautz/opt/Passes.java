@@ -17,7 +17,8 @@ public final class Passes {
             BalancePass.INFO,
             RewritePass.INFO,
             RefactorPass.INFO,
-            ResubPass.INFO);
+            ResubPass.INFO,
+            SymmetricPass.INFO);
 
     public static Optional<PassInfo> find(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

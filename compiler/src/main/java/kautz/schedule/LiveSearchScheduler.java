@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 /**
  * The default scheduler: liveness-driven ordering plus a seeded improvement phase.
  * <ol>
- *   <li>Candidate orders: SIMPLER's own order, depth-first orders under other root/child rules, and
- *       forward and backward greedy list schedules that minimise live values.</li>
+ *   <li>Candidate orders: SIMPLER's own order, depth-first orders under other root/child rules,
+ *       forward and backward greedy list schedules that minimise live values, and the network's own order.</li>
  *   <li>Local search over a depth-first order: every gate carries a priority (children and roots are
  *       visited in priority order); seeded random and peak-targeted changes of priorities are kept when
  *       the cost does not grow. The cost is lexicographic: fit in the row, re-init cycles there, peak.
@@ -78,6 +78,11 @@ public final class LiveSearchScheduler implements Scheduler {
             if (rPeak <= capacity) return emit(rg, family, options, rOrder);
             if (rPeak < peak) { leastGraph = rg; leastOrder = rOrder; peak = rPeak; }
         }
+        // none fits as searched (that search weighs re-inits too): the least-peak search of --row-size min, so a
+        // row that min reports also works when asked for
+        Least least = least(network, family, options);
+        if (least.row() <= row) return emit(least.graph(), family, options, least.order());
+        if (least.row() - least.graph().inputs() < peak) { leastGraph = least.graph(); leastOrder = least.order(); peak = least.row() - least.graph().inputs(); }
         // still too many live values: evict some and compute them again when needed, within a bounded number of gates
         MappedNetwork expanded = Recompute.expand(leastGraph, leastOrder, capacity, RECOMPUTE_FACTOR * leastOrder.length, options.seed());
         if (expanded != null) {
@@ -96,6 +101,14 @@ public final class LiveSearchScheduler implements Scheduler {
 
     @Override
     public Program scheduleMinRow(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        Least l = least(network, family, options);
+        return Emitter.emit(l.graph(), family, options.withRowSize(l.row()), Placement.of(l.order(), allocate(l.graph(), l.order(), l.row())));
+    }
+
+    /** The order of least peak found (with input cones recomputed when that shrinks the row) and its row. */
+    private record Least(GateGraph graph, int[] order, int row) {}
+
+    private static Least least(MappedNetwork network, GateFamily family, ScheduleOptions options) {
         GateGraph graph = new GateGraph(network, family, options.consumeInputs());
         int[] order = new Search(graph, options).best(-1);
         int row = graph.inputs() + Liveness.peak(graph, order);
@@ -107,7 +120,7 @@ public final class LiveSearchScheduler implements Scheduler {
             int rRow = rg.inputs() + Liveness.peak(rg, rOrder);
             if (rRow < row) { graph = rg; order = rOrder; row = rRow; }
         }
-        return Emitter.emit(graph, family, options.withRowSize(row), Placement.of(order, allocate(graph, order, row)));
+        return new Least(graph, order, row);
     }
 
     /** Lowest clean cell first; freed cells become clean at one bulk re-init when no clean cell is left. */
@@ -176,6 +189,8 @@ public final class LiveSearchScheduler implements Scheduler {
             candidates.add(Orders.reverseGreedy(graph));
             candidates.add(Orders.depthFirst(graph, cu, Orders.RootRule.CU_ASC, Orders.ChildRule.CU_DESC));
             candidates.add(Orders.depthFirst(graph, cu, Orders.RootRule.NODE_ORDER, Orders.ChildRule.SHARED_LAST));
+            // the network as written: a generator that emits gates in a low-space order (kautz.opt.SerialCounter) keeps it
+            candidates.add(graph.neededGates());
             int[] best = null;
             long bestKey = Long.MAX_VALUE;
             for (int[] raw : candidates) { // in-place gates after the other readers of what they overwrite

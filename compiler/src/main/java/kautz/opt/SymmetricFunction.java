@@ -77,20 +77,7 @@ public record SymmetricFunction(int[] support, boolean[] values) {
             }
             if (!any) return found;
         }
-        // value vector: SAMPLES rows of each weight, laid out weight-major
-        int rows = (n + 1) * SAMPLES;
-        int words = (rows + 63) / 64;
-        long[][] in = new long[aig.numInputs()][words];
-        int[] pool = new int[n];
-        for (int r = 0; r < rows; r++) {
-            int weight = r / SAMPLES;
-            for (int i = 0; i < n; i++) pool[i] = i;
-            for (int i = 0; i < weight; i++) { // the first `weight` entries of a partial shuffle: a random subset
-                int j = i + rnd.nextInt(n - i);
-                int t = pool[i]; pool[i] = pool[j]; pool[j] = t;
-                in[support[pool[i]]][r >>> 6] |= 1L << (r & 63);
-            }
-        }
+        long[][] in = rowsOfEveryWeight(aig.numInputs(), support, SAMPLES, rnd);
         long[][] out = AigSimulator.simulate(aig, in);
         for (int k = 0; k < found.length; k++) {
             if (!alive[k]) continue;
@@ -107,6 +94,26 @@ public record SymmetricFunction(int[] support, boolean[] values) {
             if (symmetric) found[k] = new SymmetricFunction(support, values);
         }
         return found;
+    }
+
+    /**
+     * Input planes ({@code [input][word]}) with {@code perWeight} rows of each weight 0..n of the support, weight-major
+     * (rows {@code w * perWeight ..}): each row a random set of {@code w} support inputs at 1, the other inputs 0.
+     */
+    static long[][] rowsOfEveryWeight(int numInputs, int[] support, int perWeight, SplittableRandom rnd) {
+        int n = support.length;
+        int rows = (n + 1) * perWeight;
+        long[][] in = new long[numInputs][(rows + 63) / 64];
+        int[] pool = new int[n];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < n; i++) pool[i] = i;
+            for (int i = 0; i < r / perWeight; i++) { // the first w entries of a partial shuffle: a random w-subset
+                int j = i + rnd.nextInt(n - i);
+                int t = pool[i]; pool[i] = pool[j]; pool[j] = t;
+                in[support[pool[i]]][r >>> 6] |= 1L << (r & 63);
+            }
+        }
+        return in;
     }
 
     /** The inputs (indices) in the cone of each output. */

@@ -78,11 +78,6 @@ public final class LiveSearchScheduler implements Scheduler {
             if (rPeak <= capacity) return emit(rg, family, options, rOrder);
             if (rPeak < peak) { leastGraph = rg; leastOrder = rOrder; peak = rPeak; }
         }
-        // none fits as searched (that search weighs re-inits too): the least-peak search of --row-size min, so a
-        // row that min reports also works when asked for
-        Least least = least(network, family, options);
-        if (least.row() <= row) return emit(least.graph(), family, options, least.order());
-        if (least.row() - least.graph().inputs() < peak) { leastGraph = least.graph(); leastOrder = least.order(); peak = least.row() - least.graph().inputs(); }
         // still too many live values: evict some and compute them again when needed, within a bounded number of gates
         MappedNetwork expanded = Recompute.expand(leastGraph, leastOrder, capacity, RECOMPUTE_FACTOR * leastOrder.length, options.seed());
         if (expanded != null) {
@@ -90,8 +85,13 @@ public final class LiveSearchScheduler implements Scheduler {
             int[] eOrder = eg.neededGates(); // the execution order Recompute chose
             if (Liveness.peak(eg, eOrder) <= capacity) return emit(eg, family, options, eOrder);
         }
+        // none fits: the least-peak search of --row-size min (it weighs no re-inits), so a row that min reports
+        // also works when asked for; last, because it costs three more searches
+        Least least = least(network, family, options);
+        if (least.row() <= row) return emit(least.graph(), family, options, least.order());
+        peak = Math.min(peak, least.row() - leastGraph.inputs());
         throw RowTooSmallException.bounded(row, bound, BOUND_WHY, leastGraph.inputs() + peak,
-                "the least row found without recomputation; --row-size min searches further",
+                "the least row found without recomputation, as --row-size min finds it",
                 "scheduler live needs more cells, even computing values again up to " + RECOMPUTE_FACTOR + "x the gates");
     }
 

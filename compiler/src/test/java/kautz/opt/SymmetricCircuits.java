@@ -62,19 +62,9 @@ public final class SymmetricCircuits {
      * ones; {@code inputs[i][word]}.
      */
     public static long[][] rowsOfEveryWeight(int n, int perWeight, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        int rows = (n + 1) * perWeight;
-        long[][] in = new long[n][(rows + 63) / 64];
-        int[] pool = new int[n];
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < n; i++) pool[i] = i;
-            for (int i = 0; i < r / perWeight; i++) {
-                int j = i + rnd.nextInt(n - i);
-                int t = pool[i]; pool[i] = pool[j]; pool[j] = t;
-                in[pool[i]][r >>> 6] |= 1L << (r & 63);
-            }
-        }
-        return in;
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) all[i] = i;
+        return SymmetricFunction.rowsOfEveryWeight(n, all, perWeight, new SplittableRandom(seed));
     }
 
     /** Rows in {@link #rowsOfEveryWeight}. */

@@ -85,7 +85,7 @@ public final class CompileCache implements FlowCompiler {
             throw rethrow(failed.getCause());
         }
         if (mine) keep(key, task, c);
-        return c.design() == design ? c : new Compiled(design, c.family(), c.mapped(), c.asMapped(), c.scheduler(), c.program(), c.resynthesis());
+        return c.design() == design ? c : c.withDesign(design);
     }
 
     public synchronized Stats stats() {

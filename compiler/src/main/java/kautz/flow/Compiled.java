@@ -20,4 +20,7 @@ import kautz.target.GateFamily;
 public record Compiled(Design design, GateFamily family, MappedNetwork mapped, boolean asMapped,
                        String scheduler, Program program, String resynthesis) {
     public boolean resynthesised() { return !resynthesis.isEmpty(); }
+
+    /** The same compilation for another (equal) design object. */
+    public Compiled withDesign(Design d) { return new Compiled(d, family, mapped, asMapped, scheduler, program, resynthesis); }
 }

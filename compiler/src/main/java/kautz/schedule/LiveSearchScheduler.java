@@ -1,5 +1,6 @@
 package kautz.schedule;
 
+import kautz.diag.UserError;
 import kautz.isa.Program;
 import kautz.mapped.MappedNetwork;
 import kautz.target.GateFamily;
@@ -30,6 +31,8 @@ public final class LiveSearchScheduler implements Scheduler {
     static final int[] CONES = {1, 3};
     /** General recomputation may run at most this many times the gates of the network (never exponential). */
     static final int RECOMPUTE_FACTOR = 4;
+    /** A row this few cells short of the peak found (or a quarter of its capacity) gets the least-peak search too. */
+    static final int NEAR = 4;
     /** Networks this small get their least row named in a too-small-row error even when a lower bound already refutes the row. */
     static final int SMALL = 2000;
     private static final String BOUND_WHY = "inputs and outputs keep their cells, and a gate needs its fan-ins' cells and its own";
@@ -70,9 +73,8 @@ public final class LiveSearchScheduler implements Scheduler {
         GateGraph leastGraph = graph;
         int[] leastOrder = order;
         for (int cone : CONES) {
-            MappedNetwork remat = Rematerialize.inputCones(network, cone);
-            if (remat == null) continue;
-            GateGraph rg = new GateGraph(remat, family, options.consumeInputs());
+            GateGraph rg = coneGraph(network, cone, family, options);
+            if (rg == null) continue;
             int[] rOrder = new Search(rg, options).best(capacity);
             int rPeak = Liveness.peak(rg, rOrder);
             if (rPeak <= capacity) return emit(rg, family, options, rOrder);
@@ -86,10 +88,13 @@ public final class LiveSearchScheduler implements Scheduler {
             if (Liveness.peak(eg, eOrder) <= capacity) return emit(eg, family, options, eOrder);
         }
         // none fits: the least-peak search of --row-size min (it weighs no re-inits), so a row that min reports
-        // also works when asked for; last, because it costs three more searches
-        Least least = least(network, family, options);
-        if (least.row() <= row) return emit(least.graph(), family, options, least.order());
-        peak = Math.min(peak, least.row() - leastGraph.inputs());
+        // also works when asked for. Last, and only when the row is near: it costs three more searches and gains a
+        // few cells (3 of 14 on a 63-input counter), never dozens (voter's adder tree: 57 for 23)
+        if (peak - capacity <= Math.max(NEAR, capacity / 4)) {
+            Least least = least(network, family, options);
+            if (least.row() <= row) return emit(least.graph(), family, options, least.order());
+            peak = Math.min(peak, least.row() - leastGraph.inputs());
+        }
         throw RowTooSmallException.bounded(row, bound, BOUND_WHY, leastGraph.inputs() + peak,
                 "the least row found without recomputation, as --row-size min finds it",
                 "scheduler live needs more cells, even computing values again up to " + RECOMPUTE_FACTOR + "x the gates");
@@ -113,14 +118,28 @@ public final class LiveSearchScheduler implements Scheduler {
         int[] order = new Search(graph, options).best(-1);
         int row = graph.inputs() + Liveness.peak(graph, order);
         for (int cone : CONES) { // fewer cells for more cycles: kept only if the row shrinks
-            MappedNetwork remat = Rematerialize.inputCones(network, cone);
-            if (remat == null) continue;
-            GateGraph rg = new GateGraph(remat, family, options.consumeInputs());
+            GateGraph rg = coneGraph(network, cone, family, options);
+            if (rg == null) continue;
             int[] rOrder = new Search(rg, options).best(-1);
             int rRow = rg.inputs() + Liveness.peak(rg, rOrder);
             if (rRow < row) { graph = rg; order = rOrder; row = rRow; }
         }
         return new Least(graph, order, row);
+    }
+
+    /**
+     * The network with input-only cones of up to {@code cone} gates copied per reader, as the family executes it; null
+     * when there is nothing to copy or the copies break the family's in-place rules (an IMPLY gate would overwrite a
+     * value a copied cone reads later): then the network is scheduled without them.
+     */
+    private static GateGraph coneGraph(MappedNetwork network, int cone, GateFamily family, ScheduleOptions options) {
+        MappedNetwork remat = Rematerialize.inputCones(network, cone);
+        if (remat == null) return null;
+        try {
+            return new GateGraph(remat, family, options.consumeInputs());
+        } catch (UserError notExecutable) {
+            return null;
+        }
     }
 
     /** Lowest clean cell first; freed cells become clean at one bulk re-init when no clean cell is left. */

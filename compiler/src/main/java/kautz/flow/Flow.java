@@ -65,7 +65,7 @@ public final class Flow {
 
     /**
      * When the program does not fit the row, a different structure for the same function may: totally symmetric
-     * outputs (majority, thresholds) rebuilt as serial counters need about log2(n) + 5 live cells, where an adder
+     * outputs (majority, thresholds) rebuilt as serial counters need about log2(n) + 8 live cells (magic-nor: 18 for voter's 1001 inputs), where an adder
      * tree needs dozens. Empty when nothing was rebuilt or the rebuilt network does not fit either (the caller then
      * reports the original error). The rebuilt network is mapped as generated, without the script: the script's
      * balancing would undo the evaluation order that makes it small.

@@ -33,7 +33,7 @@ public record SymmetricPass(int min) implements Pass {
             every weight 0..n (64 random rows each, which must agree) give the value vector v(w). Each such
             output of at least `min` inputs is rebuilt as a counter that adds the inputs one by one (a ripple
             incrementer of ceil(log2(i+1)) bits) and reads v(count) off a decision diagram over the count's bits
-            (a threshold is one comparison with a constant). Evaluated in order it keeps only about log2(n) + 5
+            (a threshold is one comparison with a constant). Evaluated in order it keeps only about log2(n) + 8
             values live, so it fits rows an adder tree cannot, at about 3 n log2(n) ANDs. Recognition is by
             simulation (strong evidence, not a proof); the result is checked against the input by random
             simulation. The compile flow applies it by itself when a program does not fit the row.""",

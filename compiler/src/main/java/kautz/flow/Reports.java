@@ -36,6 +36,7 @@ public final class Reports {
     /** Says when the program computes the source's function by a structure of its own. */
     public static String resynthesisNote(Compiled c) {
         return c.resynthesised() ? "; the network as given does not fit the row, so pass " + c.resynthesis()
-                + " rebuilt it: the program computes the same function by a different structure" : "";
+                + " rebuilt it: the program computes the same function by a different structure"
+                + " (the function's symmetry was recognised by simulation, not proven; docs/passes.md)" : "";
     }
 }

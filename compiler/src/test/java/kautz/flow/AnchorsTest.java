@@ -55,7 +55,7 @@ class AnchorsTest {
      * IMPLY full adder with intact inputs: nine NANDs would be 18 IMP steps, 27 with every FALSE counted
      * (--init single). Updating a value in place after its other readers (order edges in GateGraph) gives 16
      * IMPs and 25 steps in every scheduler. {@code kautz synth-imply} proves 24 the least with intact inputs and
-     * up to 6 work cells; the published 22-23-step designs overwrite their inputs (see docs/PERFORMANCE.md).
+     * up to 7 work cells; the published 22-23-step designs overwrite their inputs (see docs/PERFORMANCE.md).
      */
     @Test
     void implyFullAdderSteps() {

@@ -28,17 +28,24 @@ import java.util.function.Consumer;
 public final class SparkRunner implements Runner {
     /** Partitions per core: enough that one slow partition does not leave the other cores idle for long. */
     private static final int PARTITIONS_PER_CORE = 8;
-    private static final int MAX_POINTS_PER_PARTITION = 4;
+    /**
+     * Beyond 8 per core, a partition per 64 points: a task costs about 30 ms of CPU besides its points (measured
+     * with 18 ms points, docs/PERFORMANCE.md: 250 tasks of 4 such points spent 7.5 s more than 16 tasks), and
+     * a long study still reports and saves its progress every 64 points per core.
+     */
+    private static final int MAX_POINTS_PER_PARTITION = 64;
     private static final int MAX_PARTITIONS = 20_000;
 
     private final JavaSparkContext sc;
     private final String master;
     private final double startSeconds;
     private final TaskTotals totals = new TaskTotals();
+    private final Integer partitions;
     private long submittedTasks;
 
-    private SparkRunner(JavaSparkContext sc, String master, double startSeconds) {
+    private SparkRunner(JavaSparkContext sc, String master, double startSeconds, Integer partitions) {
         this.sc = sc;
+        this.partitions = partitions;
         this.master = master;
         this.startSeconds = startSeconds;
         sc.sc().addSparkListener(totals);
@@ -46,8 +53,12 @@ public final class SparkRunner implements Runner {
 
     /**
      * Starts a Spark session. {@code master} null means: the master spark-submit set, else {@code local[*]}.
+     * {@code partitions} null means {@link #partitions(int, int)}.
      */
-    public static SparkRunner start(String master, String app) {
+    public static SparkRunner start(String master, String app, Integer partitions) {
+        if (partitions != null && (partitions < 1 || partitions > MAX_PARTITIONS)) {
+            throw new UserError("--partitions must lie between 1 and " + MAX_PARTITIONS + ", got " + partitions);
+        }
         long t0 = System.nanoTime();
         SparkConf conf = new SparkConf().setAppName(app);
         String m = master != null ? master : conf.get("spark.master", "local[*]");
@@ -71,7 +82,7 @@ public final class SparkRunner implements Runner {
             throw new UserError("--master " + m + ": cannot start Spark: " + e.getMessage());
         }
         sc.setLogLevel("ERROR");
-        return new SparkRunner(sc, m, (System.nanoTime() - t0) / 1e9);
+        return new SparkRunner(sc, m, (System.nanoTime() - t0) / 1e9, partitions);
     }
 
     /** Seconds it took to start the Spark session. */
@@ -86,7 +97,7 @@ public final class SparkRunner implements Runner {
     @Override
     public void run(List<Point> points, PointEvaluator evaluator, Consumer<PointResult> sink) {
         if (points.isEmpty()) return;
-        int slices = partitions(points.size(), sc.defaultParallelism());
+        int slices = partitions != null ? Math.min(partitions, points.size()) : partitions(points.size(), sc.defaultParallelism());
         submittedTasks += slices;
         JavaRDD<PointResult> results = sc.parallelize(dealt(points, slices), slices).map(evaluator::evaluate);
         LinkedBlockingQueue<List<PointResult>> arrived = new LinkedBlockingQueue<>();

@@ -47,6 +47,10 @@ public final class SweepCommand implements Runnable {
             description = "a point that runs longer becomes an error row and the study goes on (default: the description's \"timeout\", else no limit)")
     Double pointTimeout;
 
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Spark partitions (tasks) to deal the points into (default: about 8 per core, at most 4 points each)")
+    Integer partitions;
+
     @Option(names = "--no-cache",
             description = "evaluate every point afresh, as a separate kautz command would (by default a point reuses the program an "
                     + "earlier point in the same JVM compiled from the same design with the same options, and each thread its "
@@ -72,7 +76,7 @@ public final class SweepCommand implements Runnable {
         Study study = new Study(s, csv);
         study.files();  // checks the name before Spark starts
         Study.Outcome o;
-        try (Runner runner = sequential ? new SequentialRunner() : SparkRunner.start(master, "kautz sweep " + s.name())) {
+        try (Runner runner = sequential ? new SequentialRunner() : SparkRunner.start(master, "kautz sweep " + s.name(), partitions)) {
             o = study.run(resume, runner, evaluator, err, System.console() != null);
         }
         out.println("sweep " + s.name() + ": " + o.points() + (o.points() == 1 ? " point" : " points") + (o.skipped() > 0 ? " (" + o.skipped() + " from the earlier run)" : "")

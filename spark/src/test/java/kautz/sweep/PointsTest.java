@@ -55,7 +55,11 @@ class PointsTest {
         assertEquals(new HashSet<>(points), new HashSet<>(dealt));
         // Spark's slice 0 is positions [0, 4): the points 0, 5, 10, 15.
         assertEquals(List.of(0, 5, 10, 15), dealt.subList(0, 4).stream().map(Point::index).toList());
-        assertEquals(250, SparkRunner.partitions(1000, 2));
+        assertEquals(16, SparkRunner.partitions(1000, 2));
+        assertEquals(79, SparkRunner.partitions(5000, 2));
+        // --partitions out of range stops before Spark starts
+        assertEquals("--partitions must lie between 1 and 20000, got 0",
+                org.junit.jupiter.api.Assertions.assertThrows(kautz.diag.UserError.class, () -> SparkRunner.start("local[1]", "t", 0)).getMessage());
         assertEquals(3, SparkRunner.partitions(3, 2));
         assertEquals(16, SparkRunner.partitions(40, 2));
     }

@@ -45,16 +45,16 @@ public final class FlowMixin {
     @Option(names = "--remap", description = "map a gate-level netlist again instead of scheduling its gates as written")
     boolean remap;
 
-    @Option(names = "--consume-inputs", description = {
-            "let in-place gates (IMPLY's imp) overwrite an input cell once the input's other readers have run, as the",
-            "published serial IMPLY adders do; the program says .consume-inputs. Not the SIMPLER convention (inputs",
-            "intact, the default): a second run on the same row would read the overwritten cells"})
+    @Option(names = "--consume-inputs", description = "let in-place gates (IMPLY's imp) overwrite an input cell once"
+            + " the input's other readers have run, as the published serial IMPLY adders do; the program header"
+            + " marks it consume-inputs. Not the SIMPLER convention (inputs intact, the default): a second run on the same row"
+            + " would read the overwritten cells")
     boolean consumeInputs;
 
-    @Option(names = "--exact", description = {
-            "for a kernel of at most 3 input and 3 output bits on an IMPLY target with --init single: search the",
-            "shortest false/imp program exactly (kautz synth-imply's search, deterministic, bounded by a state",
-            "budget: up to a minute or two of CPU) and use it when it beats the scheduled one"})
+    @Option(names = "--exact", description = "for a kernel of at most 3 input and 3 output bits on an IMPLY target"
+            + " with --init single: search the shortest false/imp program exactly (kautz synth-imply's search,"
+            + " deterministic, bounded by a state budget: up to a minute or two of CPU) and use it when it beats the"
+            + " scheduled one")
     boolean exact;
 
     FlowOptions options() { return options(rowSize); }

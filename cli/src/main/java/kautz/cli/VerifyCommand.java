@@ -198,7 +198,7 @@ public final class VerifyCommand implements Callable<Integer> {
         CecResult.Stats s = r.stats();
         Json j = new Json().put("result", name(r));
         j.put("outputs", s.pairs()).put("byStructure", s.byStructure()).put("bySat", s.bySat())
-                .put("merges", s.merges()).put("satCalls", s.satCalls()).put("miterAnds", s.miterAnds()).put("millis", s.millis()).put("cpuMillis", s.cpuMillis());
+                .put("merges", s.merges()).put("mergesByPartner", s.byPartner()).put("satCalls", s.satCalls()).put("miterAnds", s.miterAnds()).put("millis", s.millis()).put("cpuMillis", s.cpuMillis());
         if (r instanceof CecResult.NotEquivalent n) {
             Json cex = new Json();
             n.portValues().forEach(cex::put);
@@ -212,9 +212,12 @@ public final class VerifyCommand implements Callable<Integer> {
             Json links = new Json(); // keyed by the link's number: 1, 2, …
             for (int i = 0; i < chain.links().size(); i++) {
                 ProofChain.Link l = chain.links().get(i);
-                links.put(Integer.toString(i + 1), new Json().put("from", l.from().name()).put("to", l.to().name())
-                        .put("result", name(l.result())).put("miterAnds", l.result().stats().miterAnds())
-                        .put("millis", l.result().stats().millis()));
+                CecResult.Stats ls = l.result().stats();
+                Json link = new Json().put("from", l.from().name()).put("to", l.to().name())
+                        .put("result", name(l.result())).put("miterAnds", ls.miterAnds()).put("merges", ls.merges())
+                        .put("mergesByPartner", ls.byPartner()).put("millis", ls.millis()).put("cpuMillis", ls.cpuMillis());
+                if (l.result() instanceof CecResult.Undecided u) link.put("open", u.open().size());
+                links.put(Integer.toString(i + 1), link);
             }
             j.put("links", links).put("direct", chain.direct());
         }

@@ -58,13 +58,14 @@ public sealed interface CecResult {
      * @param byStructure  pairs equal after structural hashing and sweeping (no output-level SAT call)
      * @param bySat        pairs proven by an output-level SAT call
      * @param merges       internal equivalences proven while sweeping
+     * @param byPartner    of those, merges onto the partner a compiler stage claimed ({@link Partners})
      * @param satCalls     solver calls in all
      * @param millis       wall-clock time
      * @param cpuMillis    CPU time of the checking thread (the machine may be shared: wall time alone misleads)
      */
-    record Stats(int miterAnds, int reducedAnds, int pairs, int byStructure, int bySat, int merges, long satCalls,
-                 long millis, long cpuMillis) {
+    record Stats(int miterAnds, int reducedAnds, int pairs, int byStructure, int bySat, int merges, int byPartner,
+                 long satCalls, long millis, long cpuMillis) {
         /** Nothing was done (a link skipped because the budget had run out). */
-        public static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        public static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

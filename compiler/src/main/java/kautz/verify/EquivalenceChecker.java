@@ -27,6 +27,15 @@ public final class EquivalenceChecker {
 
     /** Checks within {@code budget} (shared by the links of a {@link ProofChain}). */
     static CecResult check(Aig left, Aig right, String leftName, String rightName, CecOptions options, Budget budget) {
+        return check(left, right, leftName, rightName, options, budget, null);
+    }
+
+    /**
+     * Checks within {@code budget}, trying first the partners {@code right}'s stage claims for its nodes
+     * ({@link Partners}; may be null).
+     */
+    static CecResult check(Aig left, Aig right, String leftName, String rightName, CecOptions options, Budget budget,
+                           int[] rightPartners) {
         long start = System.nanoTime(), cpu = cpuNanos();
         Miter miter = Miter.of(left, right, leftName, rightName);
         Aig g = miter.aig();
@@ -40,16 +49,17 @@ public final class EquivalenceChecker {
                 int bit = Long.numberOfTrailingZeros(diff);
                 boolean[] in = new boolean[g.numInputs()];
                 for (int i = 0; i < in.length; i++) in[i] = (patterns[i][w] >>> bit & 1) != 0;
-                return counterexample(miter, in, stats(g, 0, miter, 0, 0, 0, 0, start, cpu));
+                return counterexample(miter, in, stats(g, 0, miter, 0, 0, 0, 0, 0, start, cpu));
             }
         }
 
         boolean hashed = true;
         for (int i = 0; i < miter.pairs(); i++) hashed &= miter.left(i) == miter.right(i);
-        if (hashed) return new CecResult.Equivalent(stats(g, g.numAnds(), miter, miter.pairs(), 0, 0, 0, start, cpu));
+        if (hashed) return new CecResult.Equivalent(stats(g, g.numAnds(), miter, miter.pairs(), 0, 0, 0, 0, start, cpu));
 
         Sweeper sweeper = new Sweeper(g, options.simWords(), options.seed() + 1);
-        sweeper.run(options.mergeConflicts(), budget.fraction(0.5), miter.firstRightNode());
+        sweeper.run(options.mergeConflicts(), budget.fraction(0.5), miter.firstRightNode(),
+                Partners.inMiter(miter, rightPartners));
         AigCnf cnf = new AigCnf(sweeper.reduced(), Integer.MAX_VALUE);
         int byStructure = 0, bySat = 0;
         List<String> open = new ArrayList<>();
@@ -64,11 +74,11 @@ public final class EquivalenceChecker {
                     boolean[] in = new boolean[g.numInputs()];
                     for (int k = 0; k < in.length; k++) in[k] = cnf.inputValue(k);
                     return counterexample(miter, in, stats(g, sweeper.reducedAnds(), miter, byStructure, bySat,
-                            sweeper.merges(), sweeper.satCalls() + cnf.calls(), start, cpu));
+                            sweeper.merges(), sweeper.byPartner(), sweeper.satCalls() + cnf.calls(), start, cpu));
                 }
             }
         }
-        CecResult.Stats stats = stats(g, sweeper.reducedAnds(), miter, byStructure, bySat, sweeper.merges(), sweeper.satCalls() + cnf.calls(), start, cpu);
+        CecResult.Stats stats = stats(g, sweeper.reducedAnds(), miter, byStructure, bySat, sweeper.merges(), sweeper.byPartner(), sweeper.satCalls() + cnf.calls(), start, cpu);
         if (!open.isEmpty()) return new CecResult.Undecided(ImmutableList.copyOf(open), stats);
         return new CecResult.Equivalent(stats);
     }
@@ -121,8 +131,8 @@ public final class EquivalenceChecker {
     }
 
     private static CecResult.Stats stats(Aig g, int reducedAnds, Miter m, int byStructure, int bySat, int merges,
-                                         long calls, long start, long cpu) {
-        return new CecResult.Stats(g.numAnds(), reducedAnds, m.pairs(), byStructure, bySat, merges, calls,
+                                         int byPartner, long calls, long start, long cpu) {
+        return new CecResult.Stats(g.numAnds(), reducedAnds, m.pairs(), byStructure, bySat, merges, byPartner, calls,
                 (System.nanoTime() - start) / 1_000_000, (cpuNanos() - cpu) / 1_000_000);
     }
 }

@@ -16,7 +16,7 @@ public final class Fraig {
 
     public static Aig reduce(Aig aig, CecOptions options) {
         Sweeper sweeper = new Sweeper(aig, options.simWords(), options.seed());
-        sweeper.run(options.mergeConflicts(), Budget.start(options), aig.firstAnd());
+        sweeper.run(options.mergeConflicts(), Budget.start(options), aig.firstAnd(), null);
         AigBuilder reduced = sweeper.reduced();
         for (int o = 0; o < aig.numOutputs(); o++) reduced.addOutput(aig.outputName(o), sweeper.reduce(aig.output(o)));
         return new CleanupPass().run(reduced.build()); // drops the merged nodes, now dangling

@@ -20,8 +20,10 @@ import java.util.Map;
  * @param outputNames the matched output names, in the left network's order
  * @param firstRightNode the first node created while copying the right network: nodes before it are the
  *                    left network's, later ones are right logic that did not hash onto left logic
+ * @param leftNodes   for each node of the left network, its literal in {@code aig} (not to be modified)
+ * @param rightNodes  the same for the right network
  */
-public record Miter(Aig aig, ImmutableList<String> outputNames, int firstRightNode) {
+public record Miter(Aig aig, ImmutableList<String> outputNames, int firstRightNode, int[] leftNodes, int[] rightNodes) {
     public int left(int i) { return aig.output(2 * i); }
     public int right(int i) { return aig.output(2 * i + 1); }
     public int pairs() { return outputNames.size(); }
@@ -50,20 +52,19 @@ public record Miter(Aig aig, ImmutableList<String> outputNames, int firstRightNo
         int[] r = copy(right, b, inputs);
         for (int i = 0; i < left.numOutputs(); i++) {
             String n = left.outputName(i);
-            b.addOutput(n, l[i]);
-            b.addOutput(n, r[rightOut.get(n)]);
+            b.addOutput(n, lit(l, left.output(i)));
+            b.addOutput(n, lit(r, right.output(rightOut.get(n))));
         }
-        return new Miter(b.build(), left.outputNames(), firstRight);
+        return new Miter(b.build(), left.outputNames(), firstRight, l, r);
     }
 
+    /** Copies {@code g} into {@code b}; returns each node's literal there. */
     private static int[] copy(Aig g, AigBuilder b, Map<String, Integer> inputs) {
         int[] map = new int[g.size()];
         map[0] = Lit.FALSE;
         for (int i = 0; i < g.numInputs(); i++) map[i + 1] = b.input(inputs.get(g.inputName(i)));
         for (int n = g.firstAnd(); n < g.size(); n++) map[n] = b.and(lit(map, g.fanin0(n)), lit(map, g.fanin1(n)));
-        int[] outs = new int[g.numOutputs()];
-        for (int o = 0; o < outs.length; o++) outs[o] = lit(map, g.output(o));
-        return outs;
+        return map;
     }
 
     static int lit(int[] map, int lit) { return Lit.notIf(map[Lit.node(lit)], Lit.isComplement(lit)); }

@@ -22,8 +22,14 @@ import java.util.Optional;
 public final class ProofChain {
     private ProofChain() {}
 
-    /** One network of the chain; {@code name} labels it in messages. */
-    public record Stage(String name, Aig network) {}
+    /**
+     * One network of the chain; {@code name} labels it in messages. {@code partners} (may be null) are the
+     * stage's claims of which node of the previous stage's network each of its nodes computes (see
+     * {@link Partners}); the checker proves every claim it uses.
+     */
+    public record Stage(String name, Aig network, int[] partners) {
+        public Stage(String name, Aig network) { this(name, network, null); }
+    }
 
     /** One proven (or refuted, or open) link. */
     public record Link(Stage from, Stage to, CecResult result) {}
@@ -46,7 +52,7 @@ public final class ProofChain {
             Stage a = stages.get(i), b = stages.get(i + 1);
             CecResult r = budget.expired()
                     ? new CecResult.Undecided(ImmutableList.copyOf(a.network().outputNames()), CecResult.Stats.NONE)
-                    : EquivalenceChecker.check(a.network(), b.network(), a.name(), b.name(), options, budget);
+                    : EquivalenceChecker.check(a.network(), b.network(), a.name(), b.name(), options, budget, b.partners());
             links.add(new Link(a, b, r));
             if (r instanceof CecResult.NotEquivalent n) {
                 Optional<CecResult.NotEquivalent> real = EquivalenceChecker.replay(first.network(), last.network(),
@@ -69,7 +75,7 @@ public final class ProofChain {
      * after sweeping in every link ("by structure"), the rest counted as by SAT; merges, solver calls and time summed.
      */
     private static CecResult.Stats total(List<Link> links, long start, long cpu) {
-        int miter = 0, reduced = 0, pairs = links.get(0).result().stats().pairs(), byStructure = pairs, merges = 0;
+        int miter = 0, reduced = 0, pairs = links.get(0).result().stats().pairs(), byStructure = pairs, merges = 0, byPartner = 0;
         long calls = 0;
         for (Link l : links) {
             CecResult.Stats s = l.result().stats();
@@ -77,9 +83,10 @@ public final class ProofChain {
             reduced = Math.max(reduced, s.reducedAnds());
             byStructure = Math.min(byStructure, s.byStructure());
             merges += s.merges();
+            byPartner += s.byPartner();
             calls += s.satCalls();
         }
-        return new CecResult.Stats(miter, reduced, pairs, byStructure, pairs - byStructure, merges, calls,
+        return new CecResult.Stats(miter, reduced, pairs, byStructure, pairs - byStructure, merges, byPartner, calls,
                 (System.nanoTime() - start) / 1_000_000, (EquivalenceChecker.cpuNanos() - cpu) / 1_000_000);
     }
 }

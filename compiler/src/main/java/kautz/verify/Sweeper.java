@@ -53,6 +53,7 @@ final class Sweeper {
     private boolean[] merged = new boolean[1024];
     private final int[] map;
     private int merges;
+    private int byPartner;
     private int refuted;
     private int undecided;
 
@@ -83,7 +84,7 @@ final class Sweeper {
      * Sweeps every AND node. Until {@code budget} runs out candidates are proven with at most
      * {@code conflicts} conflicts each; after it nodes are only hashed.
      */
-    void run(int conflicts, Budget budget) { run(conflicts, budget, source.firstAnd()); }
+    void run(int conflicts, Budget budget) { run(conflicts, budget, source.firstAnd(), null); }
 
     /**
      * Sweeps, trying to merge only nodes from {@code firstMerged} on: for a miter, the right network's own
@@ -93,7 +94,7 @@ final class Sweeper {
      * constant in disguise, which a pass such as constprop replaced by the constant, must become one too, or
      * all the right logic above the constant would have nothing to merge with.
      */
-    void run(int conflicts, Budget budget, int firstMerged) {
+    void run(int conflicts, Budget budget, int firstMerged, int[] partners) {
         boolean expired = false;
         for (int n = source.firstAnd(); n < source.size(); n++) {
             int before = reduced.size();
@@ -105,10 +106,63 @@ final class Sweeper {
             nearby.add(m);
             if (!expired && (n & 15) == 0) expired = budget.expired(); // reading the thread's CPU clock costs a system call
             if (expired) { /* only hash */ }
+            else if (n >= firstMerged && partners != null && partners[n] >= 0 && provenPartner(m, reduce(partners[n]), conflicts)) {
+                map[n] = reduce(partners[n]);
+            }
             else if (n >= firstMerged) map[n] = merge(m, conflicts, refuted + undecided < 1000 + 4L * merges, WINDOW_TRIES, true);
             else map[n] = merge(m, conflicts, false, 1, false); // left logic: only cheap local proofs, e.g. of a hidden constant
             if (!merged(m)) addToClass(m);
         }
+    }
+
+    /**
+     * Proves a claimed partner ({@link Partners}): by truth tables over the meeting window, else by SAT over
+     * it (then over newest-first windows). A claim simulation already refutes costs nothing; a proof merges m.
+     */
+    private boolean provenPartner(int m, int cl, int conflicts) {
+        int c = Lit.node(cl);
+        if (c == m || !sameValues(m, cl)) return false;
+        if (provenByTables(m, cl)) {
+            byPartner++;
+            return true;
+        }
+        if (satEqual(m, c, cl, conflicts)) {
+            markMerged(m);
+            merges++;
+            byPartner++;
+            return true;
+        }
+        return false;
+    }
+
+    /** True when m and literal cl agree on every simulated pattern. */
+    private boolean sameValues(int m, int cl) {
+        int used = words + Math.min(cexWordsUsed, CEX_WORDS);
+        for (int w = 0; w < used; w++) if (sig[m * stride + w] != word(cl, w)) return false;
+        return true;
+    }
+
+    /**
+     * A solver proof of m ≡ cl over the window where their cones meet, then over newest-first windows of
+     * growing size; a refutation's inputs refine the classes.
+     */
+    private boolean satEqual(int m, int c, int cl, int conflicts) {
+        meeting.build(m, c, WINDOWS[WINDOWS.length - 1]);
+        WindowSat.Answer answer = windowSat.equal(Lit.of(m, false), cl, meeting, conflicts);
+        satCalls++;
+        for (int k = 0; answer.kind() == AigCnf.Answer.UNKNOWN && k < WINDOWS.length; k++) {
+            answer = windowSat.equal(Lit.of(m, false), cl, WINDOWS[k], conflicts);
+            satCalls++;
+        }
+        switch (answer.kind()) {
+            case EQUAL -> { return true; }
+            case DIFFERENT -> {
+                refuted++;
+                recordPattern(answer.inputs());
+            }
+            case UNKNOWN -> undecided++;
+        }
+        return false;
     }
 
     /** The reduced literal of a literal of the source graph. */
@@ -118,6 +172,8 @@ final class Sweeper {
     AigBuilder reduced() { return reduced; }
     long satCalls() { return satCalls; }
     int merges() { return merges; }
+    /** Merges onto a partner the stage claimed (see {@link Partners}). */
+    int byPartner() { return byPartner; }
     /** Merges proven by a truth table over a small cut, without the solver. */
     int byWindow() { return byWindow; }
     int refuted() { return refuted; }
@@ -159,25 +215,10 @@ final class Sweeper {
             if (!sameSignature(m, c) || i < cands.size() && c == firstNear) continue;
             tries++;
             int cl = Lit.of(c, phase != phase(c));
-            meeting.build(m, c, WINDOWS[WINDOWS.length - 1]);
-            WindowSat.Answer answer = windowSat.equal(Lit.of(m, false), cl, meeting, conflicts);
-            satCalls++;
-            for (int k = 0; answer.kind() == AigCnf.Answer.UNKNOWN && k < WINDOWS.length; k++) {
-                int size = WINDOWS[k];
-                answer = windowSat.equal(Lit.of(m, false), cl, size, conflicts);
-                satCalls++;
-            }
-            switch (answer.kind()) {
-                case EQUAL -> {
-                    markMerged(m);
-                    merges++;
-                    return cl;
-                }
-                case DIFFERENT -> {
-                    refuted++;
-                    recordPattern(answer.inputs());
-                }
-                case UNKNOWN -> undecided++;
+            if (satEqual(m, c, cl, conflicts)) {
+                markMerged(m);
+                merges++;
+                return cl;
             }
         }
         return Lit.of(m, false);

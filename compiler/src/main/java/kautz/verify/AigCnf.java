@@ -69,15 +69,22 @@ final class AigCnf {
         return n < var.length && var[n] != 0 && solver.model(var[n]);
     }
 
-    /** UNSAT of (x ∧ y) means the pair cannot take these values together. */
+    /**
+     * UNSAT of (x ∧ y) means the pair cannot take these values together. A slice is also cut to the
+     * conflicts the last one managed in the CPU time still left, so a slow instance (a large cone, each
+     * conflict costing milliseconds) cannot run far past the budget.
+     */
     private Answer differ(int x, int y, Budget budget) {
-        for (int slice = FIRST_SLICE; !budget.expired(); slice = Math.min(MAX_SLICE, 2 * slice)) {
+        for (int slice = FIRST_SLICE; !budget.expired(); ) {
             solver.setTimeoutOnConflicts(slice);
             calls++;
+            long before = EquivalenceChecker.cpuNanos();
             try {
                 return solver.isSatisfiable(VecInt.of(lit(x), lit(y))) ? Answer.DIFFERENT : Answer.EQUAL;
             } catch (TimeoutException e) {
-                // next slice, if the budget allows
+                long spent = Math.max(1, EquivalenceChecker.cpuNanos() - before);
+                long affordable = (long) ((double) slice / spent * budget.cpuLeftNanos());
+                slice = (int) Math.max(100, Math.min(Math.min(MAX_SLICE, 2L * slice), affordable));
             }
         }
         return Answer.UNKNOWN;

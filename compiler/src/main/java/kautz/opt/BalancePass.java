@@ -27,7 +27,7 @@ public record BalancePass() implements Pass {
     @Override public Map<String, String> options() { return Map.of(); }
 
     @Override
-    public Aig run(Aig aig) {
+    public Result runTracked(Aig aig) {
         int size = aig.size();
         // internal: exactly one reference, a plain (uncomplemented) AND fan-in; such nodes merge into their fan-out
         int[] fanout = aig.fanoutCounts();
@@ -46,7 +46,10 @@ public record BalancePass() implements Pass {
         int[] stack = new int[64];
         int[] leaves = new int[64];
         for (int n = aig.firstAnd(); n < size; n++) {
-            if (internal[n]) continue;
+            if (internal[n]) { // merged into its supergate's new tree, which need not compute it anywhere
+                map[n] = -1;
+                continue;
+            }
             // collect the supergate's leaves (as new-network literals)
             int sp = 0, nl = 0;
             stack[sp++] = n;
@@ -66,8 +69,8 @@ public record BalancePass() implements Pass {
             }
             map[n] = balancedAnd(s, leaves, nl);
         }
-        Aig result = s.toAig(Strash.outputs(aig, map), aig);
-        return result.depth() <= aig.depth() ? result : aig;
+        Result result = s.result(Strash.outputs(aig, map), aig, map);
+        return result.network().depth() <= aig.depth() ? result : Result.unchanged(aig);
     }
 
     /** AND of the leaves joining the two shallowest first; duplicates merge, x with ~x gives 0. */

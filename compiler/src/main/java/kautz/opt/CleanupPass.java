@@ -20,7 +20,7 @@ public record CleanupPass() implements Pass {
     @Override public Map<String, String> options() { return Map.of(); }
 
     @Override
-    public Aig run(Aig aig) {
+    public Result runTracked(Aig aig) {
         boolean[] needed = new boolean[aig.size()];
         for (int o = 0; o < aig.numOutputs(); o++) needed[Lit.node(aig.output(o))] = true;
         for (int n = aig.size() - 1; n >= aig.firstAnd(); n--) {
@@ -32,9 +32,9 @@ public record CleanupPass() implements Pass {
         int[] map = new int[aig.size()];
         for (int i = 0; i < aig.numInputs(); i++) map[i + 1] = b.addInput(aig.inputName(i));
         for (int n = aig.firstAnd(); n < aig.size(); n++) {
-            if (needed[n]) map[n] = b.and(Strash.lit(map, aig.fanin0(n)), Strash.lit(map, aig.fanin1(n)));
+            map[n] = needed[n] ? b.and(Strash.lit(map, aig.fanin0(n)), Strash.lit(map, aig.fanin1(n))) : -1;
         }
         for (int o = 0; o < aig.numOutputs(); o++) b.addOutput(aig.outputName(o), Strash.lit(map, aig.output(o)));
-        return b.build();
+        return new Result(b.build(), map);
     }
 }

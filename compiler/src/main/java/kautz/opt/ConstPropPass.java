@@ -26,15 +26,15 @@ public record ConstPropPass() implements Pass {
     @Override public Map<String, String> options() { return Map.of(); }
 
     @Override
-    public Aig run(Aig aig) {
+    public Result runTracked(Aig aig) {
         Strash s = new Strash(aig.numInputs(), aig.numAnds());
         int[] map = new int[aig.size()];
         for (int i = 0; i < aig.numInputs(); i++) map[i + 1] = s.input(i);
         for (int n = aig.firstAnd(); n < aig.size(); n++) {
             map[n] = and(s, Strash.lit(map, aig.fanin0(n)), Strash.lit(map, aig.fanin1(n)), 0);
         }
-        Aig result = s.toAig(Strash.outputs(aig, map), aig);
-        return result.numAnds() <= aig.numAnds() ? result : aig;
+        Result result = s.result(Strash.outputs(aig, map), aig, map);
+        return result.network().numAnds() <= aig.numAnds() ? result : Result.unchanged(aig);
     }
 
     static int and(Strash s, int a, int b, int depth) {

@@ -12,7 +12,10 @@ import java.util.Arrays;
  * network (resubstitution): fan-out lists, reference counts, structural hashing, and {@link #replace}, which
  * redirects a node's fan-outs to another literal, merges fan-outs that become duplicates or trivial, and
  * deletes what no longer has fan-outs. New nodes get fresh indices, so index order is no longer topological
- * after an edit; {@link #toAig} rebuilds a topologically ordered network of the outputs' cones.
+ * after an edit; {@link #result} rebuilds a topologically ordered network of the outputs' cones.
+ *
+ * <p>A replaced node keeps its identity as a forward pointer to what replaced it (the two compute the same
+ * function), so every node of the original network can be followed to the literal computing it at the end.
  */
 final class EditableAig {
     private final int numInputs;
@@ -23,6 +26,8 @@ final class EditableAig {
     private int[] numFanouts;
     private boolean[] dead;
     private final int[] outputs;
+    private final int[] initial;   // node of the original network -> literal here
+    private int[] forward;         // a replaced node -> the literal that replaced it; -1 otherwise
     private int[] table;           // open addressing: (f0, f1) -> node; 0 empty, -1 deleted
     private int tableMask, tableUsed;
 
@@ -35,6 +40,8 @@ final class EditableAig {
         fanouts = new int[cap][];
         numFanouts = new int[cap];
         dead = new boolean[cap];
+        forward = new int[cap];
+        Arrays.fill(forward, -1);
         int t = Integer.highestOneBit(Math.max(1024, 4 * aig.size())) * 2;
         table = new int[t];
         tableMask = t - 1;
@@ -47,6 +54,7 @@ final class EditableAig {
             map[n] = and(Strash.lit(map, aig.fanin0(n)), Strash.lit(map, aig.fanin1(n)));
         }
         outputs = Strash.outputs(aig, map);
+        initial = map;
         for (int o : outputs) refs[Lit.node(o)]++;
         for (int n = size - 1; n > numInputs; n--) if (refs[n] == 0 && !dead[n]) delete(n);
     }
@@ -107,6 +115,7 @@ final class EditableAig {
             int[] w = work.poll();
             int old = w[0], by = w[1], byNode = Lit.node(by);
             if (!dead[old] && byNode != old) {
+                forward[old] = by;
                 for (int o = 0; o < outputs.length; o++) {
                     if (Lit.node(outputs[o]) == old) {
                         outputs[o] = Lit.notIf(by, Lit.isComplement(outputs[o]));
@@ -142,8 +151,12 @@ final class EditableAig {
         }
     }
 
-    /** The outputs' cones as an immutable, topologically ordered, hashed network named like {@code like}. */
-    Aig toAig(Aig like) {
+    /**
+     * The outputs' cones as an immutable, topologically ordered, hashed network named like {@code like},
+     * with the image of each node of the original network: its literal here, followed through the
+     * replacements, if the node it ends on is in the outputs' cones.
+     */
+    Pass.Result result(Aig like) {
         AigBuilder b = new AigBuilder();
         for (int i = 0; i < numInputs; i++) b.addInput(like.inputName(i));
         int[] map = new int[size];
@@ -167,7 +180,20 @@ final class EditableAig {
             }
         }
         for (int o = 0; o < outputs.length; o++) b.addOutput(like.outputName(o), Strash.lit(map, outputs[o]));
-        return b.build();
+        int[] oldToNew = new int[initial.length];
+        for (int n = 0; n < initial.length; n++) oldToNew[n] = image(initial[n], map);
+        return new Pass.Result(b.build(), oldToNew);
+    }
+
+    /** Where a literal ended: followed through forward pointers to a node that was built (map), else -1. */
+    private int image(int lit, int[] map) {
+        for (int steps = 0; steps < size; steps++) { // every forward step goes to a node alive at the time: no cycle
+            int n = Lit.node(lit);
+            if (map[n] >= 0) return Lit.notIf(map[n], Lit.isComplement(lit));
+            if (forward[n] < 0) return -1;
+            lit = Lit.notIf(forward[n], Lit.isComplement(lit));
+        }
+        return -1;
     }
 
     private void delete(int n) {
@@ -248,5 +274,8 @@ final class EditableAig {
         fanouts = Arrays.copyOf(fanouts, cap);
         numFanouts = Arrays.copyOf(numFanouts, cap);
         dead = Arrays.copyOf(dead, cap);
+        int old = forward.length;
+        forward = Arrays.copyOf(forward, cap);
+        Arrays.fill(forward, old, cap, -1);
     }
 }

@@ -20,8 +20,12 @@ public record Pipeline(List<Pass> passes) {
         passes = List.copyOf(passes);
     }
 
-    /** What one pass did: its spec, the network after it and how long it took. */
-    public record Step(String pass, Aig after, long nanos) {}
+    /**
+     * What one pass did: its spec, the network after it, how long it took, and for each node of the
+     * network before it the literal of {@code after} computing the same function, or -1
+     * ({@link Pass.Result#oldToNew}).
+     */
+    public record Step(String pass, Aig after, long nanos, int[] oldToNew) {}
 
     public static Pipeline parse(String script) {
         List<Pass> passes = new ArrayList<>();
@@ -69,8 +73,9 @@ public record Pipeline(List<Pass> passes) {
         Aig current = input;
         for (Pass p : passes) {
             long t = System.nanoTime();
-            current = p.run(current);
-            onStep.accept(new Step(p.spec(), current, System.nanoTime() - t));
+            Pass.Result r = p.runTracked(current);
+            current = r.network();
+            onStep.accept(new Step(p.spec(), current, System.nanoTime() - t, r.oldToNew()));
         }
         return current;
     }

@@ -43,7 +43,7 @@ public record RefactorPass(int maxLeaves, boolean zeroGain) implements Pass {
     }
 
     @Override
-    public Aig run(Aig aig) {
+    public Result runTracked(Aig aig) {
         Strash s = new Strash(aig.numInputs(), aig.numAnds());
         int[] map = new int[aig.size()];
         for (int i = 0; i < aig.numInputs(); i++) map[i + 1] = s.input(i);
@@ -75,8 +75,9 @@ public record RefactorPass(int maxLeaves, boolean zeroGain) implements Pass {
             r.endCone();
             map[n] = best == null ? r.copy(n) : r.build(best, inputs, false);
         }
-        Aig result = s.toAig(Strash.outputs(aig, map), aig);
-        return result.numAnds() < aig.numAnds() || zeroGain && result.numAnds() == aig.numAnds() ? result : aig;
+        Result result = s.result(Strash.outputs(aig, map), aig, map);
+        int ands = result.network().numAnds();
+        return ands < aig.numAnds() || zeroGain && ands == aig.numAnds() ? result : Result.unchanged(aig);
     }
 
     /** The factored cover of f over six inputs, its output negated if f is the complement of the target. */

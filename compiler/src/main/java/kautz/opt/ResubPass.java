@@ -52,11 +52,11 @@ public record ResubPass(int maxLeaves, int maxAdded) implements Pass {
     }
 
     @Override
-    public Aig run(Aig aig) {
+    public Result runTracked(Aig aig) {
         EditableAig g = new EditableAig(aig);
         new Window(g, maxLeaves, maxAdded).sweep();
-        Aig result = g.toAig(aig);
-        return result.numAnds() < aig.numAnds() ? result : aig;
+        Result result = g.result(aig);
+        return result.network().numAnds() < aig.numAnds() ? result : Result.unchanged(aig);
     }
 
     /** The per-node window and its simulation, reused across nodes. */

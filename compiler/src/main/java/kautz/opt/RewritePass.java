@@ -44,7 +44,7 @@ public record RewritePass(int cutsPerNode, boolean zeroGain) implements Pass {
     }
 
     @Override
-    public Aig run(Aig aig) {
+    public Result runTracked(Aig aig) {
         Cuts cuts = new Cuts(aig, cutsPerNode);
         Strash s = new Strash(aig.numInputs(), aig.numAnds());
         int[] map = new int[aig.size()];
@@ -83,8 +83,9 @@ public record RewritePass(int cutsPerNode, boolean zeroGain) implements Pass {
             structureInputs(r, leaves, size, bestTransform, inputs);
             map[n] = r.build(best.aig(), inputs, Npn4.negatesOutput(bestTransform));
         }
-        Aig result = s.toAig(Strash.outputs(aig, map), aig);
-        return result.numAnds() < aig.numAnds() || zeroGain && result.numAnds() == aig.numAnds() ? result : aig;
+        Result result = s.result(Strash.outputs(aig, map), aig, map);
+        int ands = result.network().numAnds();
+        return ands < aig.numAnds() || zeroGain && ands == aig.numAnds() ? result : Result.unchanged(aig);
     }
 
     /** Structure input i reads leaf p[i], negated if the transform negates input i; absent leaves are unused. */

@@ -83,8 +83,12 @@ final class Strash {
     /** a | b = ~(~a & ~b) */
     int or(int a, int b) { return Lit.not(and(Lit.not(a), Lit.not(b))); }
 
-    /** The cones of {@code outputs} as an immutable network named like {@code like}. */
-    Aig toAig(int[] outputs, Aig like) {
+    /**
+     * The cones of {@code outputs} as an immutable network named like {@code like}, with the images of
+     * the old network's nodes: {@code oldMap} gives each old node's literal here (or -1), and a literal
+     * outside the outputs' cones has no image.
+     */
+    Pass.Result result(int[] outputs, Aig like, int[] oldMap) {
         boolean[] needed = new boolean[size];
         for (int o : outputs) needed[Lit.node(o)] = true;
         for (int n = size - 1; n > numInputs; n--) {
@@ -96,10 +100,10 @@ final class Strash {
         int[] map = new int[size];
         for (int i = 0; i < numInputs; i++) map[i + 1] = b.addInput(like.inputName(i));
         for (int n = numInputs + 1; n < size; n++) {
-            if (needed[n]) map[n] = b.and(lit(map, fanin0[n]), lit(map, fanin1[n]));
+            map[n] = needed[n] ? b.and(lit(map, fanin0[n]), lit(map, fanin1[n])) : -1;
         }
         for (int o = 0; o < outputs.length; o++) b.addOutput(like.outputName(o), lit(map, outputs[o]));
-        return b.build();
+        return new Pass.Result(b.build(), NodeMaps.compose(oldMap, map));
     }
 
     /** The network {@code aig} copied in (hashing again), returning the new literal of each old node. */

@@ -19,9 +19,9 @@ public record StrashPass() implements Pass {
     @Override public Map<String, String> options() { return Map.of(); }
 
     @Override
-    public Aig run(Aig aig) {
+    public Result runTracked(Aig aig) {
         Strash s = new Strash(aig.numInputs(), aig.numAnds());
         int[] map = Strash.copyInto(s, aig);
-        return s.toAig(Strash.outputs(aig, map), aig);
+        return s.result(Strash.outputs(aig, map), aig, map);
     }
 }

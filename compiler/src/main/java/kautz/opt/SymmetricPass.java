@@ -48,11 +48,14 @@ public record SymmetricPass(int min) implements Pass {
         return min == DEFAULT_MIN ? Map.of() : Map.of("min", Integer.toString(min));
     }
 
-    /** The input unchanged (the same instance) when no output is rebuilt. */
+    /**
+     * The input unchanged (the same instance) when no output is rebuilt. Nodes of the kept cones map to
+     * their copies, a rebuilt output's node to its counter's selection, other nodes to nothing.
+     */
     @Override
-    public Aig run(Aig aig) {
+    public Result runTracked(Aig aig) {
         SymmetricFunction[] found = find(aig);
-        if (Arrays.stream(found).allMatch(f -> f == null)) return aig;
+        if (Arrays.stream(found).allMatch(f -> f == null)) return Result.unchanged(aig);
         AigBuilder b = new AigBuilder();
         int[] map = new int[aig.size()];
         for (int i = 0; i < aig.numInputs(); i++) map[i + 1] = b.addInput(aig.inputName(i));
@@ -64,7 +67,7 @@ public record SymmetricPass(int min) implements Pass {
             needed[Lit.node(aig.fanin1(n))] = true;
         }
         for (int n = aig.firstAnd(); n < aig.size(); n++) {
-            if (needed[n]) map[n] = b.and(Strash.lit(map, aig.fanin0(n)), Strash.lit(map, aig.fanin1(n)));
+            map[n] = needed[n] ? b.and(Strash.lit(map, aig.fanin0(n)), Strash.lit(map, aig.fanin1(n))) : -1;
         }
         Map<String, int[]> counters = new LinkedHashMap<>(); // by support: outputs over the same inputs share a count
         int[] outs = new int[aig.numOutputs()];
@@ -74,13 +77,15 @@ public record SymmetricPass(int min) implements Pass {
             int[] bits = counters.computeIfAbsent(Arrays.toString(f.support()),
                     k -> SerialCounter.count(b, Arrays.stream(f.support()).map(b::input).toArray()));
             outs[o] = SerialCounter.select(b, bits, f.values());
+            int root = Lit.node(aig.output(o));
+            if (map[root] < 0) map[root] = Lit.notIf(outs[o], Lit.isComplement(aig.output(o)));
         }
         for (int o = 0; o < aig.numOutputs(); o++) b.addOutput(aig.outputName(o), outs[o]);
         Aig result = b.build();
         if (RandomSimulation.firstDifference(aig, result, 16, SEED) >= 0) {
             throw new IllegalStateException("symmetric: the rebuilt network differs from its input on random rows");
         }
-        return result;
+        return new Result(result, map);
     }
 
     /** Per output, its symmetric function when it is one of at least {@code min} inputs (among the largest support groups), else null. */

@@ -59,7 +59,7 @@ public final class CompilationChain {
             MappedNetwork remapped = TechnologyMapper.map(optimised, c.family(), c.design().name());
             if (remapped.equals(c.mapped())) stages.addAll(passes);
         }
-        stages.add(new Stage("the network mapped to " + c.family().name(), MappedAig.of(c.mapped())));
+        stages.add(new Stage("the network mapped to " + c.family().name(), MappedAig.of(c.mapped(), c.family())));
         stages.add(new Stage("the program compiled for " + c.family().name(), SymbolicExecution.network(c.program())));
         return stages;
     }

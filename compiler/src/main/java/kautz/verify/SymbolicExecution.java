@@ -68,19 +68,14 @@ public final class SymbolicExecution {
             switch (op.opcode()) {
                 case INIT0, FALSE -> set(x, 0, x.length(), value, written, Lit.FALSE);
                 case INIT1 -> set(x, 0, x.length(), value, written, Lit.TRUE);
-                // d := d ∧ ¬(a ∨ b ∨ …) = d ∧ ¬a ∧ ¬b ∧ …
-                case NOR -> write(x.get(0), b.and(value[x.get(0)], Lit.not(anyOf(b, x, value))), value, written);
-                // d := d ∨ (a ∨ b ∨ …)
-                case OR -> write(x.get(0), b.or(value[x.get(0)], anyOf(b, x, value)), value, written);
-                // d := d ∧ ¬(a ∧ b ∧ …)
-                case NAND -> write(x.get(0), b.and(value[x.get(0)], Lit.not(allOf(b, x, value))), value, written);
-                // d := d ∨ (a ∧ b ∧ …)
-                case AND -> write(x.get(0), b.or(value[x.get(0)], allOf(b, x, value)), value, written);
+                case NOR, OR, NAND, AND, MIN3 -> {
+                    int[] src = new int[x.length() - 1];
+                    for (int k = 1; k < x.length(); k++) src[k - 1] = value[x.get(k)];
+                    write(x.get(0), OpSemantics.apply(b, op.opcode(), value[x.get(0)], src), value, written);
+                }
                 // q := ¬p ∨ q
-                case IMP -> write(x.get(1), b.or(Lit.not(value[x.get(0)]), value[x.get(1)]), value, written);
-                // d := d ∧ ¬maj(a, b, c)
-                case MIN3 -> write(x.get(0), b.and(value[x.get(0)],
-                        Lit.not(b.maj(value[x.get(1)], value[x.get(2)], value[x.get(3)]))), value, written);
+                case IMP -> write(x.get(1), OpSemantics.apply(b, Opcode.IMP, value[x.get(1)], new int[] {value[x.get(0)]}),
+                        value, written);
                 case PROG -> level[x.get(0)] = op.level();
                 case SENSE -> {
                     int src = x.get(x.length() - 1);
@@ -167,18 +162,6 @@ public final class SymbolicExecution {
             for (int k = 0; k < op.operands().length(); k++) max = Math.max(max, op.operands().get(k) + 1);
         }
         return max;
-    }
-
-    private static int anyOf(AigBuilder b, ImmutableIntArray x, int[] value) {
-        int r = Lit.FALSE;
-        for (int k = 1; k < x.length(); k++) r = b.or(r, value[x.get(k)]);
-        return r;
-    }
-
-    private static int allOf(AigBuilder b, ImmutableIntArray x, int[] value) {
-        int r = Lit.TRUE;
-        for (int k = 1; k < x.length(); k++) r = b.and(r, value[x.get(k)]);
-        return r;
     }
 
     private static void set(ImmutableIntArray x, int from, int to, int[] value, boolean[] written, int lit) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Families and seeded random networks for the scheduler tests. */
-final class TestNetworks {
+public final class TestNetworks {
     private TestNetworks() {}
 
     static final GateFamily MAGIC_NOR = new GateFamily("magic-nor", "NOR2 and NOT", ImmutableList.of(
@@ -61,7 +61,7 @@ final class TestNetworks {
      * feeds chain {@code c} in order 0..k-1 and chain {@code d} in order k-1..0, so keeping them needs about
      * k/2 cells, and computing them again needs a handful.
      */
-    static MappedNetwork twoWayChains(int k) {
+    public static MappedNetwork twoWayChains(int k) {
         int inputs = k + 3;
         List<MappedNetwork.Gate> gs = new ArrayList<>();
         java.util.function.IntBinaryOperator nor = (x, y) -> {

@@ -1,0 +1,88 @@
+package kautz.verify;
+
+import kautz.flow.Compiled;
+import kautz.flow.Flow;
+import kautz.flow.FlowOptions;
+import kautz.isa.InitModel;
+import kautz.isa.Program;
+import kautz.load.Design;
+import kautz.mapped.MappedNetwork;
+import kautz.network.Aig;
+import kautz.network.AigSimulator;
+import kautz.schedule.ScheduleOptions;
+import kautz.schedule.Scheduler;
+import kautz.schedule.Schedulers;
+import kautz.schedule.TestNetworks;
+import kautz.target.Families;
+import kautz.target.GateFamily;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The mapped network as an AIG is built as the program's ops build each gate, so the mapped ≡ program link of
+ * a proof chain is proven by structural hashing alone, for every family and the schedules that complicate it
+ * (in-place IMPLY gates, consumed inputs, single inits, recomputation in a small row).
+ */
+class MappedAigTest {
+    private static final String[] FAMILIES = {"magic-nor", "magic-nor-4", "magic", "imply", "felix"};
+
+    @Test
+    void everyFamilysProgramHashesOntoItsMappedNetwork() {
+        Aig aig = EquivalenceCheckerTest.randomAig(21, 10, 150, 8);
+        for (String target : FAMILIES) {
+            for (InitModel init : InitModel.values()) {
+                Compiled c = Flow.compile(Design.ofNetwork("k", aig), FlowOptions.defaults().withTarget(target).withInit(init));
+                assertHashes(c, target + " " + init);
+            }
+        }
+    }
+
+    @Test
+    void inPlaceImplyGatesThatConsumeInputsHashToo() {
+        Aig aig = EquivalenceCheckerTest.randomAig(22, 9, 180, 6);
+        Compiled c = Flow.compile(Design.ofNetwork("k", aig), FlowOptions.defaults().withTarget("imply").withConsumeInputs(true));
+        assertTrue(c.mapped().gates().stream().anyMatch(g -> g.primitive().name().equals("imp2")), "the mapping has in-place gates");
+        assertTrue(c.program().consumesInputs(), "some gate overwrites an input");
+        assertHashes(c, "imply --consume-inputs");
+    }
+
+    @Test
+    void aProgramThatRecomputesValuesInASmallRowHashesToo() {
+        MappedNetwork net = TestNetworks.twoWayChains(16); // as written about k/2 values stay alive
+        GateFamily nor = Families.magicNor();
+        Scheduler live = Schedulers.defaultScheduler();
+        ScheduleOptions o = ScheduleOptions.defaults();
+        int row = net.numInputs() + 8;
+        Program p = live.schedule(net, nor, o.withRowSize(row));
+        assertTrue(p.stats().gates() > net.gates().size(), "the program computes some gates more than once");
+        assertHashes(net, nor, p, "row " + row);
+    }
+
+    @Test
+    void theFamilysFormComputesWhatTheMappedNetworkSimulates() {
+        Aig aig = EquivalenceCheckerTest.randomAig(24, 10, 200, 6);
+        for (String target : FAMILIES) {
+            Compiled c = Flow.compile(Design.ofNetwork("k", aig), FlowOptions.defaults().withTarget(target));
+            MappedNetwork m = c.mapped();
+            long[][] in = new long[m.numInputs()][4];
+            SplittableRandom rnd = new SplittableRandom(5);
+            for (long[] row : in) for (int w = 0; w < row.length; w++) row[w] = rnd.nextLong();
+            assertArrayEquals(m.simulate(in), AigSimulator.simulate(MappedAig.of(m, c.family()), in), target);
+            assertArrayEquals(m.simulate(in), AigSimulator.simulate(MappedAig.of(m), in), target + " as truth tables");
+        }
+    }
+
+    /** Every output of the program is the mapped network's literal and the program adds no logic of its own. */
+    private static void assertHashes(Compiled c, String what) {
+        assertHashes(c.mapped(), c.family(), c.program(), what);
+    }
+
+    private static void assertHashes(MappedNetwork net, GateFamily family, Program p, String what) {
+        Miter m = Miter.of(MappedAig.of(net, family), SymbolicExecution.network(p), "mapped", "program");
+        for (int i = 0; i < m.pairs(); i++) assertEquals(m.left(i), m.right(i), what + ": output " + m.outputNames().get(i));
+        assertEquals(m.aig().size(), m.firstRightNode(), what + ": the program's nodes all hash onto the mapped network's");
+    }
+}

@@ -5,10 +5,12 @@ import kautz.flow.FlowOptions;
 import kautz.mapped.MappedNetwork;
 import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
+import kautz.network.Lit;
 import kautz.opt.Pipeline;
 import kautz.verify.ProofChain.Stage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,12 +33,22 @@ public final class CompilationChain {
         stages.add(a);
         if (script != null && !script.isBlank() && !script.equals(FlowOptions.NO_SCRIPT)) {
             List<Stage> passes = new ArrayList<>();
-            Aig optimised = Pipeline.parse(script).run(a.network(),
-                    step -> passes.add(new Stage("the network after `" + step.pass() + "`", step.after())));
-            if (sameUpToHashing(optimised, b.network())) stages.addAll(passes.subList(0, passes.size() - 1));
+            Aig optimised = Pipeline.parse(script).run(a.network(), step -> passes.add(passStage(step)));
+            if (!passes.isEmpty() && sameUpToHashing(optimised, b.network())) {
+                // b replaces the last pass's network; its nodes inherit that network's claims through the hashing
+                Stage last = passes.remove(passes.size() - 1);
+                stages.addAll(passes);
+                b = new Stage(b.name(), b.network(), carried(Miter.of(optimised, b.network(), "x", "y"), last.partners()));
+            }
         }
         stages.add(b);
         return stages;
+    }
+
+    /** The network after a pass, claiming for each node the node of the pass's input it computes. */
+    private static Stage passStage(Pipeline.Step step) {
+        return new Stage("the network after `" + step.pass() + "`", step.after(),
+                Partners.invert(step.oldToNew(), step.after().size()));
     }
 
     /** True when both networks have the same inputs and outputs by name and hash to the same output literals. */
@@ -47,6 +59,24 @@ public final class CompilationChain {
         return true;
     }
 
+    /**
+     * Partners for the right network of {@code m} taken from the left one's ({@code leftPartners}): a right
+     * node that hashed onto a left node makes that node's claim; the others claim nothing.
+     */
+    private static int[] carried(Miter m, int[] leftPartners) {
+        int[] leftOf = new int[m.aig().size()]; // miter node -> a left literal on it
+        Arrays.fill(leftOf, Partners.NONE);
+        int[] left = m.leftNodes(), right = m.rightNodes();
+        for (int k = left.length - 1; k >= 0; k--) leftOf[Lit.node(left[k])] = Lit.of(k, Lit.isComplement(left[k]));
+        int[] partners = new int[right.length];
+        for (int n = 0; n < right.length; n++) {
+            int x = leftOf[Lit.node(right[n])];
+            int p = x < 0 ? Partners.NONE : leftPartners[Lit.node(x)];
+            partners[n] = p < 0 ? Partners.NONE : Lit.notIf(p, Lit.isComplement(x) ^ Lit.isComplement(right[n]));
+        }
+        return partners;
+    }
+
     public static List<Stage> stages(Compiled c, FlowOptions options, String sourceName) {
         List<Stage> stages = new ArrayList<>();
         Aig source = c.design().network();
@@ -54,8 +84,7 @@ public final class CompilationChain {
         String script = options.script();
         if (!c.asMapped() && script != null && !script.isBlank() && !script.equals(FlowOptions.NO_SCRIPT)) {
             List<Stage> passes = new ArrayList<>();
-            Aig optimised = Pipeline.parse(script).run(source,
-                    step -> passes.add(new Stage("the network after `" + step.pass() + "`", step.after())));
+            Aig optimised = Pipeline.parse(script).run(source, step -> passes.add(passStage(step)));
             MappedNetwork remapped = TechnologyMapper.map(optimised, c.family(), c.design().name());
             if (remapped.equals(c.mapped())) stages.addAll(passes);
         }

@@ -45,8 +45,14 @@ final class FullAdders {
         MIN3
     }
 
-    /** The rewritten network, or the same network when it has no full adder. */
-    static Aig restructure(Aig aig, Form form) {
+    /**
+     * A rewritten network and, for each of its nodes, the literal of the original network it computes (-1 for
+     * the adders' inner nodes): how a mapping of the rewritten network is rooted in the original.
+     */
+    record Rewritten(Aig aig, int[] back) {}
+
+    /** The rewritten network, or the same network (each node itself) when it has no full adder. */
+    static Rewritten restructure(Aig aig, Form form) {
         Cuts cuts = new Cuts(aig, 12);
         Map<Long, Integer> xorByLeaves = new HashMap<>();
         Map<Long, int[]> majByLeaves = new HashMap<>(); // node, polarity vector q (bits), output complement
@@ -86,7 +92,11 @@ final class FullAdders {
             bySum.put(sum, a);
             byCarry.put(carry, a);
         }
-        if (bySum.isEmpty()) return aig;
+        if (bySum.isEmpty()) {
+            int[] same = new int[aig.size()];
+            for (int n = 0; n < same.length; n++) same[n] = Lit.of(n, false);
+            return new Rewritten(aig, same);
+        }
         return rebuild(aig, bySum, byCarry, form);
     }
 
@@ -104,7 +114,7 @@ final class FullAdders {
         return new int[] {(int) (key >>> 42), (int) (key >>> 21) & mask, (int) key & mask};
     }
 
-    private static Aig rebuild(Aig aig, Map<Integer, Adder> bySum, Map<Integer, Adder> byCarry, Form form) {
+    private static Rewritten rebuild(Aig aig, Map<Integer, Adder> bySum, Map<Integer, Adder> byCarry, Form form) {
         AigBuilder b = new AigBuilder();
         int[] lit = new int[aig.size()];
         lit[0] = Lit.FALSE;
@@ -123,7 +133,16 @@ final class FullAdders {
         Aig dirty;
         for (int o = 0; o < aig.numOutputs(); o++) b.addOutput(aig.outputName(o), map(lit, aig.output(o)));
         dirty = b.build();
-        return reachable(dirty, clean);
+        int[] cleanLit = new int[dirty.size()];
+        Aig result = reachable(dirty, clean, cleanLit);
+        int[] back = new int[result.size()];
+        java.util.Arrays.fill(back, -1);
+        for (int n = aig.firstAnd(); n < aig.size(); n++) {
+            int l = map(cleanLit, lit[n]);
+            int m = Lit.node(l);
+            if (m >= result.firstAnd() && back[m] < 0) back[m] = Lit.of(n, Lit.isComplement(l));
+        }
+        return new Rewritten(result, back);
     }
 
     private static int map(int[] lit, int l) { return Lit.notIf(lit[Lit.node(l)], Lit.isComplement(l)); }
@@ -152,8 +171,8 @@ final class FullAdders {
         return new int[] {Lit.not(b.maj(carry, Lit.not(c), t)), carry};
     }
 
-    /** A copy with only the nodes the outputs depend on. */
-    private static Aig reachable(Aig aig, AigBuilder b) {
+    /** A copy with only the nodes the outputs depend on; {@code lit} receives each live node's new literal (0 for dead ones). */
+    private static Aig reachable(Aig aig, AigBuilder b, int[] lit) {
         boolean[] live = new boolean[aig.size()];
         for (int o : aig.outputs()) live[Lit.node(o)] = true;
         for (int n = aig.size() - 1; n >= aig.firstAnd(); n--) {
@@ -161,7 +180,6 @@ final class FullAdders {
             live[Lit.node(aig.fanin0(n))] = true;
             live[Lit.node(aig.fanin1(n))] = true;
         }
-        int[] lit = new int[aig.size()];
         for (int i = 0; i < aig.numInputs(); i++) lit[i + 1] = b.addInput(aig.inputName(i));
         for (int n = aig.firstAnd(); n < aig.size(); n++) {
             if (live[n]) lit[n] = b.and(map(lit, aig.fanin0(n)), map(lit, aig.fanin1(n)));

@@ -24,14 +24,15 @@ final class InPlaceLegaliser {
 
     private InPlaceLegaliser() {}
 
-    static MappedNetwork legalise(MappedNetwork m) { return legalise(m, false); }
-
-    /** Repeats until stable: a rewrite can add a reader (a shared inverter) to another in-place gate's operand. */
-    static MappedNetwork legalise(MappedNetwork m, boolean consumeInputs) {
-        MappedNetwork current = m;
+    /**
+     * Repeats until stable: a rewrite can add a reader (a shared inverter) to another in-place gate's operand.
+     * Roots follow the gates (a rewritten gate computes what it replaced; a new inverter of q, ¬q's root).
+     */
+    static RootedMapping legalise(RootedMapping m, boolean consumeInputs) {
+        RootedMapping current = m;
         while (true) { // each rewriting round removes at least one imp2, so this ends
-            int[][] runBefore = new int[current.numNodes()][];
-            boolean[] rejected = decide(current, consumeInputs, runBefore);
+            int[][] runBefore = new int[current.network().numNodes()][];
+            boolean[] rejected = decide(current.network(), consumeInputs, runBefore);
             boolean any = false;
             for (boolean r : rejected) any |= r;
             if (!any) return readersFirst(current, runBefore);
@@ -97,7 +98,8 @@ final class InPlaceLegaliser {
     }
 
     /** The imp2 gates marked rejected become {@code nand2(p, inv1(q))}; everything else is copied. */
-    private static MappedNetwork rewrite(MappedNetwork m, boolean[] rejected) {
+    private static RootedMapping rewrite(RootedMapping rm, boolean[] rejected) {
+        MappedNetwork m = rm.network();
         MappedBuilder b = new MappedBuilder(m.inputNames());
         int[] id = new int[m.numNodes()];
         for (int i = 0; i < m.numInputs(); i++) id[i] = i;
@@ -110,27 +112,30 @@ final class InPlaceLegaliser {
                 boolean qIsNot = !m.isInput(q) && m.gate(q).primitive().equals(Primitives.INV1);
                 // ¬q is q's own fan-in when q is an inverter (no double inversion)
                 int notQ = qIsNot ? id[m.gate(q).fanins().get(0)] : b.gate(Primitives.INV1, f[1]);
+                if (!qIsNot && rm.root(q) >= 0) b.claim(notQ, rm.root(q) ^ 1);
                 id[n] = b.gate(Primitives.NAND2, f[0], notQ);
             } else {
                 id[n] = b.gate(g.primitive(), f);
             }
+            b.claim(id[n], rm.root(n));
         }
         for (int i = 0; i < m.numOutputs(); i++) b.output(m.outputNames().get(i), id[m.outputNodes().get(i)]);
-        return b.build(m.name());
+        return b.buildRooted(m.name());
     }
 
     /**
      * The same gates in a topological order that also puts the other readers of each in-place gate's q before it,
      * otherwise keeping the given order (the network itself when it already complies).
      */
-    private static MappedNetwork readersFirst(MappedNetwork m, int[][] runBefore) {
+    private static RootedMapping readersFirst(RootedMapping rm, int[][] runBefore) {
+        MappedNetwork m = rm.network();
         int inputs = m.numInputs();
         int n = m.numNodes();
         boolean complies = true;
         for (int g = inputs; g < n; g++) {
             if (runBefore[g] != null) for (int r : runBefore[g]) complies &= r < g;
         }
-        if (complies) return m;
+        if (complies) return rm;
         int[] missing = new int[n];
         List<List<Integer>> after = new ArrayList<>(n);
         for (int v = 0; v < n; v++) after.add(new ArrayList<>(2));
@@ -145,17 +150,21 @@ final class InPlaceLegaliser {
         int[] newId = new int[n];
         for (int i = 0; i < inputs; i++) newId[i] = i;
         List<MappedNetwork.Gate> gates = new ArrayList<>(n - inputs);
+        int[] roots = new int[n];
+        for (int i = 0; i < inputs; i++) roots[i] = rm.root(i);
         while (!ready.isEmpty()) {
             int g = ready.poll();
             int[] f = m.gate(g).fanins().toArray();
             for (int i = 0; i < f.length; i++) f[i] = newId[f[i]];
             newId[g] = inputs + gates.size();
+            roots[newId[g]] = rm.root(g);
             gates.add(new MappedNetwork.Gate(m.gate(g).primitive(), ImmutableIntArray.copyOf(f)));
             for (int s : after.get(g)) if (--missing[s] == 0) ready.add(s);
         }
         if (gates.size() != n - inputs) throw new IllegalStateException("in-place order edges form a cycle");
         int[] outs = new int[m.numOutputs()];
         for (int i = 0; i < outs.length; i++) outs[i] = newId[m.outputNodes().get(i)];
-        return new MappedNetwork(m.name(), m.inputNames(), ImmutableList.copyOf(gates), m.outputNames(), ImmutableIntArray.copyOf(outs));
+        return new RootedMapping(new MappedNetwork(m.name(), m.inputNames(), ImmutableList.copyOf(gates), m.outputNames(),
+                ImmutableIntArray.copyOf(outs)), ImmutableIntArray.copyOf(roots));
     }
 }

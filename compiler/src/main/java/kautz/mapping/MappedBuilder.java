@@ -17,6 +17,8 @@ import java.util.Map;
 public final class MappedBuilder {
     private final List<String> inputNames;
     private final List<MappedNetwork.Gate> gates = new ArrayList<>();
+    /** Per gate: the literal of the mapped-from network it computes, or {@link RootedMapping#NONE}. */
+    private final List<Integer> roots = new ArrayList<>();
     private final Map<MappedNetwork.Gate, Integer> existing = new HashMap<>();
     private final Map<Primitive, Boolean> symmetric = new HashMap<>();
     private final List<String> outputNames = new ArrayList<>();
@@ -40,8 +42,18 @@ public final class MappedBuilder {
         if (old != null) return old;
         int node = inputNames.size() + gates.size();
         gates.add(g);
+        roots.add(RootedMapping.NONE);
         existing.put(g, node);
         return node;
+    }
+
+    /**
+     * Records that gate node {@code node} computes literal {@code lit} of the network being mapped (its root); the
+     * first claim stands (a shared gate computes every literal claimed for it).
+     */
+    public void claim(int node, int lit) {
+        int g = node - inputNames.size();
+        if (g >= 0 && lit >= 0 && roots.get(g) == RootedMapping.NONE) roots.set(g, lit);
     }
 
     public void output(String name, int node) {
@@ -51,6 +63,11 @@ public final class MappedBuilder {
 
     /** The network with the gates no output depends on removed. */
     public MappedNetwork build(String name) {
+        return buildRooted(name).network();
+    }
+
+    /** As {@link #build}, with the claimed roots of the gates kept. */
+    public RootedMapping buildRooted(String name) {
         int inputs = inputNames.size();
         boolean[] live = new boolean[inputs + gates.size()];
         for (int o : outputNodes) live[o] = true;
@@ -62,6 +79,8 @@ public final class MappedBuilder {
         int[] renumber = new int[live.length];
         for (int i = 0; i < inputs; i++) renumber[i] = i;
         ImmutableList.Builder<MappedNetwork.Gate> kept = ImmutableList.builder();
+        ImmutableIntArray.Builder keptRoots = ImmutableIntArray.builder(live.length);
+        for (int i = 0; i < inputs; i++) keptRoots.add(RootedMapping.NONE);
         int next = inputs;
         for (int n = inputs; n < live.length; n++) {
             if (!live[n]) continue;
@@ -69,12 +88,13 @@ public final class MappedBuilder {
             int[] f = g.fanins().toArray();
             for (int i = 0; i < f.length; i++) f[i] = renumber[f[i]];
             kept.add(new MappedNetwork.Gate(g.primitive(), ImmutableIntArray.copyOf(f)));
+            keptRoots.add(roots.get(n - inputs));
             renumber[n] = next++;
         }
         int[] outs = new int[outputNodes.size()];
         for (int i = 0; i < outs.length; i++) outs[i] = renumber[outputNodes.get(i)];
-        return new MappedNetwork(name, ImmutableList.copyOf(inputNames), kept.build(),
-                ImmutableList.copyOf(outputNames), ImmutableIntArray.copyOf(outs));
+        return new RootedMapping(new MappedNetwork(name, ImmutableList.copyOf(inputNames), kept.build(),
+                ImmutableList.copyOf(outputNames), ImmutableIntArray.copyOf(outs)), keptRoots.build());
     }
 
     /** True when every permutation of the inputs leaves the function unchanged (adjacent swaps suffice). */

@@ -49,13 +49,14 @@ final class NorCutMapper {
         for (int n = 0; n < fanout.length; n++) fanout[n] = Math.max(1, fanout[n]);
     }
 
-    static MappedNetwork map(Aig aig, String name) {
+    /** The mapping, each formula's top gate rooted at the phase of the AIG node it realises. */
+    static RootedMapping map(Aig aig, String name) {
         return new NorCutMapper(aig).run(name);
     }
 
     /** Covers the network a few times, each round's area flow using the previous cover's references; keeps the smallest. */
-    private MappedNetwork run(String name) {
-        MappedNetwork best = null;
+    private RootedMapping run(String name) {
+        RootedMapping best = null;
         for (int round = 0; round < ROUNDS; round++) {
             for (int pi = 1; pi <= aig.numInputs(); pi++) flow[pi][NEG] = 1;
             for (int n = aig.firstAnd(); n < aig.size(); n++) computeFlow(n);
@@ -65,8 +66,8 @@ final class NorCutMapper {
             for (int n = aig.size() - 1; n >= aig.firstAnd(); n--) {
                 if (demand[n] != 0) choose(n);
             }
-            MappedNetwork m = instantiate(name);
-            if (best == null || m.gates().size() < best.gates().size()) best = m;
+            RootedMapping m = instantiate(name);
+            if (best == null || m.network().gates().size() < best.network().gates().size()) best = m;
             int[] refs = references();
             for (int n = 0; n < fanout.length; n++) fanout[n] = Math.max(1, (fanout[n] + refs[n]) / 2);
         }
@@ -177,7 +178,7 @@ final class NorCutMapper {
         for (int i = 0; i < leaves.length; i++) demand[leaves[i]] |= 1 << (c.leafNeg >>> i & 1);
     }
 
-    private MappedNetwork instantiate(String name) {
+    private RootedMapping instantiate(String name) {
         MappedBuilder b = new MappedBuilder(aig.inputNames());
         Sink sink = new Sink(b);
         int[][] id = new int[aig.size()][2];
@@ -186,7 +187,10 @@ final class NorCutMapper {
         if ((demand[0] & 2) != 0) id[0][NEG] = b.gate(Primitives.ONE);
         for (int i = 0; i < aig.numInputs(); i++) {
             id[i + 1][POS] = i;
-            if ((demand[i + 1] & 2) != 0) id[i + 1][NEG] = sink.not(i);
+            if ((demand[i + 1] & 2) != 0) {
+                id[i + 1][NEG] = sink.not(i);
+                b.claim(id[i + 1][NEG], Lit.of(i + 1, true));
+            }
         }
         int[] in = new int[Cuts.K];
         for (int n = aig.firstAnd(); n < aig.size(); n++) {
@@ -196,12 +200,14 @@ final class NorCutMapper {
                     if (c == null || c.inverter != (pass == 1)) continue;
                     if (c.inverter) {
                         id[n][p] = sink.not(id[n][1 - p]);
+                        b.claim(id[n][p], Lit.of(n, p == NEG));
                         continue;
                     }
                     int[] leaves = c.cut.leaves();
                     Arrays.fill(in, -1);
                     for (int i = 0; i < leaves.length; i++) in[i] = id[leaves[i]][c.leafNeg >>> i & 1];
                     id[n][p] = formulas.build(c.function, in, sink);
+                    b.claim(id[n][p], Lit.of(n, p == NEG));
                 }
             }
         }
@@ -209,7 +215,7 @@ final class NorCutMapper {
             int lit = aig.output(o);
             b.output(aig.outputName(o), id[Lit.node(lit)][Lit.isComplement(lit) ? NEG : POS]);
         }
-        return b.build(name);
+        return b.buildRooted(name);
     }
 
     /** NOR2/NOT gates into the builder; NOT of a NOT is the original node. */

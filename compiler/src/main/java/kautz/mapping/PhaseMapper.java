@@ -57,11 +57,12 @@ public final class PhaseMapper {
         this.cuts = gates.min3Cost >= 0 ? new Cuts(aig, 12) : null;
     }
 
-    public static MappedNetwork map(Aig aig, FamilyGates gates, String name) {
+    /** The mapping, each gate rooted at the phase of the AIG node it realises. */
+    public static RootedMapping map(Aig aig, FamilyGates gates, String name) {
         return new PhaseMapper(aig, gates).run(name);
     }
 
-    private MappedNetwork run(String name) {
+    private RootedMapping run(String name) {
         for (int n = aig.firstAnd(); n < aig.size(); n++) leavesOf[n] = collapse(n);
         computeFlow();
         for (int o : aig.outputs()) demand[Lit.node(o)] |= 1 << phaseOf(o, false);
@@ -249,7 +250,7 @@ public final class PhaseMapper {
         for (int i = 0; i < c.leafNodes.length; i++) demand[c.leafNodes[i]] |= 1 << c.leafPhases[i];
     }
 
-    private MappedNetwork instantiate(String name) {
+    private RootedMapping instantiate(String name) {
         MappedBuilder b = new MappedBuilder(aig.inputNames());
         int[][] id = new int[aig.size()][2];
         for (int[] row : id) Arrays.fill(row, -1);
@@ -260,7 +261,10 @@ public final class PhaseMapper {
         for (int i = 0; i < aig.numInputs(); i++) {
             int pi = i + 1;
             id[pi][POS] = i;
-            if ((demand[pi] & 2) != 0) id[pi][NEG] = invert(b, i, id);
+            if ((demand[pi] & 2) != 0) {
+                id[pi][NEG] = invert(b, i, id);
+                b.claim(id[pi][NEG], Lit.of(pi, true));
+            }
         }
         for (int n = aig.firstAnd(); n < aig.size(); n++) {
             for (int pass = 0; pass < 2; pass++) {
@@ -269,6 +273,7 @@ public final class PhaseMapper {
                     if (c == null || c.inverter != (pass == 1)) continue;
                     if (c.inverter) {
                         id[n][p] = invert(b, id[n][1 - p], id);
+                        b.claim(id[n][p], Lit.of(n, p == NEG));
                         continue;
                     }
                     int[] f = new int[c.leafNodes.length];
@@ -277,6 +282,7 @@ public final class PhaseMapper {
                         if (f[i] < 0) throw new IllegalStateException("leaf phase not built for node " + n);
                     }
                     id[n][p] = b.gate(c.min3Phase >= 0 ? Primitives.MIN3 : c.imp ? Primitives.IMP2 : c.kind.primitive(f.length), f);
+                    b.claim(id[n][p], Lit.of(n, p == NEG));
                 }
             }
         }
@@ -284,7 +290,7 @@ public final class PhaseMapper {
             int lit = aig.output(o);
             b.output(aig.outputName(o), id[Lit.node(lit)][phaseOf(lit, false)]);
         }
-        return b.build(name);
+        return b.buildRooted(name);
     }
 
     /** ¬x with the family's cheapest inverter (NOT, or NOR/NAND with x on every input, or IMP(x, 0)). */

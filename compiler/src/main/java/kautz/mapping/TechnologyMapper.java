@@ -1,8 +1,10 @@
 package kautz.mapping;
 
+import com.google.common.primitives.ImmutableIntArray;
 import kautz.mapped.MappedNetwork;
 import kautz.mapped.Primitives;
 import kautz.network.Aig;
+import kautz.network.Lit;
 import kautz.target.GateFamily;
 import kautz.target.GateImpl;
 
@@ -25,10 +27,15 @@ public final class TechnologyMapper {
      * input after its other readers (schedule the result with {@code ScheduleOptions.consumeInputs} too).
      */
     public static MappedNetwork map(Aig aig, GateFamily family, String name, boolean consumeInputs) {
+        return mapRooted(aig, family, name, consumeInputs).network();
+    }
+
+    /** The same mapping as {@link #map(Aig, GateFamily, String, boolean)}, with each gate's root in {@code aig}. */
+    public static RootedMapping mapRooted(Aig aig, GateFamily family, String name, boolean consumeInputs) {
         FamilyGates gates = new FamilyGates(family);
         boolean nor = family.has(Primitives.NOR2) && family.has(Primitives.INV1);
         boolean nand = family.has(Primitives.NAND2);
-        MappedNetwork best = legal(PhaseMapper.map(aig, gates, name), family, consumeInputs);
+        RootedMapping best = legal(PhaseMapper.map(aig, gates, name), family, consumeInputs);
         if (nor) best = cheaper(best, NorCutMapper.map(aig, name), family);
         for (FullAdders.Form form : FullAdders.Form.values()) {
             boolean usable = switch (form) {
@@ -37,20 +44,32 @@ public final class TechnologyMapper {
                 case MIN3 -> family.has(Primitives.MIN3);
             };
             if (!usable) continue;
-            Aig adders = FullAdders.restructure(aig, form);
-            if (adders == aig) break;
-            best = cheaper(best, legal(PhaseMapper.map(adders, gates, name), family, consumeInputs), family);
-            if (nor && form == FullAdders.Form.NOR) best = cheaper(best, NorCutMapper.map(adders, name), family);
+            FullAdders.Rewritten adders = FullAdders.restructure(aig, form);
+            if (adders.aig() == aig) break;
+            best = cheaper(best, rootedIn(legal(PhaseMapper.map(adders.aig(), gates, name), family, consumeInputs), adders), family);
+            if (nor && form == FullAdders.Form.NOR) best = cheaper(best, rootedIn(NorCutMapper.map(adders.aig(), name), adders), family);
         }
         return best;
     }
 
-    private static MappedNetwork legal(MappedNetwork m, GateFamily family, boolean consumeInputs) {
+    /** A mapping of the rewritten network, rooted in the network it was rewritten from. */
+    private static RootedMapping rootedIn(RootedMapping m, FullAdders.Rewritten rewritten) {
+        int[] roots = m.roots().toArray();
+        for (int v = 0; v < roots.length; v++) {
+            int r = roots[v];
+            if (r < 0) continue;
+            int old = Lit.node(r) < rewritten.back().length ? rewritten.back()[Lit.node(r)] : RootedMapping.NONE;
+            roots[v] = old < 0 ? RootedMapping.NONE : Lit.notIf(old, Lit.isComplement(r));
+        }
+        return new RootedMapping(m.network(), ImmutableIntArray.copyOf(roots));
+    }
+
+    private static RootedMapping legal(RootedMapping m, GateFamily family, boolean consumeInputs) {
         return family.has(Primitives.IMP2) ? InPlaceLegaliser.legalise(m, consumeInputs) : m;
     }
 
-    private static MappedNetwork cheaper(MappedNetwork a, MappedNetwork b, GateFamily family) {
-        return cost(b, family) < cost(a, family) ? b : a;
+    private static RootedMapping cheaper(RootedMapping a, RootedMapping b, GateFamily family) {
+        return cost(b.network(), family) < cost(a.network(), family) ? b : a;
     }
 
     /** Cycles of the gates plus one init per gate that needs a fresh cell. */

@@ -2,11 +2,12 @@ package kautz.verify;
 
 import kautz.flow.Compiled;
 import kautz.flow.FlowOptions;
-import kautz.mapped.MappedNetwork;
+import kautz.mapping.RootedMapping;
 import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
 import kautz.network.Lit;
 import kautz.opt.Pipeline;
+import kautz.opt.Scripts;
 import kautz.verify.ProofChain.Stage;
 
 import java.util.ArrayList;
@@ -15,10 +16,12 @@ import java.util.List;
 
 /**
  * The stages a compilation went through, as networks for a {@link ProofChain}: the source, the network
- * after each optimisation pass (when the mapper was given the optimised network), the mapped network and
- * the program's symbolic network. The optimised network is recomputed (the flow keeps only the mapping);
+ * after each optimisation pass (when the mapper was given the optimised network: the default script's, or on
+ * small networks the strong script's, as {@code Flow.map} tries them), the mapped network and the program's
+ * symbolic network. The optimised network is recomputed (the flow keeps only the mapping);
  * if mapping it does not give exactly the mapping the flow kept, the flow mapped the source itself and the
- * chain goes straight from the source to the mapping.
+ * chain goes straight from the source to the mapping. The mapped stage claims each gate's partner in the
+ * stage before it: the node the mapper rooted the gate at ({@link RootedMapping}), found by mapping again.
  */
 public final class CompilationChain {
     private CompilationChain() {}
@@ -82,13 +85,29 @@ public final class CompilationChain {
         Aig source = c.design().network();
         stages.add(new Stage(sourceName, source));
         String script = options.script();
+        RootedMapping rooted = null; // the flow's mapping, rooted in the stage before it
         if (!c.asMapped() && script != null && !script.isBlank() && !script.equals(FlowOptions.NO_SCRIPT)) {
-            List<Stage> passes = new ArrayList<>();
-            Aig optimised = Pipeline.parse(script).run(source, step -> passes.add(passStage(step)));
-            MappedNetwork remapped = TechnologyMapper.map(optimised, c.family(), c.design().name());
-            if (remapped.equals(c.mapped())) stages.addAll(passes);
+            // the scripts Flow.map tries, in its order: the default's result, then the strong script's on small networks
+            List<Pipeline> tried = new ArrayList<>(List.of(Pipeline.parse(script)));
+            if (script.equals(Scripts.DEFAULT) && source.numAnds() <= Scripts.STRONG_LIMIT) tried.add(Scripts.strongPipeline());
+            for (Pipeline pipeline : tried) {
+                List<Stage> passes = new ArrayList<>();
+                Aig optimised = pipeline.run(source, step -> passes.add(passStage(step)));
+                RootedMapping remapped = TechnologyMapper.mapRooted(optimised, c.family(), c.design().name(), options.consumeInputs());
+                if (remapped.network().equals(c.mapped())) {
+                    stages.addAll(passes);
+                    rooted = remapped;
+                    break;
+                }
+            }
         }
-        stages.add(new Stage("the network mapped to " + c.family().name(), MappedAig.of(c.mapped(), c.family())));
+        if (rooted == null && !c.asMapped()) { // the flow kept the mapping of the source itself?
+            RootedMapping direct = TechnologyMapper.mapRooted(source, c.family(), c.design().name(), options.consumeInputs());
+            if (direct.network().equals(c.mapped())) rooted = direct;
+        }
+        MappedAig.Built mapped = MappedAig.build(c.mapped(), c.family());
+        stages.add(new Stage("the network mapped to " + c.family().name(), mapped.network(),
+                rooted == null ? null : MappedAig.partners(mapped, rooted.roots())));
         stages.add(new Stage("the program compiled for " + c.family().name(), SymbolicExecution.network(c.program())));
         return stages;
     }

@@ -10,6 +10,7 @@ import kautz.network.Lit;
 import kautz.target.GateFamily;
 import kautz.target.GateImpl;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -57,6 +58,22 @@ public final class MappedAig {
         }
         for (int o = 0; o < m.numOutputs(); o++) b.addOutput(m.outputNames().get(o), lit[m.outputNodes().get(o)]);
         return new Built(b.build(), ImmutableIntArray.copyOf(lit));
+    }
+
+    /**
+     * Partners of {@code built}'s nodes in the network a mapping was made from: each gate's root, through the literal
+     * computing the gate (complemented with it). {@code roots} as {@link kautz.mapping.RootedMapping#roots()}.
+     */
+    public static int[] partners(Built built, ImmutableIntArray roots) {
+        Aig aig = built.network();
+        int[] partners = new int[aig.size()];
+        Arrays.fill(partners, Partners.NONE);
+        for (int v = 0; v < roots.length(); v++) {
+            int root = roots.get(v), lit = built.literals().get(v), n = Lit.node(lit);
+            if (root < 0 || !aig.isAnd(n) || partners[n] != Partners.NONE) continue;
+            partners[n] = Lit.notIf(root, Lit.isComplement(lit));
+        }
+        return partners;
     }
 
     /** The gate as the ops the emitter runs for it (kautz.schedule.Emitter), on the cell's pre-state. */

@@ -62,15 +62,18 @@ public final class MappedAig {
 
     /**
      * Partners of {@code built}'s nodes in the network a mapping was made from: each gate's root, through the literal
-     * computing the gate (complemented with it). {@code roots} as {@link kautz.mapping.RootedMapping#roots()}.
+     * computing the gate (complemented with it). Every other AND node is {@link Partners#INNER}: the inner ANDs of a
+     * gate, and the gates a mapping leaves unrooted (a NOR formula's inner gates, a full adder's), lie under a rooted
+     * gate and are proven with it. {@code roots} as {@link kautz.mapping.RootedMapping#roots()}.
      */
     public static int[] partners(Built built, ImmutableIntArray roots) {
         Aig aig = built.network();
         int[] partners = new int[aig.size()];
         Arrays.fill(partners, Partners.NONE);
+        for (int n = aig.firstAnd(); n < aig.size(); n++) partners[n] = Partners.INNER;
         for (int v = 0; v < roots.length(); v++) {
             int root = roots.get(v), lit = built.literals().get(v), n = Lit.node(lit);
-            if (root < 0 || !aig.isAnd(n) || partners[n] != Partners.NONE) continue;
+            if (root < 0 || !aig.isAnd(n) || partners[n] != Partners.INNER) continue;
             partners[n] = Lit.notIf(root, Lit.isComplement(lit));
         }
         return partners;

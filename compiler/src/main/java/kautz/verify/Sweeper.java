@@ -109,6 +109,8 @@ final class Sweeper {
             else if (n >= firstMerged && partners != null && partners[n] >= 0 && provenPartner(m, reduce(partners[n]), conflicts)) {
                 map[n] = reduce(partners[n]);
             }
+            // inner logic of a claimed node (Partners.INNER) needs no merge of its own: cheap local proofs only
+            else if (n >= firstMerged && partners != null && partners[n] == Partners.INNER) map[n] = merge(m, conflicts, false, 1, true);
             else if (n >= firstMerged) map[n] = merge(m, conflicts, refuted + undecided < 1000 + 4L * merges, WINDOW_TRIES, true);
             else map[n] = merge(m, conflicts, false, 1, false); // left logic: only cheap local proofs, e.g. of a hidden constant
             if (!merged(m)) addToClass(m);

@@ -19,7 +19,11 @@ import kautz.target.Families;
 import kautz.target.GateFamily;
 import org.junit.jupiter.api.Test;
 
+import com.google.common.collect.ImmutableList;
+import kautz.mapped.Primitive;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -112,7 +116,7 @@ class MappedAigTest {
             int claims = 0;
             for (int n = 0; n < right.length; n++) {
                 int p = mapped.partners()[n];
-                if (p == Partners.NONE) continue;
+                if (p < 0) continue; // no claim, or inner logic
                 long v = left[Lit.node(p)];
                 assertEquals(Lit.isComplement(p) ? ~v : v, right[n], target + ": node " + n + " claimed to be " + p);
                 claims++;
@@ -123,6 +127,33 @@ class MappedAigTest {
             byPartner += r.links().get(r.links().size() - 2).result().stats().byPartner();
         }
         assertTrue(byPartner > 0, "the sweeper merged some claimed pairs");
+    }
+
+    @Test
+    void aWrongMappingIsCaughtWhateverItsStageClaims() {
+        Aig aig = EquivalenceCheckerTest.randomAig(27, 10, 200, 8);
+        FlowOptions fo = FlowOptions.defaults().withTarget("magic-nor-4");
+        Compiled c = Flow.compile(Design.ofNetwork("k", aig), fo);
+        List<ProofChain.Stage> stages = CompilationChain.stages(c, fo, "src");
+        ProofChain.Stage before = stages.get(stages.size() - 3);
+        int[] claimed = stages.get(stages.size() - 2).partners();
+        // the gate of the first output computes its complement: NOR2 -> OR2 (or OR2 -> NOR2, NOT -> buffer-free OR of x, x)
+        MappedNetwork m = c.mapped();
+        int out = m.outputNodes().get(0);
+        MappedNetwork.Gate g = m.gate(out);
+        Primitive flipped = new Primitive(g.primitive().name() + "-flipped", g.primitive().arity(),
+                ~g.primitive().truthTable() & (g.primitive().arity() == 6 ? -1L : (1L << (1 << g.primitive().arity())) - 1));
+        List<MappedNetwork.Gate> gates = new ArrayList<>(m.gates());
+        gates.set(out - m.numInputs(), new MappedNetwork.Gate(flipped, g.fanins()));
+        MappedNetwork wrong = new MappedNetwork(m.name(), m.inputNames(), ImmutableList.copyOf(gates), m.outputNames(), m.outputNodes());
+        MappedAig.Built built = MappedAig.build(wrong, c.family());
+        // the right mapping's claims, now partly wrong, and every other node claimed to be inner logic
+        int[] partners = Arrays.copyOf(claimed, built.network().size());
+        for (int n = built.network().firstAnd(); n < partners.length; n++) if (n >= claimed.length || partners[n] < 0) partners[n] = Partners.INNER;
+        ProofChain.Result r = ProofChain.check(List.of(before, new ProofChain.Stage("wrong", built.network(), partners)),
+                CecOptions.defaults().withTimeout(Duration.ofSeconds(20)));
+        CecResult.NotEquivalent ne = assertInstanceOf(CecResult.NotEquivalent.class, r.overall());
+        assertEquals(m.outputNames().get(0), ne.outputs().get(0).output());
     }
 
     /** One 64-pattern word of every node; inputs in order (the stages of a chain keep the source's input order). */

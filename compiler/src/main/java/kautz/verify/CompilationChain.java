@@ -48,10 +48,16 @@ public final class CompilationChain {
         return stages;
     }
 
-    /** The network after a pass, claiming for each node the node of the pass's input it computes. */
+    /**
+     * The network after a pass, claiming for each node the node of the pass's input it computes; an AND no
+     * input node maps to is logic the pass created ({@link Partners#INNER}): every input node the pass kept
+     * is in the map, so nothing needs to be searched for it.
+     */
     private static Stage passStage(Pipeline.Step step) {
-        return new Stage("the network after `" + step.pass() + "`", step.after(),
-                Partners.invert(step.oldToNew(), step.after().size()));
+        Aig after = step.after();
+        int[] partners = Partners.invert(step.oldToNew(), after.size());
+        for (int n = after.firstAnd(); n < after.size(); n++) if (partners[n] == Partners.NONE) partners[n] = Partners.INNER;
+        return new Stage("the network after `" + step.pass() + "`", after, partners);
     }
 
     /** True when both networks have the same inputs and outputs by name and hash to the same output literals. */
@@ -64,7 +70,7 @@ public final class CompilationChain {
 
     /**
      * Partners for the right network of {@code m} taken from the left one's ({@code leftPartners}): a right
-     * node that hashed onto a left node makes that node's claim; the others claim nothing.
+     * node that hashed onto a left node makes that node's claim (or is inner as it is); the others claim nothing.
      */
     private static int[] carried(Miter m, int[] leftPartners) {
         int[] leftOf = new int[m.aig().size()]; // miter node -> a left literal on it
@@ -75,7 +81,7 @@ public final class CompilationChain {
         for (int n = 0; n < right.length; n++) {
             int x = leftOf[Lit.node(right[n])];
             int p = x < 0 ? Partners.NONE : leftPartners[Lit.node(x)];
-            partners[n] = p < 0 ? Partners.NONE : Lit.notIf(p, Lit.isComplement(x) ^ Lit.isComplement(right[n]));
+            partners[n] = p < 0 ? p : Lit.notIf(p, Lit.isComplement(x) ^ Lit.isComplement(right[n]));
         }
         return partners;
     }

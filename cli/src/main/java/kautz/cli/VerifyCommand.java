@@ -166,8 +166,12 @@ public final class VerifyCommand implements Callable<Integer> {
             if (chain.links().size() > 1) {
                 sb.append("proven link by link, so by transitivity (").append(chain.links().size()).append(" links):\n");
                 for (ProofChain.Link l : chain.links()) {
-                    sb.append("  ").append(l.from().name()).append(" ≡ ").append(l.to().name())
-                            .append(" (").append(l.result().stats().millis()).append(" ms)\n");
+                    sb.append("  ").append(l.from().name()).append(" ≡ ").append(l.to().name()).append(" (");
+                    if (l.bySymmetry() > 0) {
+                        sb.append(l.bySymmetry()).append(" outputs as symmetric functions, ").append(l.transpositions())
+                                .append(" swaps proven; ");
+                    }
+                    sb.append(l.result().stats().millis()).append(" ms)\n");
                 }
             }
         } else if (r instanceof CecResult.Undecided u) {
@@ -217,6 +221,7 @@ public final class VerifyCommand implements Callable<Integer> {
                         .put("result", name(l.result())).put("miterAnds", ls.miterAnds()).put("merges", ls.merges())
                         .put("mergesByPartner", ls.byPartner()).put("millis", ls.millis()).put("cpuMillis", ls.cpuMillis());
                 if (l.result() instanceof CecResult.Undecided u) link.put("open", u.open().size());
+                if (!l.to().symmetric().isEmpty()) link.put("bySymmetry", l.bySymmetry()).put("transpositions", l.transpositions());
                 links.put(Integer.toString(i + 1), link);
             }
             j.put("links", links).put("direct", chain.direct());

@@ -1,5 +1,6 @@
 package kautz.verify;
 
+import com.google.common.collect.ImmutableSet;
 import kautz.flow.Compiled;
 import kautz.flow.FlowOptions;
 import kautz.mapping.RootedMapping;
@@ -8,6 +9,8 @@ import kautz.network.Aig;
 import kautz.network.Lit;
 import kautz.opt.Pipeline;
 import kautz.opt.Scripts;
+import kautz.opt.SymmetricFunction;
+import kautz.opt.SymmetricPass;
 import kautz.verify.ProofChain.Stage;
 
 import java.util.ArrayList;
@@ -86,13 +89,31 @@ public final class CompilationChain {
         return partners;
     }
 
+    /**
+     * The network symmetric-function resynthesis made of the source (the flow maps it as generated), its
+     * rebuilt outputs marked for {@link SymmetryProof}: the source's adder trees and the counters share no
+     * structure a sweep could use.
+     */
+    private static Stage rebuilt(Aig source) {
+        SymmetricPass pass = new SymmetricPass();
+        SymmetricFunction[] found = pass.find(source);
+        ImmutableSet.Builder<String> symmetric = ImmutableSet.builder();
+        for (int o = 0; o < found.length; o++) if (found[o] != null) symmetric.add(source.outputName(o));
+        return new Stage("the network rebuilt by `" + pass.name() + "`", pass.run(source), null, symmetric.build());
+    }
+
     public static List<Stage> stages(Compiled c, FlowOptions options, String sourceName) {
         List<Stage> stages = new ArrayList<>();
         Aig source = c.design().network();
         stages.add(new Stage(sourceName, source));
         String script = options.script();
         RootedMapping rooted = null; // the flow's mapping, rooted in the stage before it
-        if (!c.asMapped() && script != null && !script.isBlank() && !script.equals(FlowOptions.NO_SCRIPT)) {
+        if (c.resynthesised()) {
+            Stage rebuilt = rebuilt(source);
+            stages.add(rebuilt);
+            RootedMapping remapped = TechnologyMapper.mapRooted(rebuilt.network(), c.family(), c.design().name(), options.consumeInputs());
+            if (remapped.network().equals(c.mapped())) rooted = remapped;
+        } else if (!c.asMapped() && script != null && !script.isBlank() && !script.equals(FlowOptions.NO_SCRIPT)) {
             // the scripts Flow.map tries, in its order: the default's result, then the strong script's on small networks
             List<Pipeline> tried = new ArrayList<>(List.of(Pipeline.parse(script)));
             if (script.equals(Scripts.DEFAULT) && source.numAnds() <= Scripts.STRONG_LIMIT) tried.add(Scripts.strongPipeline());
@@ -107,7 +128,7 @@ public final class CompilationChain {
                 }
             }
         }
-        if (rooted == null && !c.asMapped()) { // the flow kept the mapping of the source itself?
+        if (rooted == null && !c.asMapped() && !c.resynthesised()) { // the flow kept the mapping of the source itself?
             RootedMapping direct = TechnologyMapper.mapRooted(source, c.family(), c.design().name(), options.consumeInputs());
             if (direct.network().equals(c.mapped())) rooted = direct;
         }

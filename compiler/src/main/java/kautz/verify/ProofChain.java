@@ -1,6 +1,7 @@
 package kautz.verify;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import kautz.network.Aig;
 
 import java.util.ArrayList;
@@ -25,14 +26,23 @@ public final class ProofChain {
     /**
      * One network of the chain; {@code name} labels it in messages. {@code partners} (may be null) are the
      * stage's claims of which node of the previous stage's network each of its nodes computes (see
-     * {@link Partners}); the checker proves every claim it uses.
+     * {@link Partners}); the checker proves every claim it uses. {@code symmetric} names the outputs this stage
+     * rebuilt as totally symmetric functions (symmetric-function resynthesis): the link into the stage proves
+     * them by {@link SymmetryProof}, as sweeping cannot relate an adder tree to a counter.
      */
-    public record Stage(String name, Aig network, int[] partners) {
+    public record Stage(String name, Aig network, int[] partners, ImmutableSet<String> symmetric) {
         public Stage(String name, Aig network) { this(name, network, null); }
+
+        public Stage(String name, Aig network, int[] partners) { this(name, network, partners, ImmutableSet.of()); }
     }
 
-    /** One proven (or refuted, or open) link. */
-    public record Link(Stage from, Stage to, CecResult result) {}
+    /**
+     * One proven (or refuted, or open) link; {@code bySymmetry} of its outputs were proven by the symmetry
+     * argument ({@link SymmetryProof}) from {@code transpositions} swap miters.
+     */
+    public record Link(Stage from, Stage to, CecResult result, int bySymmetry, int transpositions) {
+        public Link(Stage from, Stage to, CecResult result) { this(from, to, result, 0, 0); }
+    }
 
     /**
      * @param overall the answer for the first stage against the last
@@ -50,10 +60,9 @@ public final class ProofChain {
         CecResult.Undecided open = null;
         for (int i = 0; i + 1 < stages.size(); i++) {
             Stage a = stages.get(i), b = stages.get(i + 1);
-            CecResult r = budget.expired()
-                    ? new CecResult.Undecided(ImmutableList.copyOf(a.network().outputNames()), CecResult.Stats.NONE)
-                    : EquivalenceChecker.check(a.network(), b.network(), a.name(), b.name(), options, budget, b.partners());
-            links.add(new Link(a, b, r));
+            Link link = link(a, b, options, budget);
+            CecResult r = link.result();
+            links.add(link);
             if (r instanceof CecResult.NotEquivalent n) {
                 Optional<CecResult.NotEquivalent> real = EquivalenceChecker.replay(first.network(), last.network(),
                         first.name(), last.name(), n.inputs(), total(links, start, cpu));
@@ -68,6 +77,17 @@ public final class ProofChain {
         CecResult.Stats stats = total(links, start, cpu);
         if (open != null) return new Result(new CecResult.Undecided(open.open(), stats), ImmutableList.copyOf(links), false);
         return new Result(new CecResult.Equivalent(stats), ImmutableList.copyOf(links), false);
+    }
+
+    private static Link link(Stage a, Stage b, CecOptions options, Budget budget) {
+        if (budget.expired()) {
+            return new Link(a, b, new CecResult.Undecided(ImmutableList.copyOf(a.network().outputNames()), CecResult.Stats.NONE));
+        }
+        if (!b.symmetric().isEmpty()) {
+            SymmetryProof.Outcome o = SymmetryProof.check(a.network(), b.network(), a.name(), b.name(), b.symmetric(), options, budget);
+            return new Link(a, b, o.result(), o.bySymmetry(), o.transpositions());
+        }
+        return new Link(a, b, EquivalenceChecker.check(a.network(), b.network(), a.name(), b.name(), options, budget, b.partners()));
     }
 
     /**

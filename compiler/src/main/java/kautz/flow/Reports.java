@@ -37,6 +37,7 @@ public final class Reports {
     public static String resynthesisNote(Compiled c) {
         return c.resynthesised() ? "; the network as given does not fit the row, so pass " + c.resynthesis()
                 + " rebuilt it: the program computes the same function by a different structure"
-                + " (the function's symmetry was recognised by simulation, not proven; docs/passes.md)" : "";
+                + " (its symmetry was recognised by simulation here; `kautz verify` proves the rebuilt network equal to the"
+                + " source by a symmetry argument, docs/verify.md)" : "";
     }
 }

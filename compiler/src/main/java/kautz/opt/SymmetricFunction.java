@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  *   <li>the value vector: {@link #SAMPLES} random rows of each weight 0..n, which must all agree.</li>
  * </ol>
  * This is evidence, not a proof: a function that differs from a symmetric one on few rows can pass. The
- * callers check their rebuilt networks by simulation again; docs/passes.md says what a proof would take.
+ * callers check their rebuilt networks by simulation again; the proof is {@code kautz verify}'s
+ * ({@code kautz.verify.SymmetryProof}, docs/verify.md).
  *
  * @param support input indices (positions in the network's inputs) the output depends on, ascending
  * @param values  {@code values[w]}: the output when exactly {@code w} support inputs are 1

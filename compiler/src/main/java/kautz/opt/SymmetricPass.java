@@ -36,7 +36,9 @@ public record SymmetricPass(int min) implements Pass {
             (a threshold is one comparison with a constant). Evaluated in order it keeps only about log2(n) + 8
             values live, so it fits rows an adder tree cannot, at about 3 n log2(n) ANDs. Recognition is by
             simulation (strong evidence, not a proof); the result is checked against the input by random
-            simulation. The compile flow applies it by itself when a program does not fit the row.""",
+            simulation, and `kautz verify` proves a compiled program that used it equal to its source by a
+            symmetry argument (docs/verify.md). The compile flow applies it by itself when a program does not
+            fit the row.""",
             List.of(new PassInfo.Option("min", Integer.toString(DEFAULT_MIN), "least number of inputs of an output worth rebuilding (2..1000000)")),
             opts -> new SymmetricPass(Passes.intOption("symmetric", opts, "min", DEFAULT_MIN, 2, 1_000_000)));
 

@@ -31,7 +31,7 @@ final class SwapProof {
      * Rebuilt nodes left unmerged after which a swap is given up as not local (the caller then checks the whole
      * swapped copy): each costs proof attempts, and a swap that has not met again by then rarely will cheaply.
      */
-    static final int MAX_UNMERGED = 400;
+    static final int MAX_UNMERGED = 150;
 
     private final Aig g;
     private final int lit;

@@ -55,8 +55,13 @@ public record SymmetricPass(int min) implements Pass {
      * their copies, a rebuilt output's node to its counter's selection, other nodes to nothing.
      */
     @Override
-    public Result runTracked(Aig aig) {
-        SymmetricFunction[] found = find(aig);
+    public Result runTracked(Aig aig) { return rebuild(aig, find(aig)); }
+
+    /**
+     * {@link #runTracked} with the symmetric outputs already found ({@code found} as {@link #find} gives it),
+     * for a caller that needs to know which outputs are rebuilt without recognising them twice.
+     */
+    public Result rebuild(Aig aig, SymmetricFunction[] found) {
         if (Arrays.stream(found).allMatch(f -> f == null)) return Result.unchanged(aig);
         AigBuilder b = new AigBuilder();
         int[] map = new int[aig.size()];

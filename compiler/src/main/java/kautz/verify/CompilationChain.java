@@ -99,7 +99,8 @@ public final class CompilationChain {
         SymmetricFunction[] found = pass.find(source);
         ImmutableSet.Builder<String> symmetric = ImmutableSet.builder();
         for (int o = 0; o < found.length; o++) if (found[o] != null) symmetric.add(source.outputName(o));
-        return new Stage("the network rebuilt by `" + pass.name() + "`", pass.run(source), null, symmetric.build());
+        return new Stage("the network rebuilt by `" + pass.name() + "`", pass.rebuild(source, found).network(), null,
+                symmetric.build());
     }
 
     public static List<Stage> stages(Compiled c, FlowOptions options, String sourceName) {

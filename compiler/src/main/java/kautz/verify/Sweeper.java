@@ -105,12 +105,11 @@ final class Sweeper {
             simulate(m);
             nearby.add(m);
             if (!expired && (n & 15) == 0) expired = budget.expired(); // reading the thread's CPU clock costs a system call
+            int claim = partners == null || n < firstMerged ? Partners.NONE : partners[n];
             if (expired) { /* only hash */ }
-            else if (n >= firstMerged && partners != null && partners[n] >= 0 && provenPartner(m, reduce(partners[n]), conflicts)) {
-                map[n] = reduce(partners[n]);
-            }
+            else if (claim >= 0 && provenPartner(m, reduce(claim), conflicts)) map[n] = reduce(claim);
             // inner logic of a claimed node (Partners.INNER) needs no merge of its own: cheap local proofs only
-            else if (n >= firstMerged && partners != null && partners[n] == Partners.INNER) map[n] = merge(m, conflicts, false, 1, true);
+            else if (claim == Partners.INNER) map[n] = merge(m, conflicts, false, 1, true);
             else if (n >= firstMerged) map[n] = merge(m, conflicts, refuted + undecided < 1000 + 4L * merges, WINDOW_TRIES, true);
             else map[n] = merge(m, conflicts, false, 1, false); // left logic: only cheap local proofs, e.g. of a hidden constant
             if (!merged(m)) addToClass(m);
@@ -128,9 +127,7 @@ final class Sweeper {
             byPartner++;
             return true;
         }
-        if (satEqual(m, c, cl, conflicts)) {
-            markMerged(m);
-            merges++;
+        if (provenBySat(m, c, cl, conflicts)) {
             byPartner++;
             return true;
         }
@@ -146,9 +143,9 @@ final class Sweeper {
 
     /**
      * A solver proof of m ≡ cl over the window where their cones meet, then over newest-first windows of
-     * growing size; a refutation's inputs refine the classes.
+     * growing size; a proof merges m, a refutation's inputs refine the classes.
      */
-    private boolean satEqual(int m, int c, int cl, int conflicts) {
+    private boolean provenBySat(int m, int c, int cl, int conflicts) {
         meeting.build(m, c, WINDOWS[WINDOWS.length - 1]);
         WindowSat.Answer answer = windowSat.equal(Lit.of(m, false), cl, meeting, conflicts);
         satCalls++;
@@ -157,7 +154,11 @@ final class Sweeper {
             satCalls++;
         }
         switch (answer.kind()) {
-            case EQUAL -> { return true; }
+            case EQUAL -> {
+                markMerged(m);
+                merges++;
+                return true;
+            }
             case DIFFERENT -> {
                 refuted++;
                 recordPattern(answer.inputs());
@@ -217,11 +218,7 @@ final class Sweeper {
             if (!sameSignature(m, c) || i < cands.size() && c == firstNear) continue;
             tries++;
             int cl = Lit.of(c, phase != phase(c));
-            if (satEqual(m, c, cl, conflicts)) {
-                markMerged(m);
-                merges++;
-                return cl;
-            }
+            if (provenBySat(m, c, cl, conflicts)) return cl;
         }
         return Lit.of(m, false);
     }

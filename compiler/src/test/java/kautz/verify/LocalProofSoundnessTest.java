@@ -4,6 +4,7 @@ import kautz.network.Aig;
 import kautz.network.AigBuilder;
 import kautz.network.AigSimulator;
 import kautz.network.Lit;
+import kautz.opt.ArithmeticCircuits;
 import kautz.opt.Pipeline;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class LocalProofSoundnessTest {
     void aRealRewriteIsProvenAndEveryWrongReplacementIsCaught() {
         int wrong = 0;
         for (long seed = 1; seed <= 12; seed++) {
-            Aig a = seed % 3 == 0 ? EquivalenceCheckerTest.adder(INPUTS / 2, true, -1) : multiplier(INPUTS / 2);
+            Aig a = seed % 3 == 0 ? EquivalenceCheckerTest.adder(INPUTS / 2, true, -1) : ArithmeticCircuits.multiplier(INPUTS / 2);
             Aig b = Pipeline.parse("strash; constprop; rewrite; resub; balance").run(a);
             assertTrue(b.numAnds() > 20, "seed " + seed + ": " + a + " optimised to " + b);
             assertInstanceOf(CecResult.Equivalent.class, EquivalenceChecker.check(a, b, "A", "B", OPTIONS), "seed " + seed);
@@ -75,27 +76,6 @@ class LocalProofSoundnessTest {
             }
         }
         assertTrue(wrong >= 20, "most mutants change the function: " + wrong);
-    }
-
-    /** An n × n array multiplier (inputs a[i], b[i]; outputs p[0..2n-1]). */
-    private static Aig multiplier(int n) {
-        AigBuilder b = new AigBuilder();
-        int[] x = new int[n], y = new int[n];
-        for (int i = 0; i < n; i++) x[i] = b.addInput("a[" + i + "]");
-        for (int i = 0; i < n; i++) y[i] = b.addInput("b[" + i + "]");
-        int[] acc = new int[2 * n];
-        java.util.Arrays.fill(acc, Lit.FALSE);
-        for (int i = 0; i < n; i++) {
-            int carry = Lit.FALSE;
-            for (int j = 0; j < n; j++) {
-                int pp = b.and(x[j], y[i]), s = acc[i + j];
-                acc[i + j] = b.xor(b.xor(s, pp), carry);
-                carry = b.maj(s, pp, carry);
-            }
-            acc[i + n] = carry;
-        }
-        for (int k = 0; k < 2 * n; k++) b.addOutput("p[" + k + "]", acc[k]);
-        return b.build();
     }
 
     /**

@@ -26,6 +26,9 @@ final class MeetingWindow {
     private int[] stamp = new int[1024];
     private int[] side = new int[1024];   // 1: under the first root, 2: under the second, 3: both
     private int current;
+    private int[] readPass = new int[1024]; // decorrelate: the pass that last counted a leaf reading the node
+    private int[] readers = new int[1024];  // … and how many leaves read it in that pass
+    private int pass;
     private int[] heap = new int[64];
     private int heapSize;
     int[] inner = new int[64];
@@ -38,7 +41,8 @@ final class MeetingWindow {
 
     /**
      * Builds the window of nodes {@code na} and {@code nb} with at most {@code maxInner} inner nodes (past
-     * it, the nodes still to visit become leaves). Inner nodes come out in decreasing index order.
+     * it, the nodes still to visit become leaves). Inner nodes come out in decreasing index order (until
+     * {@link #decorrelate} appends more).
      */
     void build(int na, int nb, int maxInner) {
         if (stamp.length < graph.size()) {
@@ -61,6 +65,67 @@ final class MeetingWindow {
             reach(Lit.node(graph.fanin1(n)), side[n]);
         }
     }
+
+    /**
+     * Expands, one level, every leaf tied to the rest of the window: an AND leaf that reads a node the window
+     * holds, or a node another leaf also reads. Free leaves take every combination of values, and tied ones
+     * take combinations no input gives ({@code x ∧ ¬y} and {@code ¬x ∧ y} are never both 1), so tables over
+     * them can differ where the two functions are equal. Where two cones share such siblings they stop at
+     * both: log2's FELIX Min3 gates build their majority from {@code x ∧ ¬y} and {@code ¬x ∧ y}, which hash
+     * onto the optimised network's nodes for a subtractor's borrow over the same x and y, and the meeting
+     * window of gate and borrow was those two nodes and the third input. Returns whether a leaf was expanded;
+     * the window stays a cut of both roots.
+     */
+    boolean decorrelate() {
+        if (readPass.length < graph.size()) {
+            int size = Math.max(graph.size(), 2 * readPass.length);
+            readPass = Arrays.copyOf(readPass, size);
+            readers = Arrays.copyOf(readers, size);
+        }
+        pass++;
+        for (int k = 0; k < leafCount; k++) {
+            int n = leaves[k];
+            if (n <= graph.numInputs()) continue;
+            count(Lit.node(graph.fanin0(n)));
+            count(Lit.node(graph.fanin1(n)));
+        }
+        int kept = 0, before = leafCount;
+        boolean expanded = false;
+        for (int k = 0; k < before; k++) {
+            int n = leaves[k];
+            if (n <= graph.numInputs() || !tied(Lit.node(graph.fanin0(n))) && !tied(Lit.node(graph.fanin1(n)))) {
+                leaves[kept++] = n;
+                continue;
+            }
+            expanded = true;
+            if (innerCount == inner.length) inner = Arrays.copyOf(inner, 2 * inner.length);
+            inner[innerCount++] = n;
+        }
+        if (!expanded) return false;
+        // the fan-ins of the expanded leaves not yet in the window become leaves, after the kept ones
+        int firstExpanded = innerCount - (before - kept);
+        leafCount = kept;
+        for (int k = firstExpanded; k < innerCount; k++) {
+            int n = inner[k];
+            for (int f : new int[] {Lit.node(graph.fanin0(n)), Lit.node(graph.fanin1(n))}) {
+                if (stamp[f] == current) continue;
+                stamp[f] = current;
+                side[f] = 3;
+                addLeaf(f);
+            }
+        }
+        whole = true;
+        for (int k = 0; k < leafCount; k++) whole &= leaves[k] <= graph.numInputs();
+        return true;
+    }
+
+    private void count(int f) {
+        if (readPass[f] != pass) { readPass[f] = pass; readers[f] = 0; }
+        readers[f]++;
+    }
+
+    /** True when fan-in f of a leaf is in the window or read by another leaf too. */
+    private boolean tied(int f) { return stamp[f] == current || readers[f] > 1; }
 
     /**
      * True when a fan-in of n was already reached from one side only. Then n, although under both roots,

@@ -27,6 +27,8 @@ final class Sweeper {
     private static final int TRIES = 2;
     /** Candidates tried per node with a window proof. */
     private static final int WINDOW_TRIES = 16;
+    /** Times a claimed pair's meeting window has its tied leaves expanded when its tables differ. */
+    private static final int DECORRELATIONS = 3;
 
     private final Aig source;
     private final AigBuilder reduced;
@@ -123,7 +125,7 @@ final class Sweeper {
     private boolean provenPartner(int m, int cl, int conflicts) {
         int c = Lit.node(cl);
         if (c == m || !sameValues(m, cl)) return false;
-        if (provenByTables(m, cl)) {
+        if (provenByTables(m, cl, DECORRELATIONS)) {
             byPartner++;
             return true;
         }
@@ -199,7 +201,7 @@ final class Sweeper {
             int c = nearBuffer[k];
             if (merged(c) || !sameSignature(m, c)) continue;
             int cl = Lit.of(c, phase != phase(c));
-            if (provenByTables(m, cl)) return cl;
+            if (provenByTables(m, cl, 0)) return cl;
             if (firstNear < 0) firstNear = c;
         }
         int windows = 0;
@@ -209,7 +211,7 @@ final class Sweeper {
             if (!sameSignature(m, c)) continue;
             windows++;
             int cl = Lit.of(c, phase != phase(c));
-            if (provenByTables(m, cl)) return cl;
+            if (provenByTables(m, cl, 0)) return cl;
         }
         if (!trySat) return Lit.of(m, false); // mostly refutations so far: candidates are not worth a solver call
         int tries = 0;
@@ -225,17 +227,23 @@ final class Sweeper {
 
     /**
      * Truth-table proofs of m ≡ cl: over the newest-first window, then over the window where the two cones
-     * meet (see {@link MeetingWindow}). A proof merges m.
+     * meet (see {@link MeetingWindow}), then over it with its tied leaves expanded, up to {@code decorrelations}
+     * times ({@link MeetingWindow#decorrelate}). A proof merges m.
      */
-    private boolean provenByTables(int m, int cl) {
-        if (!window.provesEqual(Lit.of(m, false), cl)) {
-            meeting.build(m, Lit.node(cl), WindowProof.MAX_WINDOW);
-            if (!window.provesEqual(Lit.of(m, false), cl, meeting)) return false;
-        }
+    private boolean provenByTables(int m, int cl, int decorrelations) {
+        if (!window.provesEqual(Lit.of(m, false), cl) && !provenOverMeeting(m, cl, decorrelations)) return false;
         markMerged(m);
         merges++;
         byWindow++;
         return true;
+    }
+
+    private boolean provenOverMeeting(int m, int cl, int decorrelations) {
+        meeting.build(m, Lit.node(cl), WindowProof.MAX_WINDOW);
+        for (int k = 0; ; k++) {
+            if (window.provesEqual(Lit.of(m, false), cl, meeting)) return true;
+            if (k == decorrelations || meeting.leafCount > WindowProof.MAX_LEAVES || !meeting.decorrelate()) return false;
+        }
     }
 
     private boolean merged(int m) { return m < merged.length && merged[m]; }

@@ -5,6 +5,8 @@ import kautz.network.Lit;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -29,5 +31,28 @@ class MeetingWindowTest {
         Arrays.sort(expected);
         assertArrayEquals(expected, leaves, "the window is the cut {a, b, c}, not b's cone");
         assertEquals(4, w.innerCount, "x, y, (a ∧ b) ∧ b and a ∧ b");
+    }
+
+    @Test
+    void siblingLeavesAreExpandedToTheirSharedFanins() {
+        AigBuilder g = new AigBuilder();
+        int x = g.addInput("x"), y = g.addInput("y"), z = g.addInput("z");
+        int s1 = g.and(x, Lit.not(y)), s2 = g.and(Lit.not(x), y);
+        // a borrow (x ∧ ¬y) ∨ (xnor(x, y) ∧ ¬z) and ¬maj(¬x, y, z): equal, both built over s1 and s2
+        int borrow = Lit.not(g.and(Lit.not(s1), Lit.not(g.and(g.and(Lit.not(s1), Lit.not(s2)), Lit.not(z)))));
+        int min3 = Lit.not(g.maj(Lit.not(x), y, z));
+        MeetingWindow w = new MeetingWindow(g);
+        w.build(Lit.node(borrow), Lit.node(min3), 4000);
+        assertEquals(Set.of(Lit.node(s1), Lit.node(s2), Lit.node(z)), leaves(w), "the cones meet at the siblings");
+        assertFalse(new WindowProof(g).provesEqual(borrow, min3, w), "free siblings can both be 1");
+        assertTrue(w.decorrelate());
+        assertEquals(Set.of(Lit.node(x), Lit.node(y), Lit.node(z)), leaves(w));
+        assertTrue(w.whole);
+        assertTrue(new WindowProof(g).provesEqual(borrow, min3, w));
+        assertFalse(w.decorrelate(), "nothing tied is left");
+    }
+
+    private static Set<Integer> leaves(MeetingWindow w) {
+        return Arrays.stream(w.leaves, 0, w.leafCount).boxed().collect(Collectors.toSet());
     }
 }

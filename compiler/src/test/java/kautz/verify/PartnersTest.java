@@ -56,6 +56,67 @@ class PartnersTest {
     }
 
     /**
+     * log2 for FELIX: a subtractor's borrow chain, {@code b = (x ∧ ¬y) ∨ (xnor(x, y) ∧ ¬z)} over the borrow z
+     * before it, against Min3 gates {@code ¬maj(¬x, y, z)} each claiming its borrow. The majority's
+     * {@code ¬x ∧ y} and {@code ¬(x ∧ ¬y)} hash onto the borrow's own nodes, so the two cones meet at those
+     * siblings and z: free, the siblings can both be 1, which no input gives, and the tables over them
+     * differ. The first z is a long carry chain (over 4,000 ANDs, numbered above the siblings), so the
+     * newest-first windows stop at the siblings too, and no window is whole. Every claim must be merged.
+     */
+    @Test
+    void claimsWhoseConesMeetAtTiedSiblingsAreProven() {
+        int width = 12, carries = 1100;
+        AigBuilder l = new AigBuilder(), r = new AigBuilder();
+        int[] lx = new int[width], ly = new int[width], rx = new int[width], ry = new int[width];
+        for (int i = 0; i < width; i++) {
+            lx[i] = l.addInput("x" + i); rx[i] = r.addInput("x" + i);
+            ly[i] = l.addInput("y" + i); ry[i] = r.addInput("y" + i);
+        }
+        int[][] lpq = addends(l, carries), rpq = addends(r, carries);
+        int[] s1 = new int[width], s2 = new int[width], e = new int[width];
+        for (int i = 0; i < width; i++) { // the siblings first, as the optimised network numbers them
+            s1[i] = l.and(lx[i], Lit.not(ly[i]));
+            s2[i] = l.and(Lit.not(lx[i]), ly[i]);
+            e[i] = l.and(Lit.not(s1[i]), Lit.not(s2[i]));
+        }
+        int lz = carry(l, lpq), rz = carry(r, rpq);
+        int[] claimed = new int[width], claims = new int[width];
+        for (int i = 0; i < width; i++) {
+            int borrow = Lit.not(l.and(Lit.not(s1[i]), Lit.not(l.and(e[i], Lit.not(lz)))));
+            int min3 = Lit.not(r.maj(Lit.not(rx[i]), ry[i], rz));
+            l.addOutput("b" + i, borrow);
+            r.addOutput("b" + i, min3);
+            claimed[i] = min3;
+            claims[i] = borrow;
+            lz = borrow;
+            rz = min3;
+        }
+        Aig left = l.build(), right = r.build();
+        int[] partners = new int[right.size()];
+        java.util.Arrays.fill(partners, Partners.NONE);
+        for (int n = right.firstAnd(); n < right.size(); n++) partners[n] = Partners.INNER;
+        for (int i = 0; i < width; i++) partners[Lit.node(claimed[i])] = Lit.notIf(claims[i], Lit.isComplement(claimed[i]));
+        CecOptions options = CecOptions.defaults().withTimeout(Duration.ofSeconds(10));
+        CecResult result = EquivalenceChecker.check(left, right, "borrows", "min3", options, Budget.start(options), partners);
+        assertInstanceOf(CecResult.Equivalent.class, result);
+        assertEquals(width, result.stats().byPartner(), "every Min3 merged onto its borrow: " + result.stats());
+    }
+
+    /** Inputs p and q of {@code bits} bits each. */
+    private static int[][] addends(AigBuilder b, int bits) {
+        int[][] pq = new int[2][bits];
+        for (int i = 0; i < bits; i++) { pq[0][i] = b.addInput("p" + i); pq[1][i] = b.addInput("q" + i); }
+        return pq;
+    }
+
+    /** The carry out of p + q, as a chain of majorities. */
+    private static int carry(AigBuilder b, int[][] pq) {
+        int c = Lit.FALSE;
+        for (int i = 0; i < pq[0].length; i++) c = b.maj(pq[0][i], pq[1][i], c);
+        return c;
+    }
+
+    /**
      * a with {@code (p ∧ q) ∧ y} rewritten as {@code p ∧ (q ∧ y)} wherever a node's first fan-in is a plain
      * AND (what balancing does), recording each old node's new literal.
      */

@@ -5,7 +5,9 @@ import kautz.network.AigBuilder;
 import kautz.network.Lit;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An AIG that can be edited in place, for the passes that replace a node by logic built elsewhere in the
@@ -30,8 +32,15 @@ final class EditableAig {
     private int[] forward;         // a replaced node -> the literal that replaced it; -1 otherwise
     private int[] table;           // open addressing: (f0, f1) -> node; 0 empty, -1 deleted
     private int tableMask, tableUsed;
+    private final Aig like;          // the original, for names
+    private int[] changedIn;         // the round in which a node was created or had its fan-ins changed
+    private int round;               // 0 while the original is copied in, then 1, 2, ...
+    private int[] previous;          // node -> its literal in the last checkpoint (the original before the first), or -1
+    private final List<Integer> replacedThisRound = new ArrayList<>();
+    private final List<Pass.Checkpoint> checkpoints = new ArrayList<>();
 
     EditableAig(Aig aig) {
+        like = aig;
         numInputs = aig.numInputs();
         int cap = Math.max(16, aig.size() * 2);
         f0 = new int[cap];
@@ -42,6 +51,9 @@ final class EditableAig {
         dead = new boolean[cap];
         forward = new int[cap];
         Arrays.fill(forward, -1);
+        changedIn = new int[cap];
+        previous = new int[cap];
+        Arrays.fill(previous, -1);
         int t = Integer.highestOneBit(Math.max(1024, 4 * aig.size())) * 2;
         table = new int[t];
         tableMask = t - 1;
@@ -55,11 +67,20 @@ final class EditableAig {
         }
         outputs = Strash.outputs(aig, map);
         initial = map;
+        for (int o = initial.length - 1; o >= 0; o--) { // the lowest original node computing a node wins
+            int n = Lit.node(initial[o]);
+            previous[n] = Lit.notIf(Lit.of(o, false), Lit.isComplement(initial[o]));
+        }
         for (int o : outputs) refs[Lit.node(o)]++;
         for (int n = size - 1; n > numInputs; n--) if (refs[n] == 0 && !dead[n]) delete(n);
+        round = 1;
     }
 
     int size() { return size; }
+    /** True when node n was created, edited or replaced since the last checkpoint. */
+    boolean changedThisRound(int n) { return changedIn[n] == round; }
+    /** Marks node n as changed in this round: an edit waiting for the next round, which logic above it must wait for too. */
+    void markChanged(int n) { changedIn[n] = round; }
     int numInputs() { return numInputs; }
     boolean isAnd(int n) { return n > numInputs; }
     boolean isDead(int n) { return dead[n]; }
@@ -88,6 +109,7 @@ final class EditableAig {
         if (a > b) { int t = a; a = b; b = t; }
         if (size == f0.length) grow();
         int n = size++;
+        changedIn[n] = round;
         f0[n] = a;
         f1[n] = b;
         addFanout(Lit.node(a), n);
@@ -116,6 +138,8 @@ final class EditableAig {
             int old = w[0], by = w[1], byNode = Lit.node(by);
             if (!dead[old] && byNode != old) {
                 forward[old] = by;
+                changedIn[old] = round;
+                replacedThisRound.add(old);
                 for (int o = 0; o < outputs.length; o++) {
                     if (Lit.node(outputs[o]) == old) {
                         outputs[o] = Lit.notIf(by, Lit.isComplement(outputs[o]));
@@ -135,6 +159,7 @@ final class EditableAig {
                     int same = lookup(a, b);
                     f0[r] = a;
                     f1[r] = b;
+                    changedIn[r] = round;
                     addFanout(Lit.node(a), r);
                     addFanout(Lit.node(b), r);
                     if (same >= 0 && Lit.node(same) != r) {
@@ -152,37 +177,95 @@ final class EditableAig {
     }
 
     /**
-     * The outputs' cones as an immutable, topologically ordered, hashed network named like {@code like},
+     * The outputs' cones as an immutable, topologically ordered, hashed network named like the original,
      * with the image of each node of the original network: its literal here, followed through the
-     * replacements, if the node it ends on is in the outputs' cones.
+     * replacements, if the node it ends on is in the outputs' cones; and the checkpoints, the last one being
+     * this network (none when nothing was replaced).
      */
-    Pass.Result result(Aig like) {
+    Pass.Result result() {
+        checkpoint();
+        if (checkpoints.isEmpty()) { // nothing was replaced: the original's strashed copy
+            int[] map = emptyMap();
+            Aig network = build(map);
+            int[] oldToNew = new int[initial.length];
+            for (int n = 0; n < initial.length; n++) oldToNew[n] = image(initial[n], map);
+            return new Pass.Result(network, oldToNew);
+        }
+        int[] oldToNew = new int[initial.length];
+        for (int n = 0; n < initial.length; n++) oldToNew[n] = image(initial[n], previous);
+        return new Pass.Result(checkpoints.get(checkpoints.size() - 1).network(), oldToNew, checkpoints);
+    }
+
+    /**
+     * Ends a round of edits: if any node was replaced since the last checkpoint, records the network as it
+     * is now, each node claiming the literal of the previous checkpoint it computes: a node that existed
+     * then claims itself; one that replaced an earlier node (directly or through a chain of replacements
+     * in this round) claims that node; logic built inside a replacement claims nothing.
+     */
+    void checkpoint() {
+        if (replacedThisRound.isEmpty()) return;
+        int[] claimNew = new int[size];
+        Arrays.fill(claimNew, -1);
+        for (int y : replacedThisRound) { // in the order of replacement, so chains resolve
+            int c = previous[y] >= 0 ? previous[y] : claimNew[y];
+            int x = Lit.node(forward[y]);
+            if (c >= 0 && previous[x] < 0 && claimNew[x] < 0) claimNew[x] = Lit.notIf(c, Lit.isComplement(forward[y]));
+        }
+        int[] map = emptyMap();
+        Aig network = build(map);
+        int[] claims = new int[network.size()];
+        Arrays.fill(claims, -1);
+        for (int x = 0; x < size; x++) {
+            if (map[x] < 0) continue;
+            int c = previous[x] >= 0 ? previous[x] : claimNew[x];
+            int here = Lit.node(map[x]);
+            if (c >= 0 && claims[here] < 0) claims[here] = Lit.notIf(c, Lit.isComplement(map[x]));
+        }
+        checkpoints.add(new Pass.Checkpoint(network, claims));
+        previous = Arrays.copyOf(map, f0.length);
+        Arrays.fill(previous, size, previous.length, -1);
+        replacedThisRound.clear();
+        round++;
+    }
+
+    /** The outputs' cones as a network; map gets each built node's literal. */
+    private Aig build(int[] map) {
+        AigBuilder b = builder(like);
+        int[] stack = new int[size + 1];
+        for (int o : outputs) build(Lit.node(o), map, b, stack);
+        for (int o = 0; o < outputs.length; o++) b.addOutput(like.outputName(o), Strash.lit(map, outputs[o]));
+        return b.build();
+    }
+
+    private AigBuilder builder(Aig like) {
         AigBuilder b = new AigBuilder();
         for (int i = 0; i < numInputs; i++) b.addInput(like.inputName(i));
+        return b;
+    }
+
+    /** Node → built literal, -1 for nodes not built yet; the constant and the inputs are themselves. */
+    private int[] emptyMap() {
         int[] map = new int[size];
         Arrays.fill(map, -1);
         map[0] = Lit.FALSE;
         for (int i = 1; i <= numInputs; i++) map[i] = Lit.of(i, false);
-        int[] stack = new int[size + 1];
-        for (int o : outputs) {
-            int root = Lit.node(o);
-            if (map[root] >= 0) continue;
-            int sp = 0;
-            stack[sp++] = root;
-            while (sp > 0) { // post-order: a node is built once both fan-ins are
-                int n = stack[sp - 1];
-                if (map[n] >= 0) { sp--; continue; }
-                int x = Lit.node(f0[n]), y = Lit.node(f1[n]);
-                if (map[x] < 0) { stack[sp++] = x; continue; }
-                if (map[y] < 0) { stack[sp++] = y; continue; }
-                map[n] = b.and(Strash.lit(map, f0[n]), Strash.lit(map, f1[n]));
-                sp--;
-            }
+        return map;
+    }
+
+    /** Builds a node's cone into b, fan-ins first (the edited graph, dead nodes included, is acyclic). */
+    private void build(int root, int[] map, AigBuilder b, int[] stack) {
+        if (map[root] >= 0) return;
+        int sp = 0;
+        stack[sp++] = root;
+        while (sp > 0) { // post-order: a node is built once both fan-ins are
+            int n = stack[sp - 1];
+            if (map[n] >= 0) { sp--; continue; }
+            int x = Lit.node(f0[n]), y = Lit.node(f1[n]);
+            if (map[x] < 0) { stack[sp++] = x; continue; }
+            if (map[y] < 0) { stack[sp++] = y; continue; }
+            map[n] = b.and(Strash.lit(map, f0[n]), Strash.lit(map, f1[n]));
+            sp--;
         }
-        for (int o = 0; o < outputs.length; o++) b.addOutput(like.outputName(o), Strash.lit(map, outputs[o]));
-        int[] oldToNew = new int[initial.length];
-        for (int n = 0; n < initial.length; n++) oldToNew[n] = image(initial[n], map);
-        return new Pass.Result(b.build(), oldToNew);
     }
 
     /** Where a literal ended: followed through forward pointers to a node that was built (map), else -1. */
@@ -274,7 +357,10 @@ final class EditableAig {
         fanouts = Arrays.copyOf(fanouts, cap);
         numFanouts = Arrays.copyOf(numFanouts, cap);
         dead = Arrays.copyOf(dead, cap);
+        changedIn = Arrays.copyOf(changedIn, cap);
         int old = forward.length;
+        previous = Arrays.copyOf(previous, cap);
+        Arrays.fill(previous, old, cap, -1);
         forward = Arrays.copyOf(forward, cap);
         Arrays.fill(forward, old, cap, -1);
     }

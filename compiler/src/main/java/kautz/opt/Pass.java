@@ -2,6 +2,7 @@ package kautz.opt;
 
 import kautz.network.Aig;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,10 +32,34 @@ public interface Pass {
      * when n has no image (it was merged into a rebuilt tree or its logic disappeared). Claims are exact for
      * every input (each pass knows why they hold); the verifier still proves them.
      */
-    record Result(Aig network, int[] oldToNew) {
+    record Result(Aig network, int[] oldToNew, List<Checkpoint> checkpoints) {
+        public Result {
+            checkpoints = List.copyOf(checkpoints);
+            if (!checkpoints.isEmpty() && checkpoints.get(checkpoints.size() - 1).network() != network) {
+                throw new IllegalArgumentException("the last checkpoint is the result");
+            }
+        }
+
+        /** A result without checkpoints. */
+        public Result(Aig network, int[] oldToNew) { this(network, oldToNew, List.of()); }
+
         /** The input unchanged: every node is its own image. */
         public static Result unchanged(Aig input) { return new Result(input, NodeMaps.identity(input.size())); }
     }
+
+    /**
+     * A network a pass went through, for the verifier: a pass whose edits build on each other (resubstitution
+     * replaces a node by logic that a later edit may replace again) proves hard to check in one step, because
+     * a claim then holds only through several edits and the window where the two sides meet has correlated
+     * leaves. Such a pass works in rounds of edits that do not touch each other's logic and records the
+     * network after each round; each round is then a set of local claims the verifier checks by itself
+     * (input ≡ checkpoint 1 ≡ … ≡ result; the last checkpoint is the result).
+     *
+     * @param network  the network after the round
+     * @param claims   per node of {@code network}, the literal of the previous checkpoint (the pass's input for
+     *                 the first) it computes, or -1 for logic the round built inside a replacement
+     */
+    record Checkpoint(Aig network, int[] claims) {}
 
     /** The pass as it appears in a script. */
     default String spec() {

@@ -23,9 +23,9 @@ public record Pipeline(List<Pass> passes) {
     /**
      * What one pass did: its spec, the network after it, how long it took, and for each node of the
      * network before it the literal of {@code after} computing the same function, or -1
-     * ({@link Pass.Result#oldToNew}).
+     * ({@link Pass.Result#oldToNew}), and the pass's {@link Pass.Checkpoint}s (the last one is {@code after}).
      */
-    public record Step(String pass, Aig after, long nanos, int[] oldToNew) {}
+    public record Step(String pass, Aig after, long nanos, int[] oldToNew, List<Pass.Checkpoint> checkpoints) {}
 
     public static Pipeline parse(String script) {
         List<Pass> passes = new ArrayList<>();
@@ -75,7 +75,7 @@ public record Pipeline(List<Pass> passes) {
             long t = System.nanoTime();
             Pass.Result r = p.runTracked(current);
             current = r.network();
-            onStep.accept(new Step(p.spec(), current, System.nanoTime() - t, r.oldToNew()));
+            onStep.accept(new Step(p.spec(), current, System.nanoTime() - t, r.oldToNew(), r.checkpoints()));
         }
         return current;
     }

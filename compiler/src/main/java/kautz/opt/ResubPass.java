@@ -27,6 +27,8 @@ public record ResubPass(int maxLeaves, int maxAdded) implements Pass {
     private static final int MAX_UNATE = 48;
     private static final int MAX_BINATE = 48;
     private static final int MAX_FANOUTS_SCANNED = 64;
+    /** Rounds of independent edits before the rest is done sequentially (each round is a checkpoint). */
+    private static final int MAX_ROUNDS = 32;
 
     public static final PassInfo INFO = new PassInfo("resub",
             "resubstitution: re-express each AND over existing nodes so its MFFC dies (0- to 3-resub)",
@@ -55,7 +57,7 @@ public record ResubPass(int maxLeaves, int maxAdded) implements Pass {
     public Result runTracked(Aig aig) {
         EditableAig g = new EditableAig(aig);
         new Window(g, maxLeaves, maxAdded).sweep();
-        Result result = g.result(aig);
+        Result result = g.result();
         return result.network().numAnds() < aig.numAnds() ? result : Result.unchanged(aig);
     }
 
@@ -91,18 +93,56 @@ public record ResubPass(int maxLeaves, int maxAdded) implements Pass {
             index = new int[cap];
         }
 
+        /**
+         * Visits every AND of the original network in rounds: a node whose window holds logic this round
+         * already changed waits for the next round (then seeing the change, as a sequential sweep would), and
+         * each round ends with a checkpoint, so the edits of one round never build on each other (see
+         * {@link Pass.Checkpoint}). The last round allowed takes every node it visits.
+         */
         void sweep() {
-            int original = g.size();
-            for (int n = g.numInputs() + 1; n < original; n++) {
-                if (g.isDead(n)) continue;
-                if (g.size() > stamp.length) growMarks();
-                now++;
-                if (!cut(n)) continue;
-                int mffc = mffc(n);
-                collectDivisors(n);
-                simulate(n);
-                tryResub(n, mffc);
+            int[] todo = new int[g.size()];
+            int count = 0;
+            for (int n = g.numInputs() + 1; n < g.size(); n++) todo[count++] = n;
+            for (int round = 0; count > 0; round++) {
+                boolean last = round == MAX_ROUNDS - 1;
+                int waiting = 0;
+                for (int i = 0; i < count; i++) {
+                    int n = todo[i];
+                    if (g.isDead(n)) continue;
+                    if (g.size() > stamp.length) growMarks();
+                    if (!last && readsThisRound(n)) { // its window holds n's fan-ins: no need to build it
+                        todo[waiting++] = n;
+                        g.markChanged(n);
+                        continue;
+                    }
+                    now++;
+                    if (!cut(n)) continue;
+                    int mffc = mffc(n);
+                    collectDivisors(n);
+                    if (!last && touchesThisRound(n)) {
+                        todo[waiting++] = n;
+                        g.markChanged(n); // what reads n waits for n's own turn, as in one sequential sweep
+                        continue;
+                    }
+                    simulate(n);
+                    tryResub(n, mffc);
+                }
+                count = waiting;
+                g.checkpoint();
             }
+        }
+
+        private boolean readsThisRound(int n) {
+            return g.changedThisRound(n) || g.changedThisRound(Lit.node(g.fanin0(n))) || g.changedThisRound(Lit.node(g.fanin1(n)));
+        }
+
+        /** True when n, its window's cone or a divisor was created or edited in this round. */
+        private boolean touchesThisRound(int n) {
+            if (g.changedThisRound(n)) return true;
+            for (int i = 0; i < numLeaves; i++) if (g.changedThisRound(leaves[i])) return true;
+            for (int i = 0; i < coneSize; i++) if (g.changedThisRound(cone[i])) return true;
+            for (int i = 0; i < numDivs; i++) if (g.changedThisRound(divs[i])) return true;
+            return false;
         }
 
         /** Grows n's reconvergence-driven cut; false if n has fewer than two distinct leaves. */

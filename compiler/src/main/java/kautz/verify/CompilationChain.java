@@ -7,6 +7,7 @@ import kautz.mapping.RootedMapping;
 import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
 import kautz.network.Lit;
+import kautz.opt.Pass;
 import kautz.opt.Pipeline;
 import kautz.opt.Scripts;
 import kautz.opt.SymmetricFunction;
@@ -39,7 +40,7 @@ public final class CompilationChain {
         stages.add(a);
         if (script != null && !script.isBlank() && !script.equals(FlowOptions.NO_SCRIPT)) {
             List<Stage> passes = new ArrayList<>();
-            Aig optimised = Pipeline.parse(script).run(a.network(), step -> passes.add(passStage(step)));
+            Aig optimised = Pipeline.parse(script).run(a.network(), step -> passes.addAll(passStages(step)));
             if (!passes.isEmpty() && sameUpToHashing(optimised, b.network())) {
                 // b replaces the last pass's network; its nodes inherit that network's claims through the hashing
                 Stage last = passes.remove(passes.size() - 1);
@@ -54,13 +55,27 @@ public final class CompilationChain {
     /**
      * The network after a pass, claiming for each node the node of the pass's input it computes; an AND no
      * input node maps to is logic the pass created ({@link Partners#INNER}): every input node the pass kept
-     * is in the map, so nothing needs to be searched for it.
+     * is in the map, so nothing needs to be searched for it. A pass that recorded {@link Pass.Checkpoint}s
+     * gives one stage per checkpoint (its rounds of independent edits), the last being its result.
      */
-    private static Stage passStage(Pipeline.Step step) {
+    private static List<Stage> passStages(Pipeline.Step step) {
         Aig after = step.after();
-        int[] partners = Partners.invert(step.oldToNew(), after.size());
-        for (int n = after.firstAnd(); n < after.size(); n++) if (partners[n] == Partners.NONE) partners[n] = Partners.INNER;
-        return new Stage("the network after `" + step.pass() + "`", after, partners);
+        String name = "the network after `" + step.pass() + "`";
+        List<Pass.Checkpoint> rounds = step.checkpoints();
+        if (rounds.isEmpty()) return List.of(new Stage(name, after, innerUnlessClaimed(after, Partners.invert(step.oldToNew(), after.size()))));
+        List<Stage> stages = new ArrayList<>();
+        for (int k = 0; k < rounds.size(); k++) {
+            Pass.Checkpoint c = rounds.get(k);
+            String round = k == rounds.size() - 1 ? name : "the network after round " + (k + 1) + " of `" + step.pass() + "`";
+            stages.add(new Stage(round, c.network(), innerUnlessClaimed(c.network(), c.claims().clone())));
+        }
+        return stages;
+    }
+
+    /** Marks the ANDs without a claim as {@link Partners#INNER}; returns the array. */
+    private static int[] innerUnlessClaimed(Aig network, int[] partners) {
+        for (int n = network.firstAnd(); n < network.size(); n++) if (partners[n] == Partners.NONE) partners[n] = Partners.INNER;
+        return partners;
     }
 
     /** True when both networks have the same inputs and outputs by name and hash to the same output literals. */
@@ -120,7 +135,7 @@ public final class CompilationChain {
             if (script.equals(Scripts.DEFAULT) && source.numAnds() <= Scripts.STRONG_LIMIT) tried.add(Scripts.strongPipeline());
             for (Pipeline pipeline : tried) {
                 List<Stage> passes = new ArrayList<>();
-                Aig optimised = pipeline.run(source, step -> passes.add(passStage(step)));
+                Aig optimised = pipeline.run(source, step -> passes.addAll(passStages(step)));
                 RootedMapping remapped = TechnologyMapper.mapRooted(optimised, c.family(), c.design().name(), options.consumeInputs());
                 if (remapped.network().equals(c.mapped())) {
                     stages.addAll(passes);

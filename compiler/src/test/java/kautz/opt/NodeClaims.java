@@ -35,6 +35,43 @@ public final class NodeClaims {
         return claims;
     }
 
+    /** Asserts that both networks' outputs agree on 512 random patterns. */
+    public static void assertSameOutputs(Aig a, Aig b, String what) {
+        int[] claims = new int[a.size()];
+        java.util.Arrays.fill(claims, -1);
+        for (int o = 0; o < a.numOutputs(); o++) {
+            int x = a.output(o), y = b.output(o);
+            // output o of a is claimed to be output o of b: node of x -> y, complemented as x is
+            claims[Lit.node(x)] = Lit.notIf(y, Lit.isComplement(x));
+            assertTrue(a, b, claims, what + ": output " + o);
+            claims[Lit.node(x)] = -1;
+        }
+    }
+
+    /**
+     * For each node of {@code from}, whether some node of {@code to} (same inputs) computes it or its
+     * complement on 512 random patterns.
+     */
+    public static boolean[] computedIn(Aig from, Aig to) {
+        Random rnd = new Random(from.size() * 31L + to.size());
+        long[][] in = new long[from.numInputs()][WORDS];
+        for (long[] row : in) for (int w = 0; w < WORDS; w++) row[w] = rnd.nextLong();
+        long[][] x = nodeValues(from, in), y = nodeValues(to, in);
+        java.util.Set<java.util.List<Long>> there = new java.util.HashSet<>();
+        for (long[] v : y) there.add(normalised(v));
+        boolean[] found = new boolean[from.size()];
+        for (int n = 0; n < found.length; n++) found[n] = there.contains(normalised(x[n]));
+        return found;
+    }
+
+    /** The values, complemented so that the first pattern is 0. */
+    private static java.util.List<Long> normalised(long[] v) {
+        long flip = (v[0] & 1) != 0 ? -1L : 0L;
+        java.util.List<Long> out = new java.util.ArrayList<>(v.length);
+        for (long w : v) out.add(w ^ flip);
+        return out;
+    }
+
     private static long[][] nodeValues(Aig aig, long[][] inputs) {
         long[][] v = new long[aig.size()][];
         v[0] = new long[WORDS];

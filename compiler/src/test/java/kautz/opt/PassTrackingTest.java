@@ -87,12 +87,49 @@ class PassTrackingTest {
         checkClaims(aig, r, "balance of a chain");
     }
 
+    @Test
+    void resubWorksInRoundsOfIndependentEditsWithACheckpointEach() {
+        Random rnd = new Random(23);
+        int multiRound = 0;
+        for (int trial = 0; trial < 12; trial++) {
+            Aig aig = new StrashPass().run(PassesTest.randomNetwork(rnd, 6 + rnd.nextInt(8), 200 + rnd.nextInt(600), 1 + rnd.nextInt(8)));
+            for (String spec : List.of("resub", "resub{nodes=2}", "resub{leaves=12, nodes=3}")) {
+                Pass.Result r = Pipeline.parse(spec).passes().get(0).runTracked(aig);
+                String what = "trial " + trial + " / " + spec;
+                if (r.network() == aig) {
+                    assertTrue(r.checkpoints().isEmpty(), what);
+                    continue;
+                }
+                assertFalse(r.checkpoints().isEmpty(), what + ": a pass that replaced something has checkpoints");
+                Aig before = aig;
+                for (int k = 0; k < r.checkpoints().size(); k++) {
+                    Pass.Checkpoint c = r.checkpoints().get(k);
+                    String at = what + " / checkpoint " + (k + 1);
+                    NodeClaims.assertTrue(c.network(), before, c.claims(), at);
+                    for (int o = 0; o < c.network().numOutputs(); o++) {
+                        assertTrue(c.claims()[Lit.node(c.network().output(o))] >= 0, at + ": output " + o + " is claimed");
+                    }
+                    NodeClaims.assertSameOutputs(before, c.network(), at);
+                    before = c.network();
+                }
+                assertSame(r.network(), before, what + ": the last checkpoint is the result");
+                if (r.checkpoints().size() > 1) multiRound++;
+            }
+        }
+        assertTrue(multiRound > 0, "some resubstitution needed more than one round");
+    }
+
     private static void checkEveryPassAndTheDefaultScript(Aig aig, String what) {
         for (String spec : PASSES) {
             Pass p = Pipeline.parse(spec).passes().get(0);
             Pass.Result r = p.runTracked(aig);
             assertSameNetwork(p.run(aig), r.network(), what + " / " + spec);
             checkClaims(aig, r, what + " / " + spec);
+            Aig before = aig;
+            for (Pass.Checkpoint c : r.checkpoints()) {
+                NodeClaims.assertTrue(c.network(), before, c.claims(), what + " / " + spec + ": checkpoint claims");
+                before = c.network();
+            }
         }
         List<Pipeline.Step> steps = new ArrayList<>();
         Aig before = aig, end = Scripts.defaultPipeline().run(aig, steps::add);

@@ -119,6 +119,52 @@ final class MeetingWindow {
         return true;
     }
 
+    /**
+     * Replaces the window by a common cut of the two nodes grown as a reconvergence-driven cut (as resub
+     * grows its own): starting from the two nodes, the AND leaf whose expansion adds the fewest new leaves
+     * is expanded (the newest on ties) while the cut stays within {@code maxLeaves}. A local edit that is
+     * exact over some small cut (resubstitution: over its window's leaves) is proven over it, even where
+     * the meeting window expands the cut's one-sided leaves into their whole cones. Returns false if the
+     * two nodes are not both inside the cut's cone (no such cut within the limit).
+     */
+    boolean buildCut(int na, int nb, int maxLeaves) {
+        if (stamp.length < graph.size()) {
+            int size = Math.max(graph.size(), 2 * stamp.length);
+            stamp = Arrays.copyOf(stamp, size);
+            side = Arrays.copyOf(side, size);
+        }
+        current++;
+        innerCount = leafCount = 0;
+        stamp[na] = current;
+        addLeaf(na);
+        if (stamp[nb] != current) { stamp[nb] = current; addLeaf(nb); }
+        while (true) {
+            int best = -1, bestCost = Integer.MAX_VALUE;
+            for (int k = 0; k < leafCount; k++) {
+                int n = leaves[k];
+                if (n <= graph.numInputs()) continue;
+                int a = Lit.node(graph.fanin0(n)), b = Lit.node(graph.fanin1(n));
+                int cost = -1 + (stamp[a] != current ? 1 : 0) + (stamp[b] != current && b != a ? 1 : 0);
+                if (cost < bestCost || cost == bestCost && n > leaves[best]) { bestCost = cost; best = k; }
+            }
+            if (best < 0 || leafCount + bestCost > maxLeaves && !(leaves[best] == na || leaves[best] == nb)) break;
+            int n = leaves[best];
+            leaves[best] = leaves[--leafCount];
+            if (innerCount == inner.length) inner = Arrays.copyOf(inner, 2 * inner.length);
+            inner[innerCount++] = n;
+            for (int f : new int[] {Lit.node(graph.fanin0(n)), Lit.node(graph.fanin1(n))}) {
+                if (stamp[f] == current) continue;
+                stamp[f] = current;
+                addLeaf(f);
+            }
+            if (innerCount > WindowProof.MAX_WINDOW) return false;
+        }
+        for (int k = 0; k < leafCount; k++) if (leaves[k] == na || leaves[k] == nb) return false;
+        whole = true;
+        for (int k = 0; k < leafCount; k++) whole &= leaves[k] <= graph.numInputs();
+        return leafCount <= maxLeaves;
+    }
+
     private void count(int f) {
         if (readPass[f] != pass) { readPass[f] = pass; readers[f] = 0; }
         readers[f]++;

@@ -242,8 +242,11 @@ final class Sweeper {
         meeting.build(m, Lit.node(cl), WindowProof.MAX_WINDOW);
         for (int k = 0; ; k++) {
             if (window.provesEqual(Lit.of(m, false), cl, meeting)) return true;
-            if (k == decorrelations || meeting.leafCount > WindowProof.MAX_LEAVES || !meeting.decorrelate()) return false;
+            if (k == decorrelations || meeting.leafCount > WindowProof.MAX_LEAVES || !meeting.decorrelate()) break;
         }
+        // a claimed pair: last, over a reconvergence-driven common cut
+        return decorrelations > 0 && meeting.buildCut(m, Lit.node(cl), WindowProof.MAX_LEAVES)
+                && window.provesEqual(Lit.of(m, false), cl, meeting);
     }
 
     private boolean merged(int m) { return m < merged.length && merged[m]; }

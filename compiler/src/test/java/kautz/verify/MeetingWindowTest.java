@@ -52,6 +52,35 @@ class MeetingWindowTest {
         assertFalse(w.decorrelate(), "nothing tied is left");
     }
 
+    @Test
+    void aResubstitutionIsProvenOverAReconvergenceDrivenCut() {
+        AigBuilder g = new AigBuilder();
+        int[] in = new int[60];
+        for (int i = 0; i < in.length; i++) in[i] = g.addInput("i" + i);
+        int p = chain(g, in, 0), q = chain(g, in, 20), r = chain(g, in, 40); // deep cut nodes
+        int y = Lit.not(g.and(Lit.not(q), Lit.not(r))), d = Lit.not(g.and(Lit.not(p), Lit.not(r)));
+        int x = g.and(p, q); // built after y and d: the meeting window reaches it first and keeps it as a leaf
+        // resub: n = x ∧ (q ∨ r) equals x ∧ (p ∨ r), but only where x holds, i.e. over the cut {p, q, r}
+        int n = g.and(x, y), top = g.and(x, d);
+        MeetingWindow w = new MeetingWindow(g);
+        WindowProof tables = new WindowProof(g);
+        w.build(Lit.node(n), Lit.node(top), 400);
+        assertFalse(tables.provesEqual(n, top, w), "p and q are one-sided and expanded into their chains");
+        while (w.decorrelate()) assertFalse(tables.provesEqual(n, top, w));
+        assertTrue(w.buildCut(Lit.node(n), Lit.node(top), WindowProof.MAX_LEAVES));
+        assertTrue(w.leafCount <= WindowProof.MAX_LEAVES);
+        assertTrue(tables.provesEqual(n, top, w), "equal over the common cut");
+        int other = g.and(x, Lit.not(d)); // not equal to n: the cut proves nothing false
+        assertTrue(w.buildCut(Lit.node(n), Lit.node(other), WindowProof.MAX_LEAVES));
+        assertFalse(tables.provesEqual(n, other, w));
+    }
+
+    private static int chain(AigBuilder g, int[] in, int from) {
+        int c = in[from];
+        for (int i = from + 1; i < from + 20; i++) c = g.and(c, in[i]);
+        return c;
+    }
+
     private static Set<Integer> leaves(MeetingWindow w) {
         return Arrays.stream(w.leaves, 0, w.leafCount).boxed().collect(Collectors.toSet());
     }

@@ -184,16 +184,17 @@ final class EditableAig {
      */
     Pass.Result result() {
         checkpoint();
+        int[] map = previous; // the last checkpoint's, which is the result
+        Aig network;
         if (checkpoints.isEmpty()) { // nothing was replaced: the original's strashed copy
-            int[] map = emptyMap();
-            Aig network = build(map);
-            int[] oldToNew = new int[initial.length];
-            for (int n = 0; n < initial.length; n++) oldToNew[n] = image(initial[n], map);
-            return new Pass.Result(network, oldToNew);
+            map = emptyMap();
+            network = build(map);
+        } else {
+            network = checkpoints.get(checkpoints.size() - 1).network();
         }
         int[] oldToNew = new int[initial.length];
-        for (int n = 0; n < initial.length; n++) oldToNew[n] = image(initial[n], previous);
-        return new Pass.Result(checkpoints.get(checkpoints.size() - 1).network(), oldToNew, checkpoints);
+        for (int n = 0; n < initial.length; n++) oldToNew[n] = image(initial[n], map);
+        return new Pass.Result(network, oldToNew, checkpoints);
     }
 
     /**

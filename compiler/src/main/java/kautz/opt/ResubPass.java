@@ -110,16 +110,17 @@ public record ResubPass(int maxLeaves, int maxAdded) implements Pass {
                     int n = todo[i];
                     if (g.isDead(n)) continue;
                     if (g.size() > stamp.length) growMarks();
-                    if (!last && readsThisRound(n)) { // its window holds n's fan-ins: no need to build it
-                        todo[waiting++] = n;
-                        g.markChanged(n);
-                        continue;
+                    // a changed fan-in is in the window, so the window need not be built to see it
+                    boolean waits = !last && readsThisRound(n);
+                    int mffc = 0;
+                    if (!waits) {
+                        now++;
+                        if (!cut(n)) continue;
+                        mffc = mffc(n);
+                        collectDivisors(n);
+                        waits = !last && touchesThisRound();
                     }
-                    now++;
-                    if (!cut(n)) continue;
-                    int mffc = mffc(n);
-                    collectDivisors(n);
-                    if (!last && touchesThisRound(n)) {
+                    if (waits) {
                         todo[waiting++] = n;
                         g.markChanged(n); // what reads n waits for n's own turn, as in one sequential sweep
                         continue;
@@ -136,10 +137,8 @@ public record ResubPass(int maxLeaves, int maxAdded) implements Pass {
             return g.changedThisRound(n) || g.changedThisRound(Lit.node(g.fanin0(n))) || g.changedThisRound(Lit.node(g.fanin1(n)));
         }
 
-        /** True when n, its window's cone or a divisor was created or edited in this round. */
-        private boolean touchesThisRound(int n) {
-            if (g.changedThisRound(n)) return true;
-            for (int i = 0; i < numLeaves; i++) if (g.changedThisRound(leaves[i])) return true;
+        /** True when a node of the window's cone (n included) or a divisor (the leaves first) changed in this round. */
+        private boolean touchesThisRound() {
             for (int i = 0; i < coneSize; i++) if (g.changedThisRound(cone[i])) return true;
             for (int i = 0; i < numDivs; i++) if (g.changedThisRound(divs[i])) return true;
             return false;

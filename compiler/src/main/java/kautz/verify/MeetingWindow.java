@@ -45,13 +45,8 @@ final class MeetingWindow {
      * {@link #decorrelate} appends more).
      */
     void build(int na, int nb, int maxInner) {
-        if (stamp.length < graph.size()) {
-            int size = Math.max(graph.size(), 2 * stamp.length);
-            stamp = Arrays.copyOf(stamp, size);
-            side = Arrays.copyOf(side, size);
-        }
-        current++;
-        heapSize = innerCount = leafCount = 0;
+        clear();
+        heapSize = 0;
         whole = true;
         reach(na, 1);
         reach(nb, 2);
@@ -59,8 +54,7 @@ final class MeetingWindow {
             int n = pop();
             if (n <= graph.numInputs()) { addLeaf(n); continue; }
             if (side[n] == 3 && !oneSidedFanin(n) || innerCount == maxInner) { whole = false; addLeaf(n); continue; }
-            if (innerCount == inner.length) inner = Arrays.copyOf(inner, 2 * inner.length);
-            inner[innerCount++] = n;
+            addInner(n);
             reach(Lit.node(graph.fanin0(n)), side[n]);
             reach(Lit.node(graph.fanin1(n)), side[n]);
         }
@@ -98,24 +92,14 @@ final class MeetingWindow {
                 continue;
             }
             expanded = true;
-            if (innerCount == inner.length) inner = Arrays.copyOf(inner, 2 * inner.length);
-            inner[innerCount++] = n;
+            addInner(n);
         }
         if (!expanded) return false;
         // the fan-ins of the expanded leaves not yet in the window become leaves, after the kept ones
         int firstExpanded = innerCount - (before - kept);
         leafCount = kept;
-        for (int k = firstExpanded; k < innerCount; k++) {
-            int n = inner[k];
-            for (int f : new int[] {Lit.node(graph.fanin0(n)), Lit.node(graph.fanin1(n))}) {
-                if (stamp[f] == current) continue;
-                stamp[f] = current;
-                side[f] = 3;
-                addLeaf(f);
-            }
-        }
-        whole = true;
-        for (int k = 0; k < leafCount; k++) whole &= leaves[k] <= graph.numInputs();
+        for (int k = firstExpanded; k < innerCount; k++) addFaninLeaves(inner[k]);
+        updateWhole();
         return true;
     }
 
@@ -128,13 +112,7 @@ final class MeetingWindow {
      * two nodes are not both inside the cut's cone (no such cut within the limit).
      */
     boolean buildCut(int na, int nb, int maxLeaves) {
-        if (stamp.length < graph.size()) {
-            int size = Math.max(graph.size(), 2 * stamp.length);
-            stamp = Arrays.copyOf(stamp, size);
-            side = Arrays.copyOf(side, size);
-        }
-        current++;
-        innerCount = leafCount = 0;
+        clear();
         stamp[na] = current;
         addLeaf(na);
         if (stamp[nb] != current) { stamp[nb] = current; addLeaf(nb); }
@@ -150,19 +128,44 @@ final class MeetingWindow {
             if (best < 0 || leafCount + bestCost > maxLeaves && !(leaves[best] == na || leaves[best] == nb)) break;
             int n = leaves[best];
             leaves[best] = leaves[--leafCount];
-            if (innerCount == inner.length) inner = Arrays.copyOf(inner, 2 * inner.length);
-            inner[innerCount++] = n;
-            for (int f : new int[] {Lit.node(graph.fanin0(n)), Lit.node(graph.fanin1(n))}) {
-                if (stamp[f] == current) continue;
-                stamp[f] = current;
-                addLeaf(f);
-            }
+            addInner(n);
+            addFaninLeaves(n);
             if (innerCount > WindowProof.MAX_WINDOW) return false;
         }
         for (int k = 0; k < leafCount; k++) if (leaves[k] == na || leaves[k] == nb) return false;
+        updateWhole();
+        return leafCount <= maxLeaves;
+    }
+
+    /** Starts a new, empty window (the marks grown to the graph). */
+    private void clear() {
+        if (stamp.length < graph.size()) {
+            int size = Math.max(graph.size(), 2 * stamp.length);
+            stamp = Arrays.copyOf(stamp, size);
+            side = Arrays.copyOf(side, size);
+        }
+        current++;
+        innerCount = leafCount = 0;
+    }
+
+    private void addInner(int n) {
+        if (innerCount == inner.length) inner = Arrays.copyOf(inner, 2 * inner.length);
+        inner[innerCount++] = n;
+    }
+
+    /** The fan-ins of an expanded node that are not in the window yet become leaves (under both roots). */
+    private void addFaninLeaves(int n) {
+        for (int f : new int[] {Lit.node(graph.fanin0(n)), Lit.node(graph.fanin1(n))}) {
+            if (stamp[f] == current) continue;
+            stamp[f] = current;
+            side[f] = 3;
+            addLeaf(f);
+        }
+    }
+
+    private void updateWhole() {
         whole = true;
         for (int k = 0; k < leafCount; k++) whole &= leaves[k] <= graph.numInputs();
-        return leafCount <= maxLeaves;
     }
 
     private void count(int f) {

@@ -100,3 +100,14 @@ def test_rtl_verilog_through_yosys():
     assert kautz.verify(rtl / "alu.v", rtl / "alu.kz")["result"] == "equivalent"
     outputs, report = kautz.run(rtl / "alu.v", {"a": [200, 5], "b": [100, 7], "op": [0, 6]})
     assert list(outputs["y"]) == [44, 1] and report["mismatches"] == 0
+
+
+def test_installs_with_the_documented_command(tmp_path):
+    for module, package in (("pip", "python3-pip"), ("setuptools", "python3-setuptools")):
+        if subprocess.run([os.sys.executable, "-c", f"import {module}"], capture_output=True).returncode != 0:
+            pytest.skip(f"{module} is not installed (apt-get install {package})")
+    src = tmp_path / "src"  # a copy: building writes build/ and *.egg-info beside the sources
+    shutil.copytree(REPO / "python", src, ignore=shutil.ignore_patterns("__pycache__", "tests"))
+    subprocess.run([os.sys.executable, "-m", "pip", "install", "-q", "--no-build-isolation", "--no-deps",
+                    "--target", str(tmp_path / "site"), str(src)], check=True)
+    assert (tmp_path / "site" / "kautz" / "__init__.py").is_file()

@@ -61,6 +61,9 @@ public final class TraceCommand implements Runnable {
             RowTrace t = tp.trace(row);
             out.println("kernel " + p.kernel() + " (target " + p.target() + ", init " + p.initModel().label() + ", "
                     + t.initial().size() + " cells), row " + row + ": " + PortValues.text(inPorts, tp.inputs(), row));
+            if (!p.partitions().isSingle()) {
+                cycles(out, t, p);
+            } else {
             out.printf("%5s %6s  %-28s %-30s %s%n", "step", "cycle", "op", "reads", "writes (old->new)");
             int shown = 0;
             for (RowTrace.Step s : t.steps()) {
@@ -69,6 +72,7 @@ public final class TraceCommand implements Runnable {
                     break;
                 }
                 out.printf("%5d %6d  %-28s %-30s %s%n", s.index(), s.elapsed(), shorten(s.op().toString()), reads(s), writes(s));
+            }
             }
             long[][] got = TracedProgram.planesOf(t.outputs());
             out.print("outputs: " + PortValues.text(outPorts, got, 0));
@@ -82,6 +86,37 @@ public final class TraceCommand implements Runnable {
             if (row + 1 < rows) out.println();
         }
         vcd.writeIfRequested(p, tp.inputs(), spec.commandLine().getErr());
+    }
+
+    /**
+     * A partitioned program, one line per cycle: the ops of the cycle side by side, each with the partitions it
+     * occupies, then what they wrote.
+     */
+    private void cycles(PrintWriter out, RowTrace t, kautz.isa.Program p) {
+        kautz.isa.Partitions parts = p.partitions();
+        StringBuilder layout = new StringBuilder();
+        for (int q = 0; q < parts.count(); q++) {
+            layout.append(q == 0 ? "" : ", ").append('P').append(q).append(' ').append(parts.start(q)).append("..")
+                    .append(parts.start(q) + parts.width(q) - 1);
+        }
+        out.println("partitions " + parts + " (" + p.model().label() + " model): " + layout);
+        out.printf("%5s %6s  %s%n", "#", "cycles", "ops of the cycle side by side (partitions they occupy)   writes (old->new)");
+        for (int c = 0; c < p.cycleCount() && c < limit; c++) {
+            StringBuilder ops = new StringBuilder();
+            StringBuilder w = new StringBuilder();
+            long elapsed = 0;
+            for (int i = p.cycleStart(c); i < p.cycleEnd(c); i++) {
+                RowTrace.Step s = t.steps().get(i);
+                int[] span = kautz.isa.PartitionRules.occupied(s.op(), parts);
+                ops.append(ops.length() == 0 ? "" : " | ").append('P').append(span[0]).append(span[1] == span[0] ? "" : "-P" + span[1])
+                        .append(": ").append(shorten(s.op().toString()));
+                String ws = writes(s);
+                if (!ws.isEmpty()) w.append(w.length() == 0 ? "" : " ").append(ws);
+                elapsed = Math.max(elapsed, s.elapsed());
+            }
+            out.printf("%5d %6d  %s   %s%n", c + 1, elapsed, ops, w);
+        }
+        if (p.cycleCount() > limit) out.println("  ... " + (p.cycleCount() - limit) + " more cycles not shown (--limit)");
     }
 
     private static String shorten(String op) { return op.length() <= 28 ? op : op.substring(0, 24) + " ..."; }

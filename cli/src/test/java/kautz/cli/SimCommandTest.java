@@ -25,6 +25,21 @@ class SimCommandTest {
             nor 6, 5          # cell 6 was never initialised
             """;
 
+    /** Two NOT gates in one cycle, each in its own partition. */
+    private static final String NOTS = """
+            .kernel nots
+            .rowsize 32
+            .init op
+            .partitions 4x8
+            .model standard
+            .input a 0
+            .input b 8
+            .output x 2
+            .output y 10
+            init1 2 | init1 10
+            nor 2, 0 | nor 10, 8
+            """;
+
     private static CliRun sim(String... args) { return CliRun.of(args); }
 
     @Test
@@ -56,19 +71,7 @@ class SimCommandTest {
     @Test
     void partitionedProgramsReportTheirPartitionsModelAndParallelism(@TempDir Path dir) throws Exception {
         Path nots = dir.resolve("nots.kasm");
-        Files.writeString(nots, """
-                .kernel nots
-                .rowsize 32
-                .init op
-                .partitions 4x8
-                .model standard
-                .input a 0
-                .input b 8
-                .output x 2
-                .output y 10
-                init1 2 | init1 10
-                nor 2, 0 | nor 10, 8
-                """);
+        Files.writeString(nots, NOTS);
         CliRun r = sim("sim", nots.toString(), "--inputs", "a=1,b=0", "--json", "--engine", "jit");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"gates\": 2, \"logicCycles\": 1, \"initCycles\": 1, \"programCycles\": 0, \"cycles\": 2, "
@@ -117,5 +120,17 @@ class SimCommandTest {
         }
         Files.writeString(bad, Files.readString(bad).replace(".model standard", ".model unlimited"));
         assertEquals(0, sim("sim", bad.toString()).code());
+    }
+
+    @Test
+    void traceShowsTheOpsOfACycleSideBySideWithTheirPartitions(@TempDir Path dir) throws Exception {
+        Path nots = dir.resolve("nots.kasm");
+        Files.writeString(nots, NOTS);
+        CliRun r = sim("trace", nots.toString(), "--inputs", "a=1,b=0");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("partitions 4x8 (standard model): P0 0..7, P1 8..15, P2 16..23, P3 24..31\n"), r.out());
+        assertTrue(r.out().contains("    1      1  P0: init1 2 | P1: init1 10   c2 0->1 c10 0->1\n"), r.out());
+        assertTrue(r.out().contains("    2      2  P0: nor 2, 0 | P1: nor 10, 8   c2 1->0 c10 1->1\n"), r.out());
+        assertTrue(r.out().contains("outputs: x=0 y=1"), r.out());
     }
 }

@@ -203,6 +203,9 @@ public final class IsaDoc {
             (unlimited), 1,219 and 382 (standard), 1,316 and 413 (minimal); each breaks the rules of the next
             stronger model (checked 2026-12-07, with the rules as first landed).
 
+            `kautz trace` shows a partitioned program one cycle a line: the ops of the cycle side by side, each with
+            the partitions it occupies (`P0-P2: nor 23, 1`), then what they wrote.
+
             The `--json` reports of `compile`, `run`, `bench` and `sim` carry `partitions` (how many),
             `partitionSpec` (the widths as written after `.partitions`), `model` and `parallelism`.
 

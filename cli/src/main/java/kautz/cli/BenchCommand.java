@@ -1,5 +1,6 @@
 package kautz.cli;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.flow.Compiled;
 import kautz.flow.Flow;
@@ -59,7 +60,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        if (rows < 1 || repeat < 1) throw new UserError("--rows and --repeat must be at least 1");
+        if (rows < 1 || repeat < 1) throw new UsageError("--rows and --repeat must be at least 1");
         PrintWriter out = spec.commandLine().getOut();
         Map<String, SimplerReference> reference = SharedBenchmarks.dir().map(d -> d.resolve("REFERENCE.tsv"))
                 .filter(Files::isRegularFile).<Map<String, SimplerReference>>map(SimplerReference::read).orElse(Map.of());

@@ -1,5 +1,6 @@
 package kautz.cli;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.flow.Compiled;
 import kautz.flow.Reports;
@@ -46,7 +47,7 @@ public final class CompileCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         ListingFormat fmt = ListingFormat.byLabel(format);
-        if (fmt == null) throw new UserError("--format: unknown format '" + format + "' (expected kasm, simpler or aritpim)");
+        if (fmt == null) throw new UsageError("--format: unknown format '" + format + "' (expected kasm, simpler or aritpim)");
         Compiled c = flow.compiler().compile(DesignLoader.load(file, flow.kernel), flow.options());
         if (output != null) {
             Disassembler.write(c.program(), fmt, output);

@@ -5,6 +5,7 @@ import kautz.device.DeviceConfig;
 import kautz.device.DeviceReport;
 import kautz.device.DeviceRun;
 import kautz.device.DeviceSession;
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.flow.FlowCompiler;
 import kautz.flow.FlowOptions;
@@ -46,7 +47,7 @@ final class DeviceRunPath {
                     FlowCompiler compiler, FlowOptions flow, DeviceOptions device, PrintWriter out) {
         boolean random = inputs.equals("random");
         int rows = rowsOption != null ? rowsOption : random ? 1024 : 1;
-        if (rows < 1) throw new UserError("--rows must be at least 1, got " + rows);
+        if (rows < 1) throw new UsageError("--rows must be at least 1, got " + rows);
         List<Kernel> kernels = new ArrayList<>();
         int width = 0;
         for (String k : kernelList == null ? new String[]{null} : kernelList.split(",")) {
@@ -76,7 +77,7 @@ final class DeviceRunPath {
             // what the mem cells should hold before this kernel (it may overwrite them)
             long[][] intended = reorder(names(kn.program().inputs()), session.intendedInputs(kn.program(), progIn), n.inputNames());
             DeviceRun r = session.run(kn.program(), progIn);
-            long[][] expected = AigSimulator.simulate(n, intended);
+            long[][] expected = AigSimulator.simulate(n, intended, BitPlanes.words(rows));
             long[][] got = reorder(names(kn.program().outputs()), r.outputs(), n.outputNames());
             mismatches += BitPlanes.mismatchedRows(got, expected, rows);
             programs.add(kn.program());
@@ -130,9 +131,9 @@ final class DeviceRunPath {
         Kernel kn = kernels.get(0);
         if (kernels.size() > 1 || kn.inPorts().stream().anyMatch(p -> p.name().startsWith("@"))
                 || kn.outPorts().stream().anyMatch(p -> p.name().startsWith("@"))) {
-            throw new UserError("--runs repeats one kernel without mem cells (its inputs are random every run)");
+            throw new UsageError("--runs repeats one kernel without mem cells (its inputs are random every run)");
         }
-        if (!random) throw new UserError("--runs draws fresh random inputs every run; leave out --inputs");
+        if (!random) throw new UsageError("--runs draws fresh random inputs every run; leave out --inputs");
         DeviceRunner.Outcome o = DeviceRunner.run(kn.program(), null, null, rows, seed, device);
         if (json) {
             out.println(o.appendTo(new Json().put("kernel", kn.design().name()).put("target", kn.program().target())
@@ -173,7 +174,7 @@ final class DeviceRunPath {
         for (String item : spec.split(",")) {
             String name = item.contains("=") ? item.substring(0, item.indexOf('=')).trim() : item.trim();
             if (!item.isBlank() && !used.contains(name)) {
-                throw new UserError("--inputs: no kernel input named '" + name + "'");
+                throw new UsageError("--inputs: no kernel input named '" + name + "'");
             }
         }
         return all;

@@ -1,5 +1,6 @@
 package kautz.cli;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.flow.FlowCompiler;
 import kautz.flow.FlowOptions;
@@ -75,7 +76,7 @@ public final class FlowMixin {
         try {
             model = InitModel.parse(init);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--init: " + e.getMessage());
+            throw new UsageError("--init: " + e.getMessage());
         }
         return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), model, seed, Duration.ofSeconds(2), remap, script, consumeInputs, exact);
     }

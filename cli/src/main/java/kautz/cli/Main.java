@@ -1,6 +1,8 @@
 package kautz.cli;
 
 import kautz.diag.UserError;
+import kautz.diag.Warnings;
+import kautz.util.InputFiles;
 import kautz.flow.FlowCompiler;
 import kautz.network.NetworkTooLargeException;
 import picocli.CommandLine;
@@ -29,11 +31,13 @@ public final class Main {
     }
 
     /** Runs {@code cl} (from {@link #commandLine}, new or used before) as {@link #run} does. */
-    static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
         int code;
+        InputFiles.reset();
+        PrintWriter previousWarnings = Warnings.install(err);
         try {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
@@ -42,6 +46,8 @@ public final class Main {
         } catch (StackOverflowError e) {
             err.println("kautz: the input nests too deeply (stack overflow); raise the stack with KAUTZ_JAVA_OPTS=-Xss256m");
             code = 1;
+        } finally {
+            Warnings.restore(previousWarnings);
         }
         out.flush();
         err.flush();
@@ -62,7 +68,7 @@ public final class Main {
         if (ex instanceof UserError u) {
             err.println("kautz: " + u.getMessage());
             if (u.detail() != null) err.println(u.detail());
-            return 1;
+            return u instanceof kautz.diag.UsageError ? 2 : 1;
         }
         if (ex instanceof NetworkTooLargeException t) {
             err.println("kautz: " + t.getMessage());

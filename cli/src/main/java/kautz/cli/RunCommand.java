@@ -1,6 +1,7 @@
 package kautz.cli;
 
 import com.google.common.collect.ImmutableList;
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.lang.MemCell;
 import kautz.load.Design;
@@ -80,7 +81,7 @@ public final class RunCommand implements Runnable {
     @Override
     public void run() {
         if (device.enabled()) {
-            if (vcd.requested()) throw new UserError("--vcd shows the functional engines' row; it cannot be combined with --device");
+            if (vcd.requested()) throw new UsageError("--vcd shows the functional engines' row; it cannot be combined with --device");
             // the cycle-accurate device engine; --kernel a,b runs kernels in order, sharing mem cells
             DeviceRunPath.run(file, flow.kernel, inputs, rows, flow.seed, json, flow.compiler(), flow.options(), device,
                     spec.commandLine().getOut());
@@ -98,11 +99,11 @@ public final class RunCommand implements Runnable {
     RowInputs rowInputs() {
         boolean random = inputs.equals("random");
         int r = rows != null ? rows : random ? 1024 : 1;
-        if (r < 1) throw new UserError("--rows must be at least 1, got " + r);
+        if (r < 1) throw new UsageError("--rows must be at least 1, got " + r);
         Design d = DesignLoader.load(file, flow.kernel);
         Aig n = d.network();
         if ((long) r * Math.max(1, n.numInputs() + n.numOutputs()) > MAX_BITS) {
-            throw new UserError("--rows " + r + " x " + (n.numInputs() + n.numOutputs()) + " signals is too much to run at once");
+            throw new UsageError("--rows " + r + " x " + (n.numInputs() + n.numOutputs()) + " signals is too much to run at once");
         }
         ImmutableList<Port> inPorts = Ports.group(n.inputNames());
         ImmutableList<Port> outPorts = Ports.group(n.outputNames());

@@ -1,6 +1,7 @@
 package kautz.cli;
 
 import com.google.common.collect.ImmutableList;
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.isa.Assembler;
 import kautz.isa.IoBit;
@@ -69,12 +70,12 @@ public final class SimCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Engines.check(engine);
-        if (rows < 1) throw new UserError("--rows must be at least 1, got " + rows);
+        if (rows < 1) throw new UsageError("--rows must be at least 1, got " + rows);
         Assembler.Assembled asm = Assembler.readAssembled(file);
         Program p = asm.program();
         ProgramStats stats = p.stats();
         if ((long) rows * Math.max(1, stats.cells()) > MAX_BITS) {
-            throw new UserError("--rows " + rows + " x " + stats.cells() + " cells is too much to simulate at once (at most 2^36 cell-rows)");
+            throw new UsageError("--rows " + rows + " x " + stats.cells() + " cells is too much to simulate at once (at most 2^36 cell-rows)");
         }
         for (ProgramLint.Finding f : ProgramLint.check(p)) {
             String where = f.op() < asm.opLines().length() ? file + ":" + asm.opLines().get(f.op()) : file.toString();

@@ -83,7 +83,7 @@ public final class VerifyCommand implements Callable<Integer> {
         CecOptions options = CecOptions.defaults().withTimeout(seconds("--timeout", timeout));
         if (wallTimeout != null) options = options.withWallLimit(seconds("--wall-timeout", wallTimeout));
         if (batch) return batch(out, options);
-        if (files.size() > 2) throw new UserError("verify takes one or two files (or --batch), got " + files.size());
+        if (files.size() > 2) throw new kautz.diag.UsageError("verify takes one or two files (or --batch), got " + files.size());
         ProofChain.Result r;
         if (files.size() == 1) {
             Path f = files.get(0);
@@ -94,7 +94,7 @@ public final class VerifyCommand implements Callable<Integer> {
             r = ProofChain.check(stages, options);
         } else {
             Path a = files.get(0), b = files.get(1);
-            if (isProgram(a) && isProgram(b)) throw new UserError("compare a program with its source, not two programs");
+            if (isProgram(a) && isProgram(b)) throw new kautz.diag.UsageError("compare a program with its source, not two programs");
             if (isProgram(a)) { Path t = a; a = b; b = t; } // the source is the reference (left)
             ProofChain.Stage left = new ProofChain.Stage(a.toString(), DesignLoader.load(a, flow.kernel).network());
             ProofChain.Stage right = new ProofChain.Stage(b.toString(), isProgram(b) ? SymbolicExecution.network(Assembler.read(b))
@@ -141,7 +141,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static Duration seconds(String option, double s) {
-        if (!(s > 0) || s > 1e7) throw new UserError(option + " must be a positive number of seconds, got " + s);
+        if (!(s > 0) || s > 1e7) throw new kautz.diag.UsageError(option + " must be a positive number of seconds, got " + s);
         return Duration.ofMillis(Math.max(1, (long) (s * 1000)));
     }
 

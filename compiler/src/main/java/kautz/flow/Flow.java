@@ -2,6 +2,7 @@ package kautz.flow;
 
 import kautz.load.Design;
 import kautz.mapped.MappedNetwork;
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.isa.InitModel;
 import kautz.isa.Opcode;
@@ -37,7 +38,7 @@ public final class Flow {
     public static Compiled compile(Design design, FlowOptions options) {
         GateFamily family = Families.resolve(options.target());
         if (options.consumeInputs() && family.gates().stream().noneMatch(kautz.target.GateImpl::inPlace)) {
-            throw new UserError("--consume-inputs: target " + family.name()
+            throw new UsageError("--consume-inputs: target " + family.name()
                     + " has no in-place gate (imp), so no gate could overwrite an input");
         }
         Optional<MappedNetwork> netlist = options.remap() ? Optional.empty()
@@ -88,12 +89,12 @@ public final class Flow {
      */
     private static Optional<Program> exact(Design design, GateFamily family, FlowOptions options, Program scheduled) {
         boolean imp = family.implOf(Primitives.IMP2).map(g -> g.opcode() == Opcode.IMP).orElse(false);
-        if (!imp) throw new UserError("--exact: target " + family.name() + " has no imp gate (exact synthesis writes IMPLY programs)");
+        if (!imp) throw new UsageError("--exact: target " + family.name() + " has no imp gate (exact synthesis writes IMPLY programs)");
         if (options.init() != InitModel.SINGLE) {
-            throw new UserError("--exact: the search counts every false, the --init single model; add --init single");
+            throw new UsageError("--exact: the search counts every false, the --init single model; add --init single");
         }
         Optional<String> why = ExactImply.unsupported(design.network());
-        if (why.isPresent()) throw new UserError("--exact: " + why.get());
+        if (why.isPresent()) throw new UsageError("--exact: " + why.get());
         long shorterThan = scheduled.stats().cycles();
         Optional<Program> p = ExactImply.program(design.network(), scheduled.kernel(), family.name(), InitModel.SINGLE,
                 options.consumeInputs(), (int) Math.min(shorterThan, 61), ExactImply.NODE_LIMIT);

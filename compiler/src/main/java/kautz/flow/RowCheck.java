@@ -29,7 +29,7 @@ public record RowCheck(long[][] outputs, long[][] reference, int mismatches) {
         long[][] programInputs = new long[program.inputs().size()][];
         for (int i = 0; i < programInputs.length; i++) programInputs[i] = networkInputs[position(inIndex, program.inputs().get(i), "input")];
         long[][] got = engine.run(program, programInputs, rows);
-        long[][] ref = AigSimulator.simulate(network, networkInputs);
+        long[][] ref = AigSimulator.simulate(network, networkInputs, BitPlanes.words(rows));
         Map<String, Integer> outIndex = index(network.outputNames());
         long[][] want = new long[program.outputs().size()][];
         for (int o = 0; o < want.length; o++) want[o] = ref[position(outIndex, program.outputs().get(o), "output")];

@@ -19,14 +19,7 @@ public final class KautzCompiler {
     private KautzCompiler() {}
 
     public static SourceUnit compile(Path file) {
-        String text;
-        try {
-            text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new UserError(file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
-        }
+        String text = kautz.util.InputFiles.readUtf8(file);
         Path dir = file.toAbsolutePath().getParent();
         return compile(new SourceText(file.toString(), text), dir);
     }

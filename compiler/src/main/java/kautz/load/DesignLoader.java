@@ -15,7 +15,8 @@ public final class DesignLoader {
 
     /** @param kernel the kernel to select in a .kz file, or null for the only/first one */
     public static Design load(Path file, String kernel) {
-        if (!Files.isRegularFile(file)) throw new UserError(file + ": no such file");
+        if (Files.isDirectory(file)) throw new UserError(file + ": is a directory, not a file");
+        if (!Files.exists(file)) throw new UserError(file + ": no such file");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         return switch (ext) {

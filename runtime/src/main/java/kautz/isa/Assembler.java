@@ -72,16 +72,7 @@ public final class Assembler {
 
     /** Reads and assembles a file, keeping each op's line number. */
     public static Assembled readAssembled(Path path) {
-        if (!Files.isRegularFile(path)) throw new UserError(path + ": no such file");
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
-        } catch (CharacterCodingException e) {
-            throw new UserError(path + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new UserError(path + ": cannot read: " + e.getMessage());
-        }
-        return assemble(text, path.toString());
+        return assemble(kautz.util.InputFiles.readUtf8(path), path.toString());
     }
 
     private Program assemble() {

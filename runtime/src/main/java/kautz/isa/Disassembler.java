@@ -38,6 +38,6 @@ public final class Disassembler {
 
     /** Writes the program to a file in the given format, atomically. */
     public static void write(Program p, ListingFormat format, Path file) {
-        AtomicFiles.writeString(file, render(p, format));
+        AtomicFiles.writeString(file, format.label() + " program text", format.extensions(), render(p, format));
     }
 }

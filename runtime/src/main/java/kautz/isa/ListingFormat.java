@@ -24,6 +24,11 @@ public enum ListingFormat {
 
     public String render(Program p) { return renderer.apply(p); }
 
+    /** File name extensions that say this format: .kasm for the assembly, the label or .txt for a listing. */
+    public java.util.Set<String> extensions() {
+        return this == KASM ? java.util.Set.of("kasm") : java.util.Set.of(label, "txt");
+    }
+
     /** The format with this label, or null. */
     public static ListingFormat byLabel(String label) {
         for (ListingFormat f : values()) if (f.label.equals(label.toLowerCase(Locale.ROOT))) return f;

@@ -123,10 +123,6 @@ public final class ResultsFiles {
     }
 
     private static String readString(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(p + ": cannot read: " + e.getMessage());
-        }
+        return kautz.util.InputFiles.readOwnOutput(p);
     }
 }

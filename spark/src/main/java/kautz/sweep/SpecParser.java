@@ -51,13 +51,7 @@ public final class SpecParser {
     }
 
     public static SweepSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read the sweep description: " + e.getMessage());
-        }
-        return parse(file, text);
+        return parse(file, kautz.util.InputFiles.readUtf8(file));
     }
 
     public static SweepSpec parse(Path file, String text) {

@@ -1,0 +1,87 @@
+package kautz.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile and unusual command lines, each as a user runs it: the error contract is one line naming the
+ * place, exit 1 (2 for usage), nothing half-written, no hang.
+ */
+class TortureCasesTest {
+    private static final String CONSTANT = "kernel k() -> (s: u<4>) { s = 5; }\n";
+    private static final String ADD1 = "kernel k(a: u<4>) -> (s: u<4>) { s = a + 1; }\n";
+
+    private static CliRun kautz(String... args) { return CliRun.of(args); }
+
+    /** One line on stderr, starting with kautz:, and the exit code. */
+    private static void fails(CliRun r, int code, String message) {
+        assertEquals(code, r.code(), r.err());
+        assertEquals("kautz: " + message + "\n", r.err());
+    }
+
+    @Test
+    void aDesignWithoutInputsRunsOnMoreThan64Rows(@TempDir Path dir) throws Exception {
+        Path k = Files.writeString(dir.resolve("k.kz"), CONSTANT);
+        CliRun run = kautz("run", k.toString(), "--rows", "1000", "--json");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("\"rows\": 1000") && run.out().contains("\"mismatches\": 0"), run.out());
+        CliRun plain = kautz("run", k.toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.out().startsWith("k: 1024 rows") || plain.out().contains("s=5"), plain.out());
+        CliRun bench = kautz("bench", k.toString());
+        assertEquals(0, bench.code(), bench.err());
+        CliRun device = kautz("run", k.toString(), "--rows", "200", "--device", "rram-2bit-levy2021");
+        assertEquals(0, device.code(), device.err());
+        Path aag = Files.writeString(dir.resolve("c.aag"), "aag 0 0 0 1 0\n1\n");
+        CliRun constant = kautz("run", aag.toString(), "--rows", "130", "--inputs", "random", "--json");
+        assertEquals(0, constant.code(), constant.err());
+        assertTrue(constant.out().contains("\"mismatches\": 0"), constant.out());
+    }
+
+    @Test
+    void anInputOfTheCommandIsNotWrittenOver(@TempDir Path dir) throws Exception {
+        Path x = Files.writeString(dir.resolve("x.kz"), ADD1);
+        fails(kautz("compile", x.toString(), "-o", x.toString()), 1,
+                x + ": is an input of this command; refusing to write over it (choose another output name)");
+        fails(kautz("run", x.toString(), "--inputs", "a=1", "--vcd", x.toString()), 1,
+                x + ": is an input of this command; refusing to write over it (choose another output name)");
+        assertEquals(ADD1, Files.readString(x));
+        try (var s = Files.list(dir)) { assertEquals(1, s.count(), "nothing else written"); }
+    }
+
+    @Test
+    void anOutputWhoseExtensionNamesAnotherFormatIsWarnedAbout(@TempDir Path dir) throws Exception {
+        Path x = Files.writeString(dir.resolve("x.kz"), ADD1);
+        CliRun r = kautz("compile", x.toString(), "-o", dir.resolve("x.v").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("kautz: warning: " + dir.resolve("x.v") + ": writing kasm program text, but the name ends in '.v' (expected .kasm)\n", r.err());
+    }
+
+    @Test
+    void badOptionValuesAndArgumentCountsAreUsageErrors(@TempDir Path dir) throws Exception {
+        Path x = Files.writeString(dir.resolve("x.kz"), ADD1);
+        fails(kautz("verify", x.toString(), x.toString(), x.toString()), 2, "verify takes one or two files (or --batch), got 3");
+        fails(kautz("run", x.toString(), "--rows", "0"), 2, "--rows must be at least 1, got 0");
+        assertEquals(2, kautz("run", x.toString(), "--rows", "abc").code());
+        fails(kautz("compile", x.toString(), "--format", "nope"), 2, "--format: unknown format 'nope' (expected kasm, simpler or aritpim)");
+    }
+
+    @Test
+    void fileProblemsSayWhatWentWrong(@TempDir Path dir) throws Exception {
+        fails(kautz("run", dir.toString()), 1, dir + ": is a directory, not a file");
+        fails(kautz("sim", dir.toString()), 1, dir + ": is a directory, not a file");
+        Path bad = Files.write(dir.resolve("bad.kz"), new byte[] {'k', 'e', (byte) 0xff, '\n'});
+        fails(kautz("run", bad.toString()), 1, bad + ": not UTF-8 text (invalid byte 0xff at byte offset 2)");
+        Path x = Files.writeString(dir.resolve("x.kz"), ADD1);
+        Path under = x.resolve("out.kasm");
+        fails(kautz("compile", x.toString(), "-o", under.toString()), 1, under + ": cannot write: " + x.toAbsolutePath() + " is a file, not a directory");
+        assertFalse(Files.exists(dir.resolve("out.kasm")));
+    }
+}

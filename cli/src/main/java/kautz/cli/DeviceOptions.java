@@ -50,6 +50,16 @@ public final class DeviceOptions {
         return new DeviceConfig(preset, ArrayType.parse(array), rows, cols, seed, WriteScheme.parse(scheme), l, readDelay, false);
     }
 
+    /**
+     * Levels of a cell a bare prog op programs in the functional engines: --levels, else 4, the device
+     * engine's default; a level beyond them is refused there as on the device.
+     */
+    public int functionalLevels() {
+        if (levels == 0) return 4;
+        if (levels < 2 || levels > 1 << 16) throw new UsageError("--levels must lie between 2 and 65536");
+        return levels;
+    }
+
     public int runs() { return runs; }
     public boolean wearLevelling() { return wearLevelling; }
 }

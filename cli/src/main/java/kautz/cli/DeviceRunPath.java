@@ -170,6 +170,7 @@ final class DeviceRunPath {
                 }
             }
             all.putAll(InputSpec.parse(String.join(",", mine), ports));
+            k.design().checkMemLevels(all);
         }
         for (String item : spec.split(",")) {
             String name = item.contains("=") ? item.substring(0, item.indexOf('=')).trim() : item.trim();

@@ -107,8 +107,14 @@ public final class RunCommand implements Runnable {
         }
         ImmutableList<Port> inPorts = Ports.group(n.inputNames());
         ImmutableList<Port> outPorts = Ports.group(n.outputNames());
-        long[][] planes = random ? BitPlanes.random(n.numInputs(), r, flow.seed)
-                : BitPlanes.sameInEveryRow(inPorts, explicitValues(inPorts), n.numInputs(), r);
+        long[][] planes;
+        if (random) {
+            planes = BitPlanes.random(n.numInputs(), r, flow.seed);
+        } else {
+            Map<String, BigInteger> values = explicitValues(inPorts);
+            d.checkMemLevels(values);
+            planes = BitPlanes.sameInEveryRow(inPorts, values, n.numInputs(), r);
+        }
         return new RowInputs(d, inPorts, outPorts, planes, r, random);
     }
 

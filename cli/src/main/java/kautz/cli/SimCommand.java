@@ -5,6 +5,8 @@ import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.isa.Assembler;
 import kautz.isa.IoBit;
+import kautz.isa.MicroOp;
+import kautz.isa.Opcode;
 import kautz.isa.Program;
 import kautz.isa.ProgramLint;
 import kautz.isa.ProgramStats;
@@ -76,6 +78,16 @@ public final class SimCommand implements Runnable {
         ProgramStats stats = p.stats();
         if ((long) rows * Math.max(1, stats.cells()) > MAX_BITS) {
             throw new UsageError("--rows " + rows + " x " + stats.cells() + " cells is too much to simulate at once (at most 2^36 cell-rows)");
+        }
+        if (!device.enabled()) {
+            int levels = device.functionalLevels();
+            for (int i = 0; i < p.ops().size(); i++) {
+                MicroOp op = p.ops().get(i);
+                if (op.opcode() == Opcode.PROG && op.level() >= levels) {
+                    throw new UserError(file + ":" + asm.opLines().get(i) + ": op " + i + " (" + op + "): level " + op.level()
+                            + " is beyond the " + levels + " levels of a multi-level cell (--levels)");
+                }
+            }
         }
         for (ProgramLint.Finding f : ProgramLint.check(p)) {
             String where = f.op() < asm.opLines().length() ? file + ":" + asm.opLines().get(f.op()) : file.toString();

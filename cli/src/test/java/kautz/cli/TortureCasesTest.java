@@ -84,4 +84,40 @@ class TortureCasesTest {
         fails(kautz("compile", x.toString(), "-o", under.toString()), 1, under + ": cannot write: " + x.toAbsolutePath() + " is a file, not a directory");
         assertFalse(Files.exists(dir.resolve("out.kasm")));
     }
+
+    @Test
+    void aSyntaxErrorInAHugeLineEchoesOnlyAWindowAroundTheCaret(@TempDir Path dir) throws Exception {
+        Path big = Files.writeString(dir.resolve("big.kz"), "kernel k(a: u<4>) -> (s: u<4>) { s = a" + " + a".repeat(100_000) + " + ; }\n");
+        CliRun r = kautz("run", big.toString());
+        assertEquals(1, r.code());
+        String[] lines = r.err().split("\n");
+        assertEquals(3, lines.length, r.err().length() > 2000 ? r.err().substring(0, 2000) : r.err());
+        assertTrue(lines[0].startsWith("kautz: " + big + ":1:400042: syntax error at ';'"), lines[0]);
+        assertTrue(r.err().length() < 600, "clipped: " + r.err().length() + " characters");
+        assertEquals(lines[1].indexOf(" ; }"), lines[2].indexOf('^') - 1, "the caret still points at the ';'");
+    }
+
+    @Test
+    void acceptedNonsenseIsRefused(@TempDir Path dir) throws Exception {
+        Path cyclic = Files.writeString(dir.resolve("cyc.kz"), "const A = B + 1;\nconst B = A;\n" + ADD1);
+        CliRun c = kautz("compile", cyclic.toString());
+        assertEquals(1, c.code(), c.err());
+        assertTrue(c.err().startsWith("kautz: " + cyclic + ":1:7: constant 'A' depends on itself"), c.err());
+
+        Path prog = Files.writeString(dir.resolve("p.kasm"), ".kernel p\n.rowsize 4\n.output y[0] 1\n.output y[1] 2\nprog 0, 9\nsense 1, 2, 0\n");
+        fails(kautz("sim", prog.toString()), 1, prog + ":5: op 0 (prog 0, 9): level 9 is beyond the 4 levels of a multi-level cell (--levels)");
+        assertEquals(0, kautz("sim", prog.toString(), "--levels", "16").code());
+
+        Path mlc = Files.writeString(dir.resolve("mlc.kz"), "mem m: mlc<5>[2];\nkernel load() -> (y: u<3>) { y = m[0]; }\n");
+        fails(kautz("run", mlc.toString(), "--inputs", "@m[0]=6"), 2, "--inputs: @m[0]=6 is beyond the 5 levels of the cell (0..4)");
+        CliRun ok = kautz("run", mlc.toString(), "--inputs", "@m[0]=4");
+        assertEquals("y=4\n", ok.out(), ok.err());
+
+        Path bom = Files.write(dir.resolve("bom.kz"), ("\uFEFF" + ADD1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun b = kautz("run", bom.toString(), "--inputs", "a=3");
+        assertEquals("s=4\n", b.out(), b.err());
+
+        Path v = Files.writeString(dir.resolve("al.v"), "module m(a, y);\ninput a; output y;\nalways @(posedge a) y = a;\nendmodule\n");
+        fails(kautz("run", v.toString()), 1, v + ":3:1: 'always': sequential elements are not supported (Kautz compiles combinational logic)");
+    }
 }

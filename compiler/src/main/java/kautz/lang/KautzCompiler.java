@@ -43,7 +43,10 @@ public final class KautzCompiler {
     /** The selected kernel of a .kz file as a {@link Design} (for {@code DesignLoader}). */
     public static Design load(Path file, String kernel) {
         CompiledKernel k = compile(file).kernel(kernel);
-        return Design.ofNetwork(k.name(), k.network());
+        java.util.Map<String, Integer> levels = new java.util.TreeMap<>();
+        for (MemCell c : k.memReads()) levels.put(c.portName(), c.levels());
+        return new Design(k.name(), k.network(), java.util.Optional.empty(), com.google.common.collect.ImmutableSortedMap.of(),
+                com.google.common.collect.ImmutableSortedMap.copyOf(levels));
     }
 
     public static SourceUnit compile(String name, String text) { return compile(new SourceText(name, text), null); }

@@ -66,7 +66,7 @@ final class VerilogLexer {
                 i += 2;
                 continue;
             }
-            if ("();,.=[]:~!&|^?{}".indexOf(c) >= 0) {
+            if ("();,.=[]:~!&|^?{}@#".indexOf(c) >= 0) { // @ and # only so that always @ and delays reach the parser, which names them
                 out.add(new Token(Kind.PUNCT, String.valueOf(c), line, col, false));
                 i++;
                 continue;

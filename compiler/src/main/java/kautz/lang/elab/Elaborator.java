@@ -5,6 +5,7 @@ import kautz.lang.CompiledKernel;
 import kautz.lang.Limits;
 import kautz.lang.MemInfo;
 import kautz.lang.ast.ConstDecl;
+import kautz.lang.ast.Item;
 import kautz.lang.ast.KernelDecl;
 import kautz.lang.ast.MemDecl;
 import kautz.lang.ast.SourceModule;
@@ -32,6 +33,10 @@ public final class Elaborator {
     public Elaborator(Program program) {
         this.program = program;
         KernelElaboration scratch = new KernelElaboration(this, new AigBuilder(Limits.MAX_NODES));
+        // every constant of the file is evaluated, used or not: a cyclic or invalid one is an error wherever it is
+        for (Item it : program.main().items()) {
+            if (it instanceof ConstDecl c) constValue(new Owned<>(c, program.main()), scratch);
+        }
         long bits = 0;
         for (MemDecl d : program.main().mems()) {
             long levels = scratch.constInt(d.levels(), program.main(), "the number of levels");

@@ -41,11 +41,16 @@ public final class Parser {
             if (text != null && offending instanceof Token t && t.getType() == Token.EOF) {
                 message = "syntax error: unexpected end of file";
             } else if (text != null) {
-                message = "syntax error at '" + text + "'" + hint(msg);
+                message = "syntax error at '" + clip(text) + "'" + hint(msg);
             } else {
-                message = "syntax error: " + msg;
+                message = "syntax error: " + clip(msg);
             }
             throw new Pos(source, line, col + 1).error(message);
+        }
+
+        /** A token or lexer message can be as long as the line; the caret line shows where it is. */
+        private static String clip(String s) {
+            return s.length() <= 60 ? s : s.substring(0, 57) + "...";
         }
 
         private static String hint(String msg) {

@@ -48,6 +48,7 @@ public final class Main {
             code = 1;
         } finally {
             Warnings.restore(previousWarnings);
+            InputFiles.reset(); // what the test harness or an embedding program writes next is not this command's output
         }
         out.flush();
         err.flush();

@@ -90,10 +90,7 @@ public final class SimCommand implements Runnable {
                 }
             }
         }
-        for (ProgramLint.Finding f : ProgramLint.check(p)) {
-            String where = f.op() < asm.opLines().length() ? file + ":" + asm.opLines().get(f.op()) : file.toString();
-            err.println("kautz: warning: " + where + ": " + f.message());
-        }
+        lint(ProgramLint.check(p), asm, err);
         ImmutableList<Port> inPorts = Ports.group(names(p.inputs()));
         ImmutableList<Port> outPorts = Ports.group(names(p.outputs()));
         boolean random = inputs.equals("random");
@@ -122,6 +119,24 @@ public final class SimCommand implements Runnable {
                 + (stats.programCycles() > 0 ? ", prog/sense cycles " + stats.programCycles() : "")
                 + ", cycles " + stats.cycles() + ", cells " + stats.cells() + ", io cycles " + stats.ioCycles() + Reports.partitionNote(p));
         if (onDevice != null) out.println(onDevice.text());
+    }
+
+    /** Lint warnings shown one per line before the rest are only counted, by kind. */
+    static final int LINT_SHOWN = 20;
+
+    private void lint(List<ProgramLint.Finding> findings, Assembler.Assembled asm, PrintWriter err) {
+        for (ProgramLint.Finding f : findings.subList(0, Math.min(LINT_SHOWN, findings.size()))) {
+            String where = f.op() >= 0 && f.op() < asm.opLines().length() ? file + ":" + asm.opLines().get(f.op()) : file.toString();
+            err.println("kautz: warning: " + where + ": " + f.message());
+        }
+        if (findings.size() > LINT_SHOWN) {
+            Map<ProgramLint.Kind, Integer> byKind = new java.util.EnumMap<>(ProgramLint.Kind.class);
+            for (ProgramLint.Finding f : findings.subList(LINT_SHOWN, findings.size())) byKind.merge(f.kind(), 1, Integer::sum);
+            List<String> parts = byKind.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList();
+            err.println("kautz: warning: " + file + ": " + (findings.size() - LINT_SHOWN) + " more warnings not shown ("
+                    + String.join(", ", parts) + ")");
+        }
     }
 
     private long[][] explicit(List<Port> ports, int bits) {

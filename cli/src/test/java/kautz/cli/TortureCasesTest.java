@@ -104,7 +104,7 @@ class TortureCasesTest {
         assertEquals(1, c.code(), c.err());
         assertTrue(c.err().startsWith("kautz: " + cyclic + ":1:7: constant 'A' depends on itself"), c.err());
 
-        Path prog = Files.writeString(dir.resolve("p.kasm"), ".kernel p\n.rowsize 4\n.output y[0] 1\n.output y[1] 2\nprog 0, 9\nsense 1, 2, 0\n");
+        Path prog = Files.writeString(dir.resolve("p.kasm"), ".kernel p\n.rowsize 4\n.output y[0] 1\n.output y[1] 2\nprog 0, 9\nsense 1, 2, 0\n.end 2 ops\n");
         fails(kautz("sim", prog.toString()), 1, prog + ":5: op 0 (prog 0, 9): level 9 is beyond the 4 levels of a multi-level cell (--levels)");
         assertEquals(0, kautz("sim", prog.toString(), "--levels", "16").code());
 
@@ -119,5 +119,44 @@ class TortureCasesTest {
 
         Path v = Files.writeString(dir.resolve("al.v"), "module m(a, y);\ninput a; output y;\nalways @(posedge a) y = a;\nendmodule\n");
         fails(kautz("run", v.toString()), 1, v + ":3:1: 'always': sequential elements are not supported (Kautz compiles combinational logic)");
+    }
+
+    @Test
+    void aProgramCutShortIsWarnedAboutAndOneMissingOpsIsRefused(@TempDir Path dir) throws Exception {
+        Path x = Files.writeString(dir.resolve("x.kz"), ADD1);
+        Path kasm = dir.resolve("x.kasm");
+        assertEquals(0, kautz("compile", x.toString(), "-o", kasm.toString()).code());
+        java.util.List<String> lines = Files.readAllLines(kasm);
+        assertTrue(lines.get(lines.size() - 1).matches("\\.end \\d+ ops"), lines.get(lines.size() - 1));
+        CliRun whole = kautz("sim", kasm.toString());
+        assertEquals(0, whole.code(), whole.err());
+        assertEquals("", whole.err());
+
+        Path cut = Files.write(dir.resolve("cut.kasm"), lines.subList(0, lines.size() - 3));
+        CliRun c = kautz("sim", cut.toString());
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.err().startsWith("kautz: warning: " + cut + ": no '.end N ops' line at the end, so a file cut short cannot be told from a whole one"), c.err());
+
+        java.util.List<String> missing = new java.util.ArrayList<>(lines);
+        missing.remove(lines.size() - 3);
+        Path edited = Files.write(dir.resolve("edited.kasm"), missing);
+        CliRun e = kautz("sim", edited.toString());
+        assertEquals(1, e.code(), e.err());
+        assertTrue(e.err().startsWith("kautz: " + edited + ":" + (lines.size() - 1) + ":1: the program has "), e.err());
+        assertTrue(e.err().contains("lines were lost or added"), e.err());
+    }
+
+    @Test
+    void lintWarningsAreCappedAndSummarised(@TempDir Path dir) throws Exception {
+        StringBuilder k = new StringBuilder(".kernel k\n.rowsize 4\n.input a 0\n.output y 1\n");
+        for (int i = 0; i < 5000; i++) k.append("nor 1, 0\n"); // every nor after the first: output cell not initialised
+        k.append(".end 5000 ops\n");
+        Path kasm = Files.writeString(dir.resolve("k.kasm"), k);
+        CliRun r = kautz("sim", kasm.toString(), "--rows", "64");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.err().split("\n");
+        assertEquals(SimCommand.LINT_SHOWN + 1, lines.length, r.err());
+        assertTrue(lines[lines.length - 1].matches("kautz: warning: " + java.util.regex.Pattern.quote(kasm.toString())
+                + ": \\d+ more warnings not shown \\(\\d+ uninitialised output.*\\)"), lines[lines.length - 1]);
     }
 }

@@ -124,7 +124,7 @@ class VerifyCommandTest {
         CliRun bad = verify("--batch", prog.toString(), "--families", "magic-nor");
         assertEquals(1, bad.code());
         assertTrue(bad.out().contains("\terror: " + prog + ": --batch compiles sources"), bad.out());
-        assertEquals(1, verify(a.toString(), b.toString(), a.toString()).code(), "three files without --batch");
+        assertEquals(2, verify(a.toString(), b.toString(), a.toString()).code(), "three files without --batch: a usage error");
     }
 
     @Test
@@ -143,7 +143,7 @@ class VerifyCommandTest {
         CliRun ok = verify(a.toString(), "--timeout", "30", "--wall-timeout", "300");
         assertEquals(0, ok.code(), ok.err());
         CliRun bad = verify(a.toString(), "--wall-timeout", "0");
-        assertEquals(1, bad.code());
+        assertEquals(2, bad.code(), "a bad option value is a usage error");
         assertEquals("kautz: --wall-timeout must be a positive number of seconds, got 0.0\n", bad.err());
     }
 }

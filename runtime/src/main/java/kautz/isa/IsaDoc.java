@@ -99,6 +99,7 @@ public final class IsaDoc {
           .append("init1 2, 3\n")
           .append("nor 2, 0, 1                      # d first, then the inputs\n")
           .append("nor 3, 2                         # one input: NOT\n")
+          .append(".end 3 ops                        # the last line: how many ops the program has\n")
           .append("```\n\n");
         sb.append("The header (`.kernel` and `.rowsize` required; `.target` defaults to `custom`, `.init` to `bulk`;\n")
           .append("`.partitions` and `.model` as in \"Partitions and parallel cycles\"; `.consume-inputs`, a line of its\n")
@@ -110,6 +111,9 @@ public final class IsaDoc {
         for (ListingFormat f : ListingFormat.values()) {
             sb.append("- `").append(f.label()).append("`: ").append(f.summary()).append('\n');
         }
+        sb.append("\nA written program ends with `.end N ops`, so that a file cut short is noticed: reading a file\n")
+          .append("without that line warns, and a count that differs from the ops above it is refused (after editing\n")
+          .append("a program by hand, correct the count or delete the line). Nothing may follow it.\n");
         return sb.toString();
     }
 

@@ -47,6 +47,6 @@ public final class Engines {
             if (e.name().equals(name)) return e;
             known.append(", ").append(e.name());
         }
-        throw new UserError("unknown engine '" + name + "' (known: " + known + ")");
+        throw new kautz.diag.UsageError("--engine: unknown engine '" + name + "' (known: " + known + ")");
     }
 }

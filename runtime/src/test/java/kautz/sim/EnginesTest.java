@@ -29,7 +29,7 @@ class EnginesTest {
     @Test
     void unknownNamesAreRejectedWithTheKnownOnes() {
         UserError e = assertThrows(UserError.class, () -> Engines.check("fast"));
-        assertEquals("unknown engine 'fast' (known: auto, interp, jit)", e.getMessage());
+        assertEquals("--engine: unknown engine 'fast' (known: auto, interp, jit)", e.getMessage());
         Engines.check("auto");
         assertThrows(UserError.class, () -> Engines.select("fast", XOR, 1));
     }

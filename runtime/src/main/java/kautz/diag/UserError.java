@@ -20,6 +20,23 @@ public class UserError extends RuntimeException {
     /** Extra lines shown under the message (the source line and a caret), or null. */
     public String detail() { return detail; }
 
+    /**
+     * User text quoted in a message: control characters escaped (a message is one line) and clipped to 60
+     * characters (a message stays short whatever was typed).
+     */
+    public static String shown(String text) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        for (; i < text.length() && sb.length() < 60; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') sb.append("\\n");
+            else if (c == '\t') sb.append("\\t");
+            else if (Character.isISOControl(c)) sb.append(String.format("\\x%02x", (int) c));
+            else sb.append(c);
+        }
+        return i < text.length() ? sb + "..." : sb.toString();
+    }
+
     /** Characters of the source line shown on each side of the caret; longer lines are clipped. */
     public static final int ECHO_CONTEXT = 60;
 

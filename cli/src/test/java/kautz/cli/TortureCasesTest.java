@@ -159,4 +159,17 @@ class TortureCasesTest {
         assertTrue(lines[lines.length - 1].matches("kautz: warning: " + java.util.regex.Pattern.quote(kasm.toString())
                 + ": \\d+ more warnings not shown \\(\\d+ uninitialised output.*\\)"), lines[lines.length - 1]);
     }
+
+    @Test
+    void theRandomInputsOfARowDoNotDependOnTheNumberOfRows(@TempDir Path dir) throws Exception {
+        Path x = Files.writeString(dir.resolve("x.kz"), "kernel k(a: u<8>, b: u<8>) -> (s: u<8>) { s = a + b; }\n");
+        CliRun few = kautz("run", x.toString(), "--inputs", "random", "--rows", "8", "--seed", "5");
+        CliRun many = kautz("run", x.toString(), "--inputs", "random", "--rows", "5000", "--seed", "5");
+        assertEquals(0, few.code(), few.err());
+        assertEquals(0, many.code(), many.err());
+        java.util.List<String> a = few.out().lines().filter(l -> l.startsWith("row ")).toList();
+        java.util.List<String> b = many.out().lines().filter(l -> l.startsWith("row ")).toList();
+        assertEquals(8, a.size(), few.out());
+        assertEquals(a, b);
+    }
 }

@@ -62,7 +62,10 @@ public final class Assembler {
      * {@code ended}: the text ends with a {@code .end N ops} line that matched; without one a cut-short
      * file cannot be told from a whole one.
      */
-    public record Assembled(Program program, ImmutableIntArray opLines, boolean ended) {}
+    public record Assembled(Program program, ImmutableIntArray opLines, boolean ended) {
+        /** The line cycle {@code c} is written on. */
+        public int cycleLine(int c) { return opLines.get(program.cycleStart(c)); }
+    }
 
     private Assembler(String file, String text) {
         this.file = file;

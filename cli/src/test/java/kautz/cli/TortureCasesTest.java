@@ -172,4 +172,28 @@ class TortureCasesTest {
         assertEquals(8, a.size(), few.out());
         assertEquals(a, b);
     }
+
+    @Test
+    void simChecksAHandEditedProgramAgainstItsSource(@TempDir Path dir) throws Exception {
+        Path x = Files.writeString(dir.resolve("x.kz"), ADD1);
+        Path kasm = dir.resolve("x.kasm");
+        assertEquals(0, kautz("compile", x.toString(), "-o", kasm.toString()).code());
+        CliRun ok = kautz("sim", kasm.toString(), "--check", x.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("mismatches 0 (rows whose outputs differ from " + x + ")"), ok.out());
+
+        // the last gate reads the wrong cell: the edit keeps the op count, so only the check finds it
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(kasm));
+        int last = lines.size() - 2;
+        lines.set(last, lines.get(last).replaceAll(", (\\d+)$", ", 0"));
+        Path edited = Files.write(dir.resolve("edited.kasm"), lines);
+        CliRun bad = kautz("sim", edited.toString(), "--check", x.toString(), "--json");
+        assertEquals(1, bad.code(), bad.out());
+        assertTrue(bad.out().contains("\"mismatches\": "), bad.out());
+        assertTrue(bad.err().matches("kautz: " + java.util.regex.Pattern.quote(edited.toString()) + ": \\d+ of 1024 rows differ from "
+                + java.util.regex.Pattern.quote(x.toString()) + "\n"), bad.err());
+
+        Path other = Files.writeString(dir.resolve("other.kz"), "kernel k(b: u<4>) -> (s: u<4>) { s = b; }\n");
+        fails(kautz("sim", kasm.toString(), "--check", other.toString()), 1, other + ": input bit b[0] is not an input of " + kasm);
+    }
 }

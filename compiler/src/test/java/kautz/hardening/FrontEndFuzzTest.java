@@ -70,6 +70,13 @@ class FrontEndFuzzTest {
         assertLimit("kernel k(a: u<100000>) -> (y: bit) { y = a[0]; }", "exceeds the limit of " + Limits.MAX_WIDTH);
         assertLimit("kernel k(a: bit) -> (y: bit) { var x: bit = a; for i in 0..1000000000 { x = ~x; } y = x; }",
                 "loops unroll to more than " + Limits.MAX_LOOP_TRIPS);
+        assertLimit("kernel k(a: bit) -> (y: bit) { var x: bit = a; " + "if a { ".repeat(20_000) + "x = ~x;" + " }".repeat(20_000) + " y = x; }",
+                "brackets nest deeper than " + Limits.MAX_NESTING + " levels (the limit)");
+        assertLimit("kernel k(a: bit) -> (y: bit) { var x: bit = a; " + "if a { ".repeat(Limits.MAX_NESTING) + "x = ~x;" + " }".repeat(Limits.MAX_NESTING) + " y = x; }",
+                "brackets nest deeper than");
+        int deepest = Limits.MAX_NESTING - 1; // the kernel's body is one level
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> KautzCompiler.compile("deep.kz",
+                "kernel k(a: u<8>) -> (y: u<8>) { var x: u<8> = a; " + "if a[0] { x = x + 1; ".repeat(deepest) + " }".repeat(deepest) + " y = x; }"));
         assertLimit("fn f(x: bit) -> bit { return f(x); } kernel k(a: bit) -> (y: bit) { y = f(a); }",
                 "recursion is not allowed");
     }

@@ -17,7 +17,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // progress lines only for a real process: tests compare stderr exactly, whatever the machine's load
+        System.exit(execute(commandLine(FlowCompiler.DIRECT), args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), true));
     }
 
     /** Runs the CLI with the given streams; used by tests so they see exactly what a user sees. */
@@ -32,12 +33,18 @@ public final class Main {
 
     /** Runs {@code cl} (from {@link #commandLine}, new or used before) as {@link #run} does. */
     public static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
+        return execute(cl, args, out, err, false);
+    }
+
+    /** As above; with {@code progress}, a stage running over two seconds is named on {@code err} ({@link kautz.diag.Activity}). */
+    static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err, boolean progress) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
         int code;
         InputFiles.reset();
         PrintWriter previousWarnings = Warnings.install(err);
+        AutoCloseable reporter = progress ? kautz.diag.Activity.report(err) : () -> { };
         try {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
@@ -47,6 +54,7 @@ public final class Main {
             err.println("kautz: the input nests too deeply (stack overflow); raise the stack with KAUTZ_JAVA_OPTS=-Xss256m");
             code = 1;
         } finally {
+            try { reporter.close(); } catch (Exception ignored) { /* a daemon being stopped */ }
             Warnings.restore(previousWarnings);
             InputFiles.reset(); // what the test harness or an embedding program writes next is not this command's output
         }

@@ -1,5 +1,6 @@
 package kautz.flow;
 
+import kautz.diag.Activity;
 import kautz.load.Design;
 import kautz.mapped.MappedNetwork;
 import kautz.diag.UsageError;
@@ -43,7 +44,9 @@ public final class Flow {
         }
         Optional<MappedNetwork> netlist = options.remap() ? Optional.empty()
                 : design.asMapped().filter(m -> fitsFamily(m, family));
+        Activity.stage("optimising and mapping " + design.name() + " (" + design.network().numAnds() + " ANDs)");
         MappedNetwork mapped = netlist.orElseGet(() -> map(design, family, options.script(), options.consumeInputs()));
+        Activity.stage("scheduling " + design.name() + " (" + mapped.gates().size() + " gates)");
         Scheduler scheduler = options.scheduler() == null ? Schedulers.defaultScheduler() : Schedulers.byName(options.scheduler());
         ScheduleOptions so = new ScheduleOptions(options.rowSize().limit(), options.init(), options.seed(), options.budget(),
                 options.consumeInputs());

@@ -17,6 +17,7 @@ public final class DesignLoader {
     public static Design load(Path file, String kernel) {
         if (Files.isDirectory(file)) throw new UserError(file + ": is a directory, not a file");
         if (!Files.exists(file)) throw new UserError(file + ": no such file");
+        kautz.diag.Activity.stage("reading " + file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         return switch (ext) {

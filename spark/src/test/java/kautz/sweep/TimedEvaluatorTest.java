@@ -100,7 +100,7 @@ class TimedEvaluatorTest {
         assertTrue(o.toString().contains("\"mismatches\": 0"), o.toString());
 
         StringWriter err2 = new StringWriter();
-        assertEquals(1, SweepMain.run(new String[] {spec.toString(), "--point-timeout", "0"}, new PrintWriter(new StringWriter()), new PrintWriter(err2)));
+        assertEquals(2, SweepMain.run(new String[] {spec.toString(), "--point-timeout", "0"}, new PrintWriter(new StringWriter()), new PrintWriter(err2)));
         assertEquals("kautz: --point-timeout must be more than 0 and at most 31536000 seconds, got 0\n", err2.toString());
         awaitNoAbandoned();
     }

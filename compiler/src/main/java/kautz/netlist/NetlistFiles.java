@@ -4,12 +4,12 @@ import kautz.util.InputFiles;
 
 import java.nio.file.Path;
 
-/** File access shared by the readers: every I/O failure becomes a {@link UserError} naming the file. */
-final class NetlistFiles {
+/** File access shared by the readers: every I/O failure becomes a {@link kautz.diag.UserError} naming the file. */
+public final class NetlistFiles {
     private NetlistFiles() {}
 
     /** Reads a text netlist; ISO-8859-1 maps every byte to a character, so no byte is an encoding error. */
-    static String readText(Path path) {
+    public static String readText(Path path) {
         return InputFiles.readLatin1(path);
     }
 

@@ -61,7 +61,7 @@ class DevicesCommandTest {
         }
         CliRun bad = kautz("sim", f.toString(), "--device", "nonesuch");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().startsWith("kautz: --device: no preset named 'nonesuch'"), bad.err());
+        assertTrue(bad.err().contains("kautz: --device: no preset named 'nonesuch'"), bad.err());
         CliRun arr = kautz("sim", f.toString(), "--device", "hfo2-1t1r", "--array", "2t2r");
         assertEquals(2, arr.code());
         assertTrue(arr.err().contains("unknown array type '2t2r'"), arr.err());

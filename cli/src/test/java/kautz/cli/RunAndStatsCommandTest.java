@@ -85,7 +85,7 @@ class RunAndStatsCommandTest {
         GoldenTest.Result r = kautz("stats", f.toString(), "--time", "3");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*\n  load     first [0-9.]+ ms, median [0-9.]+ ms wall.* over 3 runs\n"), r.out());
-        assertEquals(1, kautz("stats", f.toString(), "--time", "-1").code());
+        assertEquals(2, kautz("stats", f.toString(), "--time", "-1").code(), "a bad option value is a usage error");
     }
 
     @Test

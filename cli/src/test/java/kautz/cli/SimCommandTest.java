@@ -112,7 +112,7 @@ class SimCommandTest {
             assertEquals(1, r.code(), r.err());
             assertEquals("kautz: " + bad + ":8: cycle breaks rule 'index' of the standard model (each operand position has the same index"
                     + " within its partition in every op of a logic cycle): operand 1 is index 2 of its partition in 'nor 2, 0' but index 3"
-                    + " in 'nor 11, 8'\n", r.err());
+                    + " in 'nor 11, 8'\n", r.err().replaceFirst("^kautz: warning: [^\n]*'\\.end N ops'[^\n]*\n", ""));
             assertEquals("", r.out());
         }
         Files.writeString(bad, Files.readString(bad).replace(".model standard", ".model unlimited"));

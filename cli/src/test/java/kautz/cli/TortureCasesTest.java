@@ -118,7 +118,9 @@ class TortureCasesTest {
         assertEquals("s=4\n", b.out(), b.err());
 
         Path v = Files.writeString(dir.resolve("al.v"), "module m(a, y);\ninput a; output y;\nalways @(posedge a) y = a;\nendmodule\n");
-        fails(kautz("run", v.toString()), 1, v + ":3:1: 'always': sequential elements are not supported (Kautz compiles combinational logic)");
+        CliRun seq = kautz("run", v.toString()); // read by Kautz's own reader, or by Yosys where it is installed
+        assertEquals(1, seq.code(), seq.err());
+        assertTrue(seq.err().startsWith("kautz: " + v + ":") && seq.err().contains("sequential") && seq.err().split("\n").length == 1, seq.err());
     }
 
     @Test

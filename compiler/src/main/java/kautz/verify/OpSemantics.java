@@ -5,7 +5,7 @@ import kautz.network.AigBuilder;
 import kautz.network.Lit;
 
 /**
- * The physical semantics of one logic micro-op on literals (DESIGN.md §3), built the one way both
+ * The physical semantics of one logic micro-op on literals (docs/isa.md), built the one way both
  * {@link SymbolicExecution} and {@link MappedAig} build it: a mapped gate and the ops the program runs for it
  * then hash to the same nodes, so the mapped ≡ program link is mostly proven by structure.
  */

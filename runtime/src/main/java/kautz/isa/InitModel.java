@@ -1,7 +1,7 @@
 package kautz.isa;
 
 /**
- * How initialisation cycles are counted (DESIGN.md §3).
+ * How initialisation cycles are counted (docs/isa.md).
  * <ul>
  *   <li>{@code BULK} (SIMPLER): one init op sets any set of cells in one cycle; the init ops before the
  *       first non-init op are the initial setting T0 and cost nothing.</li>

@@ -1,7 +1,7 @@
 package kautz.isa;
 
 /**
- * The micro-op table: the single source of truth for the ISA (DESIGN.md §3). The assembler, the
+ * The micro-op table: the single source of truth for the ISA. The assembler, the
  * disassembler, the interpreters, the JIT and docs/isa.md derive from it.
  *
  * <p>Operand layout of a {@link MicroOp} by opcode:

@@ -14,7 +14,7 @@ import com.google.common.collect.ImmutableList;
  * @param ops       the micro-ops in execution order
  * @param consumesInputs whether ops may overwrite input cells after reading them (the convention of the
  *                  published serial IMPLY adders; header {@code .consume-inputs}). By default (false) inputs
- *                  are never overwritten (DESIGN.md §6), and a rerun on the same row reads the same inputs.
+ *                  are never overwritten (docs/isa.md, "Cost conventions"), and a rerun on the same row reads the same inputs.
  */
 public record Program(String kernel, String target, int rowSize, InitModel initModel,
                       ImmutableList<IoBit> inputs, ImmutableList<IoBit> outputs, ImmutableList<MicroOp> ops,
@@ -42,6 +42,6 @@ public record Program(String kernel, String target, int rowSize, InitModel initM
         }
     }
 
-    /** Counts per DESIGN.md §3: gates, logic/init/total cycles, cells, I/O cycles. */
+    /** Counts per docs/isa.md: gates, logic/init/total cycles, cells, I/O cycles. */
     public ProgramStats stats() { return ProgramStats.of(this); }
 }

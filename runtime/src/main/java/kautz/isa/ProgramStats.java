@@ -1,7 +1,7 @@
 package kautz.isa;
 
 /**
- * The counts every program reports (DESIGN.md §3 and §6):
+ * The counts every program reports (docs/isa.md, "Cycle conventions" and "Cost conventions"):
  * <ul>
  *   <li>{@code gates}: logic micro-ops (nor, or, nand, and, imp, min3);</li>
  *   <li>{@code logicCycles}: one cycle per logic op;</li>

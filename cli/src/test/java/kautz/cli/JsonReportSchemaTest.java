@@ -124,11 +124,27 @@ class JsonReportSchemaTest {
     }
 
     @Test
-    void simOnTheFunctionalAndTheDeviceEngine() throws IOException {
+    void simOnTheFunctionalAndTheDeviceEngine(@TempDir Path dir) throws IOException {
         String kasm = "../samples/verify/full_adder.kasm";
         check(0, "sim", kasm, "--inputs", "a=1,b=1,cin=1", "--json");
         check(0, "sim", kasm, "--rows", "100", "--json");
         check(0, "sim", kasm, "--rows", "64", "--device", "hfo2-1t1r", "--json");
+        Path parallel = Files.writeString(dir.resolve("par.kasm"), """
+                .kernel nots
+                .target magic-nor
+                .rowsize 32
+                .partitions 4x8
+                .init bulk
+                .input a 0
+                .input b 8
+                .output x 2
+                .output y 10
+                init1 2 | init1 10
+                nor 2, 0 | nor 10, 8
+                """);
+        JsonNode two = check(0, "sim", parallel.toString(), "--inputs", "a=1,b=0", "--json").get(0);
+        assertEquals(4, two.get("partitions").asInt(), two.toString());
+        assertEquals(2.0, two.get("parallelism").asDouble(), two.toString());
     }
 
     @Test

@@ -84,7 +84,8 @@ class JsonReportSchemaTest {
     @Test
     void theSchemaRejectsAReportWithoutADocumentedKey() throws IOException {
         JsonNode report = MAPPER.readTree("{\"kernel\": \"k\", \"target\": \"magic-nor\", \"rowSize\": 4, \"gates\": 1, \"logicCycles\": 1,"
-                + " \"initCycles\": 0, \"cycles\": 1, \"ioCycles\": 2, \"init\": \"bulk\", \"scheduler\": \"live\", \"asMapped\": false}");
+                + " \"initCycles\": 0, \"cycles\": 1, \"ioCycles\": 2, \"init\": \"bulk\", \"scheduler\": \"live\", \"asMapped\": false,"
+                + " \"partitions\": 1, \"partitionSpec\": \"4\", \"model\": \"unlimited\", \"parallelism\": 1.0}");
         assertEquals(1, schema("compile").validate(report).size(), "cells is missing");
         ((com.fasterxml.jackson.databind.node.ObjectNode) report).put("cells", 4).put("aKeyAddedLater", 7);
         assertEquals(Set.of(), schema("compile").validate(report));

@@ -2,6 +2,7 @@ package kautz.bench.qor;
 
 import kautz.util.SharedBenchmarks;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * improvement to accept by regenerating the tables with {@link #COMMAND}. CPU time is never compared.
  * With {@code -Dqor.update=true} the test writes the tables instead; {@code -Dqor.tables=a,b} limits it to some.
  */
+@Tag("slow")
 class QorTablesTest {
     /** The one command that regenerates every table (docs/PERFORMANCE.md). */
     static final String COMMAND = "mvn -B -pl bench -am test -Dtest=QorTablesTest -Dsurefire.failIfNoSpecifiedTests=false -Dqor.update=true";

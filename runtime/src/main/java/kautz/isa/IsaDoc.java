@@ -73,6 +73,24 @@ public final class IsaDoc {
           .append("adders (Kvatinsky, Rohani, Karimi), not SIMPLER's. Its results are still compared with the reference\n")
           .append("computed from the original inputs, the lint does not flag its input writes, and running it twice on\n")
           .append("the same row is not meaningful (the second run reads what the first left in the input cells).\n\n");
+        sb.append("""
+                ## Cost conventions
+
+                Counts are comparable with SIMPLER MAGIC (Ben-Hur et al., IEEE TCAD 2020) under the bulk model and
+                with AritPIM/PyPIM under the single model:
+
+                - every logic op is one cycle (a NOR2 or INV1 gate of a NOR-mapped netlist is one op); `buf` cells and
+                  constants of a gate-level netlist are wires and cost nothing;
+                - inputs occupy cells `0..I-1` and are never overwritten (unless `.consume-inputs`), and an output
+                  cell is never overwritten once computed, so a program can run again on the same row;
+                - `bulk`: the initial setting of all cells (T0) is not counted, each later re-initialisation cycle is;
+                - `single`: each gate's output cell costs one init cycle before the gate, the first use included, so
+                  a 9-NOR full adder costs 18 cycles a bit (a 32-bit ripple-carry adder: 18N+1 = 577);
+                - loading the inputs and reading the outputs are counted apart, in `ioCycles`;
+                - `cells` includes the input cells, so it is the smallest row the program runs in; `--row-size C`
+                  limits it, `--row-size min` searches the smallest row (docs/schedulers.md).
+
+                """);
         sb.append("## Functional engines (`kautz sim`, `--engine auto|interp|jit`)\n\n");
         sb.append("""
                 `interp` runs one op at a time over all rows; `jit` compiles the program into a JVM class first (ASM).

@@ -74,7 +74,7 @@ public final class SimCommand implements Runnable {
                     + "bits matched by name; rows that differ make the exit code 1")
     Path check;
 
-    @Option(names = "--json", description = "print one JSON object (DESIGN.md §4 keys) instead of text")
+    @Option(names = "--json", description = "print one JSON object (keys: docs/json.md) instead of text")
     boolean json;
 
     @Override

@@ -1,5 +1,6 @@
 package kautz.load;
 
+import kautz.diag.Stage;
 import kautz.diag.UserError;
 
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public final class DesignLoader {
         kautz.diag.Activity.stage("reading " + file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-        return switch (ext) {
+        return Stage.run("reading " + file, () -> switch (ext) {
             case "kz" -> kautz.lang.KautzCompiler.load(file, kernel);
             case "aig", "aag" -> kautz.netlist.AigerReader.readDesign(file);
             case "blif" -> kautz.netlist.BlifReader.read(file);
@@ -28,7 +29,7 @@ public final class DesignLoader {
             case "v", "sv" -> verilog(file, kernel);
             default -> throw new UserError(file + ": unknown file type '." + ext
                     + "' (expected .kz, .aig, .aag, .blif, .bench, .v or .sv)");
-        };
+        });
     }
 
     /**

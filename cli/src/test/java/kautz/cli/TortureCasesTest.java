@@ -70,7 +70,7 @@ class TortureCasesTest {
         fails(kautz("verify", x.toString(), x.toString(), x.toString()), 2, "verify takes one or two files (or --batch), got 3");
         fails(kautz("run", x.toString(), "--rows", "0"), 2, "--rows must be at least 1, got 0");
         assertEquals(2, kautz("run", x.toString(), "--rows", "abc").code());
-        fails(kautz("compile", x.toString(), "--format", "nope"), 2, "--format: unknown format 'nope' (expected kasm, simpler or aritpim)");
+        fails(kautz("compile", x.toString(), "--format", "nope"), 2, "--format: unknown format 'nope' (expected kasm, simpler, aritpim, blif or bench)");
     }
 
     @Test

@@ -88,8 +88,8 @@ public final class VerifyCommand implements Callable<Integer> {
         if (files.size() == 1) {
             Path f = files.get(0);
             if (isProgram(f)) throw new UserError(f + ": a program needs its source to be verified against: kautz verify " + f + " SRC");
-            Compiled c = Flow.compile(DesignLoader.load(f, flow.kernel), flow.options());
-            List<ProofChain.Stage> stages = CompilationChain.stages(c, flow.options(), f.toString());
+            Compiled c = Flow.compileRecorded(DesignLoader.load(f, flow.kernel), flow.options());
+            List<ProofChain.Stage> stages = CompilationChain.stages(c, f.toString());
             if (direct) stages = List.of(stages.get(0), stages.get(stages.size() - 1));
             r = ProofChain.check(stages, options);
         } else {
@@ -121,8 +121,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 try {
                     if (isProgram(f)) throw new UserError(f + ": --batch compiles sources; a program needs its source");
                     FlowOptions fo = flow.options().withTarget(family);
-                    Compiled c = Flow.compile(DesignLoader.load(f, flow.kernel), fo);
-                    ProofChain.Result r = ProofChain.check(CompilationChain.stages(c, fo, f.toString()), options);
+                    Compiled c = Flow.compileRecorded(DesignLoader.load(f, flow.kernel), fo);
+                    ProofChain.Result r = ProofChain.check(CompilationChain.stages(c, f.toString()), options);
                     result = name(r.overall());
                     if (r.overall() instanceof CecResult.Undecided u) result += " (" + u.open().size() + " open)";
                     links = Integer.toString(r.links().size());

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import kautz.load.Design;
 import kautz.mapped.MappedNetwork;
+import kautz.diag.Stage;
 import kautz.diag.UserError;
 import kautz.isa.InitModel;
 import kautz.isa.Opcode;
@@ -67,10 +68,10 @@ public final class Flow {
                 options.consumeInputs());
         Program program;
         if (options.rowSize().minimise()) {
-            program = scheduler.scheduleMinRow(mapped, family, so);
+            program = Stage.run("scheduling", () -> scheduler.scheduleMinRow(mapped, family, so));
         } else {
             try {
-                program = scheduler.schedule(mapped, family, so);
+                program = Stage.run("scheduling", () -> scheduler.schedule(mapped, family, so));
             } catch (RowTooSmallException tooSmall) {
                 return resynthesise(design, family, scheduler, so, record).orElseThrow(() -> tooSmall);
             }
@@ -147,7 +148,8 @@ public final class Flow {
      */
     private static Candidate map(Design design, GateFamily family, String script, boolean consumeInputs, boolean record) {
         Aig source = design.network();
-        Candidate best = Candidate.of(TechnologyMapper.mapRooted(source, family, design.name(), consumeInputs), List.of());
+        Candidate best = Candidate.of(Stage.run(mapping(family), () -> TechnologyMapper.mapRooted(source, family, design.name(), consumeInputs)),
+                List.of());
         if (script == null || script.isBlank() || script.equals(FlowOptions.NO_SCRIPT)) return best;
         best = best.smaller(optimiseAndMap(Pipeline.parse(script), design, family, consumeInputs, record));
         if (script.equals(Scripts.DEFAULT) && source.numAnds() <= Scripts.STRONG_LIMIT) {
@@ -161,9 +163,12 @@ public final class Flow {
     private static Candidate optimiseAndMap(Pipeline pipeline, Design design, GateFamily family, boolean consumeInputs,
                                             boolean record) {
         List<Pipeline.Step> steps = new ArrayList<>();
-        Aig optimised = pipeline.run(design.network(), record ? steps::add : step -> { });
-        return Candidate.of(TechnologyMapper.mapRooted(optimised, family, design.name(), consumeInputs), steps);
+        Aig optimised = Stage.run("optimising", () -> pipeline.run(design.network(), record ? steps::add : step -> { }));
+        return Candidate.of(Stage.run(mapping(family), () -> TechnologyMapper.mapRooted(optimised, family, design.name(), consumeInputs)),
+                steps);
     }
+
+    private static String mapping(GateFamily family) { return "mapping to " + family.name(); }
 
     /** True when every gate of the netlist is a primitive of the family (or a constant). */
     static boolean fitsFamily(MappedNetwork m, GateFamily family) {

@@ -3,7 +3,7 @@ package kautz.bench;
 import kautz.flow.FlowOptions;
 import kautz.isa.Program;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.mapping.RootedMapping;
 import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;

@@ -11,7 +11,7 @@ import kautz.flow.FlowOptions;
 import kautz.isa.IoBit;
 import kautz.isa.Program;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.network.AigSimulator;
 import kautz.ports.BitPlanes;

@@ -6,7 +6,7 @@ import kautz.flow.Flow;
 import kautz.isa.Assembler;
 import kautz.isa.IoBit;
 import kautz.isa.Program;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.network.AigSimulator;
 import kautz.ports.BitPlanes;

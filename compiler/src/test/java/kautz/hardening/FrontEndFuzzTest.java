@@ -2,7 +2,7 @@ package kautz.hardening;
 
 import kautz.diag.UserError;
 import kautz.lang.KautzCompiler;
-import kautz.lang.Limits;
+import kautz.lang.elab.Limits;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

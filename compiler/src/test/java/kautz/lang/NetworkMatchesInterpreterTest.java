@@ -2,6 +2,7 @@ package kautz.lang;
 
 import kautz.lang.ast.SourceText;
 import kautz.lang.check.Program;
+import kautz.lang.elab.CompiledKernel;
 import kautz.lang.eval.Interpreter;
 import kautz.network.AigSimulator;
 import kautz.ports.BitPlanes;

@@ -2,10 +2,6 @@ package kautz.lang.elab;
 
 import com.google.common.collect.ImmutableList;
 import kautz.diag.UserError;
-import kautz.lang.CompiledKernel;
-import kautz.lang.Limits;
-import kautz.lang.MemCell;
-import kautz.lang.MemInfo;
 import kautz.lang.ast.*;
 import kautz.lang.check.Builtin;
 import kautz.lang.check.ModuleScope;

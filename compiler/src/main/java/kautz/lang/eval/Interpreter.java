@@ -1,6 +1,6 @@
 package kautz.lang.eval;
 
-import kautz.lang.MemCell;
+import kautz.lang.elab.MemCell;
 import kautz.lang.ast.*;
 import kautz.lang.check.Builtin;
 import kautz.lang.check.ModuleScope;

@@ -1,6 +1,7 @@
-package kautz.load;
+package kautz.frontend;
 
 import kautz.diag.UserError;
+import kautz.load.Design;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

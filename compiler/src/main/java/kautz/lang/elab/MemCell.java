@@ -1,4 +1,4 @@
-package kautz.lang;
+package kautz.lang.elab;
 
 /**
  * One multi-level cell {@code m[j]} of a {@code mem m: mlc<L>[K]}. In a kernel's network, sensing it is a

@@ -1,4 +1,4 @@
-package kautz.lang;
+package kautz.lang.elab;
 
 /** A module-level {@code mem name: mlc<levels>[cells];} as declared. */
 public record MemInfo(String name, int levels, int cells) {

@@ -1,4 +1,4 @@
-package kautz.lang;
+package kautz.lang.elab;
 
 import com.google.common.collect.ImmutableList;
 import kautz.network.Aig;

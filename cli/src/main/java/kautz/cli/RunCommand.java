@@ -2,7 +2,6 @@ package kautz.cli;
 
 import com.google.common.collect.ImmutableList;
 import kautz.diag.UserError;
-import kautz.lang.elab.MemCell;
 import kautz.load.Design;
 import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
@@ -14,6 +13,7 @@ import kautz.sim.Engine;
 import kautz.engines.Engines;
 import kautz.ports.BitPlanes;
 import kautz.ports.InputSpec;
+import kautz.ports.MemCellId;
 import kautz.ports.Port;
 import kautz.ports.Ports;
 import kautz.util.Json;
@@ -117,7 +117,7 @@ public final class RunCommand implements Runnable {
         for (String item : inputs.split(",")) if (!item.isBlank()) items.add(item.trim());
         for (Port p : ports) {
             boolean given = items.stream().anyMatch(i -> i.startsWith(p.name() + "="));
-            if (MemCell.isMemBit(p.name()) && !given) items.add(p.name() + "=0");
+            if (MemCellId.isMemPort(p.name()) && !given) items.add(p.name() + "=0");
         }
         return InputSpec.parse(String.join(",", items), ports);
     }

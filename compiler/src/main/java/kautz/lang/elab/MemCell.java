@@ -1,21 +1,18 @@
 package kautz.lang.elab;
 
+import kautz.ports.MemBit;
+import kautz.ports.MemCellId;
+
 /**
  * One multi-level cell {@code m[j]} of a {@code mem m: mlc<L>[K]}. In a kernel's network, sensing it is a
- * group of inputs {@code @m[j][b]} and programming it a group of outputs with the same names, {@code b}
- * being a bit of the level (0 .. L-1, binary, bit 0 least significant).
+ * group of inputs, one per {@link MemBit} of the level (0 .. L-1, binary, bit 0 least significant), and
+ * programming it a group of outputs with the same names.
  */
-public record MemCell(String mem, int index, int levels) {
+public record MemCell(MemCellId id, int levels) {
     /** Bits of a level: ceil(log2 L). */
-    public int bits() { return bitsFor(levels); }
+    public int bits() { return MemCellId.bitsFor(levels); }
 
-    /** The port name: {@code @m[j]}. */
-    public String portName() { return "@" + mem + "[" + index + "]"; }
+    public String portName() { return id.portName(); }
 
-    public String bitName(int b) { return portName() + "[" + b + "]"; }
-
-    public static int bitsFor(int levels) { return 32 - Integer.numberOfLeadingZeros(levels - 1); }
-
-    /** Whether a bit-level network name belongs to a mem cell. */
-    public static boolean isMemBit(String name) { return name.startsWith("@"); }
+    public String bitName(int b) { return id.bit(b).name(); }
 }

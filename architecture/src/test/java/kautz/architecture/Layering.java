@@ -31,6 +31,8 @@ final class Layering {
     static final String[] VERIFY = {"kautz.verify.."};
 
     static final String[] CLI = {"kautz.cli.."};
+    /** The Java library API (module cli), which the Python package drives. */
+    static final String[] API = {"kautz.api.."};
     static final String[] BENCH = {"kautz.bench.."};
     static final String[] SWEEP = {"kautz.sweep.."};
 
@@ -51,6 +53,7 @@ final class Layering {
                 .layer("Flow").definedBy(FLOW)
                 .layer("Verify").definedBy(VERIFY)
                 .layer("Cli").definedBy(CLI)
+                .layer("Api").definedBy(API)
                 .layer("Bench").definedBy(BENCH)
                 .layer("Sweep").definedBy(SWEEP)
 
@@ -67,6 +70,8 @@ final class Layering {
                 // The tools use everything below them; the sweep drives the command line's compile.
                 .whereLayer("Cli").mayOnlyAccessLayers("Foundation", "Isa", "Reference", "Engines", "Networks",
                         "FrontEnds", "Synthesis", "Flow", "Verify")
+                .whereLayer("Api").mayOnlyAccessLayers("Foundation", "Isa", "Reference", "Engines", "Networks",
+                        "FrontEnds", "Synthesis", "Flow", "Verify", "Cli")
                 .whereLayer("Bench").mayOnlyAccessLayers("Foundation", "Isa", "Reference", "Engines", "Networks",
                         "FrontEnds", "Synthesis", "Flow", "Verify")
                 .whereLayer("Sweep").mayOnlyAccessLayers("Foundation", "Isa", "Reference", "Engines", "Networks",

@@ -14,6 +14,7 @@ import kautz.target.Families;
 import kautz.target.GateFamily;
 import kautz.util.SharedBenchmarks;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * When a program does not fit the row, the flow rebuilds symmetric outputs as serial counters: rows that the
  * adder tree cannot use then work, every family included, and the program is right on every weight.
  */
+@Tag("slow")
 class SymmetricResynthesisTest {
     @Test
     void aMajorityFitsRowsItsAdderTreeCannot() {

@@ -37,7 +37,7 @@ public final class CompileCommand implements Runnable {
             description = "program text: kasm (reads back with sim), simpler or aritpim listings (default: ${DEFAULT-VALUE})")
     String format = "kasm";
 
-    @Option(names = "--json", description = "print the counts as one JSON object (DESIGN.md §4 keys)")
+    @Option(names = "--json", description = "print the counts as one JSON object (keys: docs/json.md)")
     boolean json;
 
     @Mixin FlowMixin flow;

@@ -8,8 +8,8 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 
 /**
- * Entry point of {@code ./kautz}. Results go to stdout; errors are one line on stderr. Exit codes
- * (DESIGN.md §7): 0 success, 1 user error (or "not equivalent" for verify), 2 usage, 3 undecided.
+ * Entry point of {@code ./kautz}. Results go to stdout; errors are one line on stderr. Exit codes:
+ * 0 success, 1 user error (or "not equivalent" for verify), 2 usage, 3 undecided.
  */
 public final class Main {
     private Main() {}

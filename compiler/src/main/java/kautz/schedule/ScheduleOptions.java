@@ -17,7 +17,7 @@ import java.time.Duration;
 public record ScheduleOptions(int rowSize, InitModel init, long seed, Duration budget, boolean consumeInputs) {
     public static final int UNLIMITED = Integer.MAX_VALUE;
 
-    /** Options that keep the inputs intact (DESIGN.md §6). */
+    /** Options that keep the inputs intact (docs/isa.md, "Cost conventions"). */
     public ScheduleOptions(int rowSize, InitModel init, long seed, Duration budget) {
         this(rowSize, init, seed, budget, false);
     }

@@ -2,6 +2,7 @@ package kautz.flow;
 
 import kautz.load.Design;
 import kautz.mapped.MappedNetwork;
+import kautz.diag.Stage;
 import kautz.diag.UserError;
 import kautz.isa.InitModel;
 import kautz.isa.Opcode;
@@ -48,10 +49,10 @@ public final class Flow {
                 options.consumeInputs());
         Program program;
         if (options.rowSize().minimise()) {
-            program = scheduler.scheduleMinRow(mapped, family, so);
+            program = Stage.run("scheduling", () -> scheduler.scheduleMinRow(mapped, family, so));
         } else {
             try {
-                program = scheduler.schedule(mapped, family, so);
+                program = Stage.run("scheduling", () -> scheduler.schedule(mapped, family, so));
             } catch (RowTooSmallException tooSmall) {
                 return resynthesise(design, family, scheduler, so).orElseThrow(() -> tooSmall);
             }
@@ -111,15 +112,16 @@ public final class Flow {
     }
 
     static MappedNetwork map(Design design, GateFamily family, String script, boolean consumeInputs) {
-        MappedNetwork best = TechnologyMapper.map(design.network(), family, design.name(), consumeInputs);
+        String mapping = "mapping to " + family.name();
+        MappedNetwork best = Stage.run(mapping, () -> TechnologyMapper.map(design.network(), family, design.name(), consumeInputs));
         if (script == null || script.isBlank() || script.equals(FlowOptions.NO_SCRIPT)) return best;
-        Aig optimised = Pipeline.parse(script).run(design.network());
-        best = smaller(best, TechnologyMapper.map(optimised, family, design.name(), consumeInputs));
+        Aig optimised = Stage.run("optimising", () -> Pipeline.parse(script).run(design.network()));
+        best = smaller(best, Stage.run(mapping, () -> TechnologyMapper.map(optimised, family, design.name(), consumeInputs)));
         if (script.equals(Scripts.DEFAULT) && design.network().numAnds() <= Scripts.STRONG_LIMIT) {
             // from the source, not the default's result: the two descents end in different local minima and
             // the source's is the better one on the EPFL circuits (router: 169 ANDs against 182)
-            Aig strong = Scripts.strongPipeline().run(design.network());
-            best = smaller(best, TechnologyMapper.map(strong, family, design.name(), consumeInputs));
+            Aig strong = Stage.run("optimising", () -> Scripts.strongPipeline().run(design.network()));
+            best = smaller(best, Stage.run(mapping, () -> TechnologyMapper.map(strong, family, design.name(), consumeInputs)));
         }
         return best;
     }

@@ -125,7 +125,7 @@ public final class IsaDoc {
           .append("is one cycle: its ops separated by `|`. Names that are not one plain token (spaces, `#`, `\"`, `,`, `|`) are written in\n")
           .append("double quotes with backslash escapes. Each op is a mnemonic and its operands separated by commas\n")
           .append("(`prog c, L` takes a cell and a level). `kautz compile -o OUT.kasm` writes this form, and the\n")
-          .append("disassembler also writes SIMPLER's and AritPIM's listings (`kautz.isa.ListingFormat`):\n\n");
+          .append("disassembler also writes SIMPLER's and AritPIM's listings and the program as a netlist (`kautz.isa.ListingFormat`):\n\n");
         for (ListingFormat f : ListingFormat.values()) {
             sb.append("- `").append(f.label()).append("`: ").append(f.summary()).append('\n');
         }

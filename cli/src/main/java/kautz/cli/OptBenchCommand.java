@@ -3,7 +3,7 @@ package kautz.cli;
 import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.opt.Pipeline;
 import kautz.opt.RandomSimulation;

@@ -2,7 +2,7 @@ package kautz.lang.parse;
 
 import kautz.grammar.KautzLexer;
 import kautz.grammar.KautzParser;
-import kautz.lang.Limits;
+import kautz.lang.elab.Limits;
 import kautz.lang.ast.SourceModule;
 import kautz.lang.ast.Pos;
 import kautz.lang.ast.SourceText;

@@ -13,6 +13,8 @@ import kautz.network.Aig;
 import kautz.opt.Pipeline;
 import kautz.opt.Scripts;
 import kautz.opt.SymmetricPass;
+import kautz.isa.Partitions;
+import kautz.schedule.PartitionScheduler;
 import kautz.schedule.RowTooSmallException;
 import kautz.schedule.ScheduleOptions;
 import kautz.schedule.Scheduler;
@@ -43,11 +45,16 @@ public final class Flow {
         Optional<MappedNetwork> netlist = options.remap() ? Optional.empty()
                 : design.asMapped().filter(m -> fitsFamily(m, family));
         MappedNetwork mapped = netlist.orElseGet(() -> map(design, family, options.script(), options.consumeInputs()));
-        Scheduler scheduler = options.scheduler() == null ? Schedulers.defaultScheduler() : Schedulers.byName(options.scheduler());
+        Scheduler scheduler = scheduler(options);
         ScheduleOptions so = new ScheduleOptions(options.rowSize().limit(), options.init(), options.seed(), options.budget(),
                 options.consumeInputs());
         Program program;
-        if (options.rowSize().minimise()) {
+        if (options.partitions().divided()) {
+            Partitions widths = options.partitions().resolve(options.rowSize());
+            so = so.withPartitions(options.partitions().count(), widths, options.model());
+            program = scheduler.schedule(mapped, family, so);
+            PartitionCheck.check(program, design.network(), options.seed());
+        } else if (options.rowSize().minimise()) {
             program = scheduler.scheduleMinRow(mapped, family, so);
         } else {
             try {
@@ -61,6 +68,22 @@ public final class Flow {
             if (exact.isPresent()) return new Compiled(design, family, mapped, netlist.isPresent(), EXACT, exact.get(), "");
         }
         return new Compiled(design, family, mapped, netlist.isPresent(), scheduler.name(), program, "");
+    }
+
+    /**
+     * The scheduler the options name, the default one, or for a divided row the partition-aware one (the
+     * others place one op per cycle and know no partitions).
+     */
+    static Scheduler scheduler(FlowOptions options) {
+        if (!options.partitions().divided()) {
+            return options.scheduler() == null ? Schedulers.defaultScheduler() : Schedulers.byName(options.scheduler());
+        }
+        Scheduler s = options.scheduler() == null ? Schedulers.byName(PartitionScheduler.NAME) : Schedulers.byName(options.scheduler());
+        if (!s.name().equals(PartitionScheduler.NAME)) {
+            throw new UserError("--scheduler " + s.name() + ": schedules one op per cycle on an undivided row; --partitions needs the"
+                    + " partition-aware scheduler " + PartitionScheduler.NAME + " (leave --scheduler out)");
+        }
+        return s;
     }
 
     /**

@@ -8,7 +8,7 @@ public final class Schedulers {
     private Schedulers() {}
 
     public static ImmutableList<Scheduler> all() {
-        return ImmutableList.of(new LiveSearchScheduler(), new SimplerScheduler(), new TopoScheduler());
+        return ImmutableList.of(new LiveSearchScheduler(), new SimplerScheduler(), new TopoScheduler(), new PartitionScheduler());
     }
 
     public static Scheduler defaultScheduler() { return all().get(0); }

@@ -4,6 +4,7 @@ import kautz.diag.UserError;
 import kautz.flow.Compiled;
 import kautz.flow.Flow;
 import kautz.flow.FlowOptions;
+import kautz.flow.Reports;
 import kautz.flow.RowCheck;
 import kautz.flow.RowSize;
 import kautz.isa.ProgramStats;
@@ -122,6 +123,7 @@ public final class BenchCommand implements Runnable {
                         .put("gates", s.gates()).put("rowSize", c.program().rowSize()).put("cycles", s.cycles())
                         .put("initCycles", s.initCycles()).put("cells", s.cells()).put("ms", ms).put("cpuMs", cpuMs).put("rows", rows)
                         .put("mismatches", mismatches);
+                Reports.partitions(j, c.program());
                 if (c.resynthesised()) j.put("resynthesis", c.resynthesis());
                 if (ref != null) {
                     j.put("simplerMinRow", ref.minRow());

@@ -33,8 +33,9 @@ public final class FlowMixin {
     @Option(names = "--scheduler", paramLabel = "NAME", description = "scheduler (default: the registry's first; see docs/schedulers.md)")
     String scheduler;
 
-    @Option(names = "--init", paramLabel = "bulk|single",
-            description = "init cost model: bulk (SIMPLER: any cells in one cycle, T0 free) or single (AritPIM: one cell per cycle) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--init", paramLabel = "bulk|single|op",
+            description = "init cost model: bulk (SIMPLER: any cells in one cycle, T0 free), single (AritPIM: one cell per cycle)"
+                    + " or op (MultPIM: an init op is one cycle like any other, none free) (default: ${DEFAULT-VALUE})")
     String init = "bulk";
 
     @Option(names = "--seed", paramLabel = "S", description = "seed for randomised schedulers and random inputs (default: ${DEFAULT-VALUE})")

@@ -2,6 +2,7 @@ package kautz.cli;
 
 import com.google.common.collect.ImmutableList;
 import kautz.diag.UserError;
+import kautz.flow.Reports;
 import kautz.isa.Assembler;
 import kautz.isa.IoBit;
 import kautz.isa.Program;
@@ -95,6 +96,7 @@ public final class SimCommand implements Runnable {
                     .put("gates", stats.gates()).put("logicCycles", stats.logicCycles()).put("initCycles", stats.initCycles())
                     .put("programCycles", stats.programCycles()).put("cycles", stats.cycles()).put("cells", stats.cells())
                     .put("ioCycles", stats.ioCycles());
+            Reports.partitions(j, p);
             if (!random) j.put("outputs", PortValues.json(outPorts, result, 0));
             if (onDevice != null) onDevice.appendTo(j);
             out.println(j);
@@ -105,7 +107,7 @@ public final class SimCommand implements Runnable {
         out.println("row 0: " + PortValues.text(inPorts, in, 0) + (inPorts.isEmpty() ? "" : " ") + "-> " + PortValues.text(outPorts, result, 0));
         out.println("gates " + stats.gates() + ", logic cycles " + stats.logicCycles() + ", init cycles " + stats.initCycles()
                 + (stats.programCycles() > 0 ? ", prog/sense cycles " + stats.programCycles() : "")
-                + ", cycles " + stats.cycles() + ", cells " + stats.cells() + ", io cycles " + stats.ioCycles());
+                + ", cycles " + stats.cycles() + ", cells " + stats.cells() + ", io cycles " + stats.ioCycles() + Reports.partitionNote(p));
         if (onDevice != null) out.println(onDevice.text());
     }
 

@@ -49,7 +49,33 @@ class SimCommandTest {
         r = sim("sim", good.toString(), "--inputs", "a=1,b=1", "--json", "--engine", "interp");
         assertEquals("{\"kernel\": \"xor\", \"target\": \"magic-nor\", \"rowSize\": 8, \"rows\": 1024, \"engine\": \"interp\", \"init\": \"bulk\", "
                 + "\"gates\": 5, \"logicCycles\": 5, \"initCycles\": 0, \"programCycles\": 0, \"cycles\": 5, \"cells\": 7, \"ioCycles\": 3, "
+                + "\"partitions\": 1, \"partitionSpec\": \"8\", \"model\": \"unlimited\", \"parallelism\": 1.0, "
                 + "\"outputs\": {\"y\": 0}}\n", r.out());
+    }
+
+    @Test
+    void partitionedProgramsReportTheirPartitionsModelAndParallelism(@TempDir Path dir) throws Exception {
+        Path nots = dir.resolve("nots.kasm");
+        Files.writeString(nots, """
+                .kernel nots
+                .rowsize 32
+                .init op
+                .partitions 4x8
+                .model standard
+                .input a 0
+                .input b 8
+                .output x 2
+                .output y 10
+                init1 2 | init1 10
+                nor 2, 0 | nor 10, 8
+                """);
+        CliRun r = sim("sim", nots.toString(), "--inputs", "a=1,b=0", "--json", "--engine", "jit");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"gates\": 2, \"logicCycles\": 1, \"initCycles\": 1, \"programCycles\": 0, \"cycles\": 2, "
+                + "\"cells\": 11, \"ioCycles\": 4, \"partitions\": 4, \"partitionSpec\": \"4x8\", \"model\": \"standard\", "
+                + "\"parallelism\": 2.0, \"outputs\": {\"x\": 0, \"y\": 1}}"), r.out());
+        r = sim("sim", nots.toString(), "--inputs", "a=1,b=0");
+        assertTrue(r.out().contains("cycles 2, cells 11, io cycles 4, partitions 4x8 (standard), parallelism 2.00"), r.out());
     }
 
     @Test

@@ -20,7 +20,17 @@ public final class Reports {
         j.put("gates", s.gates()).put("logicCycles", s.logicCycles()).put("initCycles", s.initCycles())
                 .put("cycles", s.cycles()).put("cells", s.cells()).put("ioCycles", s.ioCycles())
                 .put("init", p.initModel().label()).put("scheduler", c.scheduler()).put("asMapped", c.asMapped());
+        partitions(j, p);
         return c.resynthesised() ? j.put("resynthesis", c.resynthesis()) : j;
+    }
+
+    /**
+     * The partition keys: {@code partitions} (how many), {@code partitionSpec} (their widths as in
+     * {@code .partitions}), {@code model} and {@code parallelism} (gates per logic cycle).
+     */
+    public static Json partitions(Json j, Program p) {
+        return j.put("partitions", p.partitions().count()).put("partitionSpec", p.partitions().toString())
+                .put("model", p.model().label()).put("parallelism", p.stats().parallelism());
     }
 
     /** One line for people: the same counts as {@link #program}. */
@@ -30,7 +40,13 @@ public final class Reports {
         return p.kernel() + " on " + p.target() + (c.asMapped() ? " (netlist as mapped)" : "") + ", scheduler " + c.scheduler()
                 + ", init " + p.initModel().label() + ": gates " + s.gates() + ", logic cycles " + s.logicCycles()
                 + ", init cycles " + s.initCycles() + ", cycles " + s.cycles() + ", cells " + s.cells()
-                + " (row size " + p.rowSize() + "), io cycles " + s.ioCycles() + resynthesisNote(c);
+                + " (row size " + p.rowSize() + "), io cycles " + s.ioCycles() + partitionNote(p) + resynthesisNote(c);
+    }
+
+    /** The partitions, model and parallelism of a program on a divided row; empty for an undivided one. */
+    public static String partitionNote(Program p) {
+        return p.partitions().isSingle() ? "" : ", partitions " + p.partitions() + " (" + p.model().label()
+                + "), parallelism " + String.format(java.util.Locale.ROOT, "%.2f", p.stats().parallelism());
     }
 
     /** Says when the program computes the source's function by a structure of its own. */

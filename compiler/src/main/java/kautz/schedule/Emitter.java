@@ -110,7 +110,7 @@ public final class Emitter {
         }
 
         List<MicroOp> ops = new ArrayList<>();
-        boolean bulk = options.init() == InitModel.BULK;
+        boolean bulk = options.init() != InitModel.SINGLE; // bulk and op: one init op sets any cells in one cycle
         if (bulk) {
             addInit(ops, Opcode.INIT1, t0One);
             addInit(ops, Opcode.INIT0, t0Zero);

@@ -20,9 +20,11 @@ import java.util.Map;
  * .kernel add            .target magic-nor       .rowsize 32       .init bulk
  * .input a[0] 0          .output sum[0] 17
  * .consume-inputs        (optional: ops may overwrite input cells)
+ * .partitions 4x8        .model standard   (optional: a divided row, and which ops may share a cycle)
  * </pre>
- * then one op per line in the mnemonic syntax of the {@link Opcode} table ({@code nor 5, 0, 1},
- * {@code prog 3, 2}); {@code #} and {@code //} start comments. Every mistake is a {@link UserError}
+ * then one cycle per line: its ops in the mnemonic syntax of the {@link Opcode} table ({@code nor 5, 0, 1},
+ * {@code prog 3, 2}), separated by {@code |} when several run in the cycle; {@code #} and {@code //} start
+ * comments. Every mistake is a {@link UserError}
  * {@code file:line:col: message} with the line and a caret.
  */
 public final class Assembler {
@@ -37,12 +39,20 @@ public final class Assembler {
     private int rowSizeLine;
     private InitModel init;
     private boolean consumeInputs;
+    private Partitions partitions;
+    private String partitionsSpec;
+    private int partitionsLine;
+    private int partitionsCol;
+    private String partitionsText;
+    private PartitionModel model;
     private final List<IoBit> inputs = new ArrayList<>();
     private final List<IoBit> outputs = new ArrayList<>();
     private final Map<String, Integer> ioNames = new HashMap<>();
     private final Map<Integer, String> inputCells = new HashMap<>();
     private final ImmutableList.Builder<MicroOp> ops = ImmutableList.builder();
     private final ImmutableIntArray.Builder opLines = ImmutableIntArray.builder();
+    private final ImmutableIntArray.Builder cycleStarts = ImmutableIntArray.builder();
+    private int opCount;
     private boolean sawOp;
 
     /** A program and, for each op, the 1-based line it was written on (for messages naming an op). */
@@ -88,16 +98,37 @@ public final class Assembler {
         for (int i = 0; i < lines.size(); i++) line(i + 1, lines.get(i));
         if (kernel == null) throw new UserError(file + ": missing the .kernel header (e.g. '.kernel add')");
         if (rowSize < 0) throw new UserError(file + ": missing the .rowsize header (e.g. '.rowsize 64')");
+        checkPartitions();
         return new Program(kernel, target == null ? "custom" : target, rowSize, init == null ? InitModel.BULK : init,
-                ImmutableList.copyOf(inputs), ImmutableList.copyOf(outputs), ops.build(), consumeInputs);
+                ImmutableList.copyOf(inputs), ImmutableList.copyOf(outputs), ops.build(), consumeInputs,
+                partitions == null ? Partitions.single(rowSize) : partitions,
+                model == null ? PartitionModel.UNLIMITED : model, cycleStarts.build());
+    }
+
+    /** The .partitions header against the row size, once both are known. */
+    private void checkPartitions() {
+        if (partitionsSpec == null || partitions != null) return;
+        try {
+            partitions = Partitions.parse(partitionsSpec, rowSize);
+        } catch (IllegalArgumentException e) {
+            throw UserError.at(file, partitionsLine, partitionsCol, e.getMessage() + " (.rowsize on line " + rowSizeLine + ")", partitionsText);
+        }
     }
 
     private void line(int no, String text) {
         Lexer lx = new Lexer(no, text);
         Lexer.Token first = lx.next();
         if (first == null) return;
-        if (first.text().startsWith(".") && !first.quoted()) directive(lx, first);
-        else op(lx, first);
+        if (first.text().startsWith(".") && !first.quoted()) {
+            directive(lx, first);
+        } else {
+            cycleStarts.add(opCount);
+            Lexer.Token m = first;
+            while (op(lx, m)) { // another op of the same cycle follows '|'
+                m = lx.next();
+                if (m == null || isBar(m)) throw lx.error(m == null ? lx.end() : m.col(), "expected a micro-op after '|'");
+            }
+        }
         Lexer.Token extra = lx.next();
         if (extra != null) throw lx.error(extra.col(), "unexpected '" + extra.text() + "' at the end of the line");
     }
@@ -119,10 +150,36 @@ public final class Assembler {
             }
             case ".init" -> {
                 Lexer.Token t = lx.next();
-                if (t == null) throw lx.error(lx.end(), ".init needs bulk or single");
+                if (t == null) throw lx.error(lx.end(), ".init needs bulk, single or op");
                 if (init != null) throw lx.error(d.col(), ".init is given twice");
                 try {
                     init = InitModel.parse(t.text());
+                } catch (IllegalArgumentException e) {
+                    throw lx.error(t.col(), e.getMessage());
+                }
+            }
+            case ".partitions" -> {
+                if (partitionsSpec != null) throw lx.error(d.col(), ".partitions is given twice (first on line " + partitionsLine + ")");
+                StringBuilder spec = new StringBuilder();
+                Lexer.Token t = lx.next();
+                if (t == null) throw lx.error(lx.end(), ".partitions needs KxW (e.g. 4x8) or the widths W1,W2,… (e.g. 8,8,16)");
+                partitionsCol = t.col();
+                for (; t != null; t = lx.next()) spec.append(t.text());
+                try {
+                    Partitions.parse(spec.toString());
+                } catch (IllegalArgumentException e) {
+                    throw lx.error(partitionsCol, e.getMessage());
+                }
+                partitionsSpec = spec.toString();
+                partitionsLine = lx.line();
+                partitionsText = lx.text();
+            }
+            case ".model" -> {
+                Lexer.Token t = lx.next();
+                if (t == null) throw lx.error(lx.end(), ".model needs unlimited, standard or minimal");
+                if (model != null) throw lx.error(d.col(), ".model is given twice");
+                try {
+                    model = PartitionModel.parse(t.text());
                 } catch (IllegalArgumentException e) {
                     throw lx.error(t.col(), e.getMessage());
                 }
@@ -149,7 +206,7 @@ public final class Assembler {
                     outputs.add(new IoBit(name.text(), c));
                 }
             }
-            default -> throw lx.error(d.col(), "unknown header '" + d.text() + "' (expected .kernel, .target, .rowsize, .init, .consume-inputs, .input or .output)");
+            default -> throw lx.error(d.col(), "unknown header '" + d.text() + "' (expected .kernel, .target, .rowsize, .init, .partitions, .model, .consume-inputs, .input or .output)");
         }
     }
 
@@ -158,21 +215,30 @@ public final class Assembler {
         return value;
     }
 
-    private void op(Lexer lx, Lexer.Token m) {
+    private static boolean isBar(Lexer.Token t) { return !t.quoted() && t.text().equals("|"); }
+
+    /** Reads one op; true when a '|' follows it (another op of the same cycle). */
+    private boolean op(Lexer lx, Lexer.Token m) {
+        if (isBar(m)) throw lx.error(m.col(), "expected a micro-op before '|'");
         Opcode oc = m.quoted() ? null : Opcode.byMnemonic(m.text());
         if (oc == null) throw lx.error(m.col(), "unknown micro-op '" + m.text() + "'" + suggestion(m.text()));
         if (rowSize < 0) throw lx.error(m.col(), "the .rowsize header must come before the first op");
+        if (!sawOp) checkPartitions();
         sawOp = true;
         opLines.add(lx.line());
+        opCount++;
         List<Lexer.Token> args = new ArrayList<>();
+        boolean bar = false;
         Lexer.Token t = lx.next();
+        if (t != null && isBar(t)) { t = null; bar = true; }
         while (t != null) {
             args.add(t);
             Lexer.Token sep = lx.next();
             if (sep == null) break;
+            if (isBar(sep)) { bar = true; break; }
             if (!sep.text().equals(",") || sep.quoted()) throw lx.error(sep.col(), "expected ',' between operands, found '" + sep.text() + "'");
             t = lx.next();
-            if (t == null) throw lx.error(lx.end(), "expected an operand after ','");
+            if (t == null || isBar(t)) throw lx.error(t == null ? lx.end() : t.col(), "expected an operand after ','");
         }
         int wanted = oc == Opcode.PROG ? 2 : -1;
         int count = args.size() - (oc == Opcode.PROG ? 1 : 0);
@@ -193,6 +259,7 @@ public final class Assembler {
         } else {
             ops.add(new MicroOp(oc, ImmutableIntArray.copyOf(cells), 0));
         }
+        return bar;
     }
 
     private int cellValue(Lexer lx, Lexer.Token t) {
@@ -251,6 +318,8 @@ public final class Assembler {
 
         int line() { return line; }
 
+        String text() { return s; }
+
         int end() { return s.stripTrailing().length() + 1; }
 
         UserError error(int col, String message) { return UserError.at(file, line, col, message, s); }
@@ -263,14 +332,14 @@ public final class Assembler {
             }
             int start = pos;
             char c = s.charAt(pos);
-            if (c == ',') {
+            if (c == ',' || c == '|') {
                 pos++;
-                return new Token(",", start + 1, false);
+                return new Token(String.valueOf(c), start + 1, false);
             }
             if (c == '"') return quoted(start);
             while (pos < s.length()) {
                 char d = s.charAt(pos);
-                if (Character.isWhitespace(d) || d == ',' || d == '#' || d == '"' || s.startsWith("//", pos)) break;
+                if (Character.isWhitespace(d) || d == ',' || d == '|' || d == '#' || d == '"' || s.startsWith("//", pos)) break;
                 pos++;
             }
             return new Token(s.substring(start, pos), start + 1, false);

@@ -39,19 +39,29 @@ public final class IsaDoc {
           .append("or `d := d ∨ …`), so a gate whose output cell does not hold the pre-state first gives a wrong\n")
           .append("answer, in simulation as on a chip. `kautz sim` warns about it (`kautz.isa.ProgramLint`).\n\n");
         sb.append("## Cycle conventions (`ProgramStats`)\n\n");
-        sb.append("- `gates` and `logicCycles`: one per logic op (")
-          .append(mnemonics(Opcode.Kind.LOGIC)).append(").\n");
+        sb.append("A program is a list of **cycle lines**: one line of `.kasm` is one cycle, and on an undivided row\n")
+          .append("(no `.partitions` header) every line holds one op, as on the original machine.\n\n");
+        sb.append("- `gates`: one per logic op (").append(mnemonics(Opcode.Kind.LOGIC)).append(").\n");
+        sb.append("- `logicCycles`: one per cycle line that holds a logic op (on an undivided row, one per gate).\n");
         sb.append("- `initCycles`: the ops that set cells to a constant (").append(mnemonics(Opcode.Kind.INIT))
           .append("), counted by the init model (`.init`):\n")
-          .append("  - `bulk` (SIMPLER): one cycle per op, any number of cells; the init ops before the first other op\n")
-          .append("    are the initial setting T0 and cost nothing;\n")
-          .append("  - `single` (AritPIM/PyPIM): one cycle per initialised cell, T0 included.\n");
-        sb.append("- `programCycles`: ").append(mnemonics(Opcode.Kind.PROGRAM)).append(" and ").append(mnemonics(Opcode.Kind.READ))
+          .append("  - `bulk` (SIMPLER): one cycle per line of init ops, any number of cells; the init lines before the\n")
+          .append("    first line with another op are the initial setting T0 and cost nothing;\n")
+          .append("  - `single` (AritPIM/PyPIM): one init op sets one cell in each partition it names per cycle, so a line\n")
+          .append("    costs as many cycles as it sets cells in one partition (on an undivided row: one cycle per cell),\n")
+          .append("    T0 included;\n")
+          .append("  - `op` (MultPIM, PartitionPIM): an init op is an op like any other: its line is one cycle, whatever it\n")
+          .append("    sets, none free.\n")
+          .append("  A line that also holds a logic, prog or sense op costs at least one cycle, counted as that op's; init\n")
+          .append("  cycles beyond it count as init cycles.\n");
+        sb.append("- `programCycles`: lines of ").append(mnemonics(Opcode.Kind.PROGRAM)).append(" and ").append(mnemonics(Opcode.Kind.READ))
           .append(", one cycle each in the functional model (the device runtime counts the real write-verify pulses).\n");
         sb.append("- `cycles` = logic + init + program cycles.\n");
+        sb.append("- `parallelism` = gates ÷ logic cycles: 1 on an undivided row, up to the number of partitions.\n");
         sb.append("- `cells`: the highest cell index used by an op, input or output, plus one.\n");
         sb.append("- `ioCycles`: one column write per input bit and one column read per output bit, counted apart\n")
           .append("  from `cycles`, as SIMPLER does.\n\n");
+        sb.append(PARTITIONS);
         sb.append("## Inputs and outputs\n\n");
         sb.append("Each input bit is loaded into its cell before the first op; each output bit is read from its cell\n")
           .append("after the last op. Bits are named by the one convention of `kautz.ports.Ports`: bit `i` of port `a`\n")
@@ -82,7 +92,7 @@ public final class IsaDoc {
           .append(".kernel fa                       # kernel name\n")
           .append(".target magic-nor                # gate family (informational)\n")
           .append(".rowsize 16                      # cells in the row; every cell index is below it\n")
-          .append(".init bulk                       # bulk or single\n")
+          .append(".init bulk                       # bulk, single or op\n")
           .append(".input a 0                       # input bit name and its cell, in port order\n")
           .append(".input b 1\n")
           .append(".output y 3                      # output bit name and the cell it is read from\n")
@@ -91,8 +101,9 @@ public final class IsaDoc {
           .append("nor 3, 2                         # one input: NOT\n")
           .append("```\n\n");
         sb.append("The header (`.kernel` and `.rowsize` required; `.target` defaults to `custom`, `.init` to `bulk`;\n")
-          .append("`.consume-inputs`, a line of its own, marks a program that may overwrite its input cells)\n")
-          .append("comes before the first op. Names that are not one plain token (spaces, `#`, `\"`, `,`) are written in\n")
+          .append("`.partitions` and `.model` as in \"Partitions and parallel cycles\"; `.consume-inputs`, a line of its\n")
+          .append("own, marks a program that may overwrite its input cells) comes before the first op. Each further line\n")
+          .append("is one cycle: its ops separated by `|`. Names that are not one plain token (spaces, `#`, `\"`, `,`, `|`) are written in\n")
           .append("double quotes with backslash escapes. Each op is a mnemonic and its operands separated by commas\n")
           .append("(`prog c, L` takes a cell and a level). `kautz compile -o OUT.kasm` writes this form, and the\n")
           .append("disassembler also writes SIMPLER's and AritPIM's listings (`kautz.isa.ListingFormat`):\n\n");
@@ -101,6 +112,48 @@ public final class IsaDoc {
         }
         return sb.toString();
     }
+
+    private static final String PARTITIONS = """
+            ## Partitions and parallel cycles
+
+            A row may be divided into **partitions**: runs of adjacent cells separated by isolation transistors
+            (Gupta et al., 2018; formalised in PartitionPIM, Leitersdorf, Ronen and Kvatinsky, arXiv 2206.04200; used
+            by MultPIM and AritPIM's bit-parallel algorithms). When the transistors between two partitions do not
+            conduct, a gate in one does not disturb the other, so several gates run in one cycle.
+
+            - `.partitions W1,W2,…,Wk` gives the widths, left to right, summing to `.rowsize`; `.partitions KxW` is
+              K partitions of W cells. Without it the row is one partition.
+            - `.model unlimited|standard|minimal` (default `unlimited`) says which ops may share a cycle.
+            - **One line is one cycle.** Several ops on a line, separated by `|`, run in the same cycle. All of them
+              read the cells as they were before the cycle.
+            - An op **occupies** every partition from the lowest to the highest partition among its cells (inputs and
+              outputs; for an init op, every cell it sets): the transistors between them conduct.
+
+            - No two ops of a cycle write the same cell, and none reads a cell another op of the cycle writes (a
+              gate's output cell counts as read: `d := d ∧ …`).
+            - `unlimited`: the ops of one cycle occupy pairwise disjoint partition intervals.
+            - `standard`: as unlimited, and the logic ops of a cycle all have the same opcode and arity, the same
+              index *within its partition* for each operand position, all inputs of an op in one partition, and the
+              same direction (input partition left of, equal to, or right of the output partition) for all ops. A
+              cycle of init ops only is exempt from the index rules.
+            - `minimal`: as standard, and every op has the same distance between its input and output partition, and
+              the input partitions of the cycle's ops are evenly spaced.
+
+            Because of the two conflict rules, running the ops of a legal cycle one after another, in line order, gives
+            exactly the state of running them at once (no op sees another's write), so the interpreter, the JIT and the
+            device engine execute the flat op list.
+
+            The `--json` reports of `compile`, `run`, `bench` and `sim` carry `partitions` (how many),
+            `partitionSpec` (the widths as written after `.partitions`), `model` and `parallelism`.
+
+            Example, two NOT gates in one cycle in a row of four partitions of 8 cells (`.partitions 4x8`):
+
+            ```
+            init1 2 | init1 10
+            nor 2, 0 | nor 10, 8
+            ```
+
+            """;
 
     private static String mnemonics(Opcode.Kind kind) {
         StringBuilder sb = new StringBuilder();

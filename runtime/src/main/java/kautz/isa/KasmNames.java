@@ -32,7 +32,7 @@ final class KasmNames {
         if (name.isEmpty() || name.startsWith(".") || name.contains("//")) return false;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c <= ' ' || c == 0x7f || c == '"' || c == '#' || c == '\\' || c == ',') return false;
+            if (c <= ' ' || c == 0x7f || c == '"' || c == '#' || c == '\\' || c == ',' || c == '|') return false;
         }
         return true;
     }

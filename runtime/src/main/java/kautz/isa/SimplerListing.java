@@ -34,14 +34,19 @@ final class SimplerListing {
         sb.append("Number of POs: ").append(p.outputs().size()).append('\n');
         sb.append("Total cycles: ").append(s.cycles()).append('\n');
         sb.append("Execution sequence:\n");
-        long[] cost = ProgramStats.opCycles(p);
+        long[] cost = ProgramStats.cycleCosts(p);
         long t = 0;
-        for (int i = 0; i < cost.length; i++) {
+        int[] cycleOf = p.cycleOfOps();
+        long first = 0;
+        for (int i = 0; i < p.ops().size(); i++) {
             MicroOp op = p.ops().get(i);
-            long first = cost[i] == 0 ? 0 : t + 1;
-            t += cost[i];
+            long lineCost = cost[cycleOf[i]];
+            if (i == p.cycleStart(cycleOf[i])) { // the ops of one line share its cycles
+                first = lineCost == 0 ? 0 : t + 1;
+                t += lineCost;
+            }
             sb.append("Cycle").append(first);
-            if (cost[i] > 1) sb.append('-').append(t);
+            if (lineCost > 1) sb.append('-').append(t);
             sb.append(": ");
             var targets = op.targets();
             if (op.opcode().isInit()) {

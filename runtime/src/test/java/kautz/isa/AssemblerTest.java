@@ -132,7 +132,7 @@ class AssemblerTest {
         assertTrue(e.getMessage().startsWith("bad.kasm:4:1: header line .input after the first op"), e.getMessage());
 
         e = error(".kernel k\n.rowsize 8\n.init many\n");
-        assertEquals("bad.kasm:3:7: unknown init model 'many' (expected bulk or single)", e.getMessage());
+        assertEquals("bad.kasm:3:7: unknown init model 'many' (expected bulk, single or op)", e.getMessage());
 
         e = error(".kernel k\n.rowsize 8\n.output \"y\n");
         assertEquals("bad.kasm:3:9: unterminated quoted name", e.getMessage());

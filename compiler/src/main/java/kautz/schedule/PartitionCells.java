@@ -96,7 +96,7 @@ final class PartitionCells {
             for (int p = 0; p < k; p++) start[p + 1] = start[p] + w[p];
             int[] cell = new int[values.size];
             for (int v = 0; v < values.size; v++) cell[v] = start[values.part[v]] + index[v];
-            return build(valueOf, cell, w, start[k]);
+            return build(valueOf, cell, w);
         }
 
         private void assign() {
@@ -255,7 +255,7 @@ final class PartitionCells {
                     + " cells cannot hold the values live at once in this schedule; give wider partitions");
         }
 
-        private Program build(int[] valueOf, int[] cell, int[] w, int rowSize) {
+        private Program build(int[] valueOf, int[] cell, int[] w) {
             List<List<MicroOp>> out = new ArrayList<>();
             if (!t0.isEmpty()) initLines(out, t0, cell);
             List<List<PartitionValues.Op>> byCycle = new ArrayList<>();
@@ -291,7 +291,7 @@ final class PartitionCells {
             for (int i = 0; i < graph.network().numOutputs(); i++) {
                 outs.add(new IoBit(graph.network().outputNames().get(i), cell[valueOf[graph.outputNode(i)]]));
             }
-            return PartitionPrograms.of(graph.network().name(), family.name(), rowSize, options, w, in.build(), outs.build(), out);
+            return PartitionPrograms.of(graph.network().name(), family.name(), options, w, in.build(), outs.build(), out);
         }
 
         /** Init-only lines: one op setting every cell to 1, one setting every cell to 0 (their intervals may overlap). */

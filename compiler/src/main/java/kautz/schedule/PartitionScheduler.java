@@ -82,8 +82,7 @@ public final class PartitionScheduler implements Scheduler {
         for (Strategy strategy : strategies) {
             try {
                 Program p = schedule(graph, family, options, strategy);
-                if (System.getenv("PARTSTRAT") != null) System.err.println(strategy + " " + PartitionPrograms.cycles(p));
-                if (best == null || PartitionPrograms.cycles(p) < PartitionPrograms.cycles(best)) best = p;
+                if (best == null || p.stats().cycles() < best.stats().cycles()) best = p;
             } catch (RowTooSmallException e) {
                 narrow = e;
             }

@@ -30,6 +30,8 @@ class PartitionSchedulerTest {
                     for (int k : new int[] {1, 2, 5, 8}) {
                         Program p = part.schedule(net, TestNetworks.MAGIC_NOR, options(k, null, model, init));
                         assertEquals(0, ProgramRunner.mismatches(p, net, 8, seed), "seed " + seed + " " + model + " " + init + " k=" + k);
+                        assertNull(CycleLegality.violation(p), "seed " + seed + " " + model + " " + init + " k=" + k);
+                        assertEquals(k, p.partitions().count());
                     }
                 }
             }
@@ -44,6 +46,7 @@ class PartitionSchedulerTest {
                 for (InitModel init : InitModel.values()) {
                     Program p = part.schedule(magic, TestNetworks.MAGIC, options(4, null, model, init));
                     assertEquals(0, ProgramRunner.mismatches(p, magic, 8, seed), "seed " + seed + " " + model + " " + init);
+                    assertNull(CycleLegality.violation(p), "seed " + seed + " " + model + " " + init);
                 }
             }
         }

@@ -14,7 +14,6 @@ import kautz.opt.Pipeline;
 import kautz.opt.Scripts;
 import kautz.opt.SymmetricPass;
 import kautz.isa.Partitions;
-import kautz.schedule.PartitionScheduler;
 import kautz.schedule.RowTooSmallException;
 import kautz.schedule.ScheduleOptions;
 import kautz.schedule.Scheduler;
@@ -78,10 +77,10 @@ public final class Flow {
         if (!options.partitions().divided()) {
             return options.scheduler() == null ? Schedulers.defaultScheduler() : Schedulers.byName(options.scheduler());
         }
-        Scheduler s = options.scheduler() == null ? Schedulers.byName(PartitionScheduler.NAME) : Schedulers.byName(options.scheduler());
-        if (!s.name().equals(PartitionScheduler.NAME)) {
-            throw new UserError("--scheduler " + s.name() + ": schedules one op per cycle on an undivided row; --partitions needs the"
-                    + " partition-aware scheduler " + PartitionScheduler.NAME + " (leave --scheduler out)");
+        Scheduler s = options.scheduler() == null ? Schedulers.defaultPartitioned() : Schedulers.byName(options.scheduler());
+        if (!s.partitionAware()) {
+            throw new UserError("--scheduler " + s.name() + ": schedules one op per cycle on an undivided row; --partitions needs a"
+                    + " partition-aware scheduler, " + Schedulers.defaultPartitioned().name() + " (leave --scheduler out)");
         }
         return s;
     }

@@ -67,6 +67,8 @@ public final class PartitionScheduler implements Scheduler {
 
     @Override public boolean usesSeed() { return false; }
 
+    @Override public boolean partitionAware() { return true; }
+
     @Override
     public Program scheduleMinRow(MappedNetwork network, GateFamily family, ScheduleOptions options) {
         return schedule(network, family, options);
@@ -88,6 +90,8 @@ public final class PartitionScheduler implements Scheduler {
             }
         }
         if (best == null) throw narrow;
+        String illegal = CycleLegality.violation(best);
+        if (illegal != null) throw new IllegalStateException("scheduler part emitted an illegal cycle under " + options.model().label() + ": " + illegal);
         return best;
     }
 

@@ -13,6 +13,16 @@ public final class Schedulers {
 
     public static Scheduler defaultScheduler() { return all().get(0); }
 
+    /** The schedulers for an undivided row, one op per cycle (every family, in-place and serial gates included). */
+    public static ImmutableList<Scheduler> undivided() {
+        return all().stream().filter(s -> !s.partitionAware()).collect(ImmutableList.toImmutableList());
+    }
+
+    /** The default scheduler for a row of several partitions. */
+    public static Scheduler defaultPartitioned() {
+        return all().stream().filter(Scheduler::partitionAware).findFirst().orElseThrow();
+    }
+
     public static Scheduler byName(String name) {
         for (Scheduler s : all()) if (s.name().equals(name)) return s;
         StringBuilder known = new StringBuilder();

@@ -10,11 +10,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The rules of a cycle under the three partition models, for the scheduler tests: the first violation, or null. */
-final class CycleLegality {
+/**
+ * The rules of docs/isa.md ("Partitions and parallel cycles") for every cycle of a program under its model:
+ * no cell written twice, none read that another op of the cycle writes, disjoint partition intervals, and
+ * under standard and minimal the index, direction, distance and spacing rules (init ops are kept out of
+ * cycles with logic ops there). The partition-aware scheduler checks what it emits with it.
+ */
+public final class CycleLegality {
     private CycleLegality() {}
 
-    static String violation(Program p) {
+    /** The first violation as a sentence naming the cycle, or null when every cycle is legal. */
+    public static String violation(Program p) {
         Partitions parts = p.partitions();
         for (int c = 0; c < p.cycleCount(); c++) {
             List<MicroOp> ops = p.cycle(c);

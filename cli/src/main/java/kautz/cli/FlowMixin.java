@@ -101,7 +101,7 @@ public final class FlowMixin {
             throw new UserError("--model: " + e.getMessage());
         }
         PartitionLayout layout = PartitionLayout.parse(partitions);
-        if (!layout.divided() && rules != PartitionModel.UNLIMITED) {
+        if (partitions == null && rules != PartitionModel.UNLIMITED) {
             throw new UserError("--model " + rules.label() + ": the model rules the ops of a cycle on a divided row; add --partitions");
         }
         return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), initModel, seed, Duration.ofSeconds(2), remap, script, consumeInputs, exact,

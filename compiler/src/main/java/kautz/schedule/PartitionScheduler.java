@@ -46,7 +46,9 @@ public final class PartitionScheduler implements Scheduler {
      * or in home partitions cut from a depth-first order of the network ({@code arranged} true), where a
      * fan-in more than {@code far} partitions away is first copied home ({@code far} &lt; 0: never).
      */
-    record Strategy(boolean arranged, int far, int split) {}
+    record Strategy(boolean arranged, int far, int split, int slack) {
+        Strategy(boolean arranged, int far, int split) { this(arranged, far, split, 0); }
+    }
 
     /** Every strategy is tried; the program with the fewest cycles is kept. */
     static final java.util.List<Strategy> STRATEGIES = java.util.List.of(
@@ -273,7 +275,7 @@ public final class PartitionScheduler implements Scheduler {
             int ready = readyCycle(src, isConst);
             int from = hi < 0 ? 0 : Math.max(0, lo - REACH);
             int to = hi < 0 ? k - 1 : Math.min(k - 1, hi + REACH);
-            if (home != null) { from = home[current]; to = from; }
+            if (home != null) { from = Math.max(0, home[current] - strategy.slack()); to = Math.min(k - 1, home[current] + strategy.slack()); }
             int base = hi < 0 ? 1 : hi - lo + 1;
             int best = -1, bestCycle = 0;
             long bestCost = Long.MAX_VALUE;
@@ -281,7 +283,8 @@ public final class PartitionScheduler implements Scheduler {
                 int a = hi < 0 ? t : Math.min(lo, t);
                 int b = hi < 0 ? t : Math.max(hi, t);
                 int c = table.free(a, b, ready);
-                long cost = ((long) c + (long) SPAN_COST * (b - a + 1 - base)) * 4L * (1 + load.length) + load[t];
+                long away = home == null ? 0 : Math.abs(t - home[current]);
+                long cost = ((long) c + (long) SPAN_COST * (b - a + 1 - base) + away) * 4L * (1 + load.length) + load[t];
                 if (cost < bestCost) { bestCost = cost; best = t; bestCycle = c; }
             }
             int t = best;

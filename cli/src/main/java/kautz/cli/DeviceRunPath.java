@@ -52,6 +52,7 @@ final class DeviceRunPath {
         for (String k : kernelList == null ? new String[]{null} : kernelList.split(",")) {
             Design d = DesignLoader.load(file, k == null ? null : k.trim());
             Program p = compiler.compile(d, flow).program();
+            TracedProgram.requireLegal(p);
             kernels.add(new Kernel(d, p, Ports.group(d.network().inputNames()), Ports.group(d.network().outputNames())));
             width = Math.max(width, p.rowSize());
         }

@@ -1,5 +1,6 @@
 package kautz.cli;
 
+import kautz.diag.UserError;
 import kautz.device.DeviceConfig;
 import kautz.device.DeviceReport;
 import kautz.device.DeviceRun;
@@ -58,6 +59,10 @@ final class DeviceRunner {
 
     static Outcome run(Program p, long[][] in, long[][] functional, int rows, long seed, DeviceOptions options) {
         DeviceConfig config = options.config(rows, seed);
+        if (options.wearLevelling() && options.runs() > 1 && !p.partitions().isSingle()) {
+            throw new UserError("--wear-levelling rotates cells across partition boundaries; a program on partitions "
+                    + p.partitions() + " cannot be rotated");
+        }
         if (options.runs() > 1) {
             RepeatedRuns.Result r = RepeatedRuns.run(p, config, options.runs(), options.wearLevelling(), seed);
             RepeatedRuns.Result plain = options.wearLevelling() ? RepeatedRuns.run(p, config, options.runs(), false, seed) : null;

@@ -89,6 +89,7 @@ public final class RunCommand implements Runnable {
         Engines.check(engine);
         RowInputs in = rowInputs();
         Compiled compiled = flow.compiler().compile(in.design(), flow.options());
+        TracedProgram.requireLegal(compiled.program());
         Engine eng = Engines.select(engine, compiled.program(), in.rows());
         RowCheck check = execute(in, compiled, eng);
         vcd.writeIfRequested(compiled.program(), programPlanes(in, compiled), spec.commandLine().getErr());

@@ -5,6 +5,7 @@ import kautz.diag.UserError;
 import kautz.flow.Reports;
 import kautz.isa.Assembler;
 import kautz.isa.IoBit;
+import kautz.isa.PartitionRules;
 import kautz.isa.Program;
 import kautz.isa.ProgramLint;
 import kautz.isa.ProgramStats;
@@ -73,6 +74,7 @@ public final class SimCommand implements Runnable {
         if (rows < 1) throw new UserError("--rows must be at least 1, got " + rows);
         Assembler.Assembled asm = Assembler.readAssembled(file);
         Program p = asm.program();
+        PartitionRules.requireLegal(p, c -> file + ":" + asm.cycleLine(c));
         ProgramStats stats = p.stats();
         if ((long) rows * Math.max(1, stats.cells()) > MAX_BITS) {
             throw new UserError("--rows " + rows + " x " + stats.cells() + " cells is too much to simulate at once (at most 2^36 cell-rows)");

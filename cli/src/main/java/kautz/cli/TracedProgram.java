@@ -5,6 +5,7 @@ import kautz.flow.Compiled;
 import kautz.flow.Flow;
 import kautz.isa.Assembler;
 import kautz.isa.IoBit;
+import kautz.isa.PartitionRules;
 import kautz.isa.Program;
 import kautz.load.DesignLoader;
 import kautz.network.Aig;
@@ -32,14 +33,22 @@ import java.util.Map;
  */
 record TracedProgram(Program program, Aig network, long[][] inputs, int rows) {
 
+    /** Refuses a compiled program that breaks its partition model (a scheduler's mistake, named as such). */
+    static void requireLegal(Program p) {
+        PartitionRules.requireLegal(p, c -> "the program compiled for kernel '" + p.kernel() + "', cycle " + (c + 1));
+    }
+
     static TracedProgram load(Path file, FlowMixin flow, String inputSpec, int rows, long seed) {
         Program program;
         Aig network = null;
         if (file.getFileName().toString().toLowerCase().endsWith(".kasm")) {
-            program = Assembler.readAssembled(file).program();
+            Assembler.Assembled asm = Assembler.readAssembled(file);
+            program = asm.program();
+            PartitionRules.requireLegal(program, c -> file + ":" + asm.cycleLine(c));
         } else {
             Compiled c = Flow.compile(DesignLoader.load(file, flow.kernel), flow.options());
             program = c.program();
+            requireLegal(program);
             network = c.design().network();
         }
         ImmutableList<Port> ports = inPorts(program);

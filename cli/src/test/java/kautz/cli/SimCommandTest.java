@@ -93,4 +93,29 @@ class SimCommandTest {
         r = sim("sim", bad.toString(), "--inputs", "a=2");
         assertEquals("kautz: --inputs: a=2 does not fit in 1 bit\n", r.err());
     }
+
+    @Test
+    void aProgramThatBreaksItsModelIsRefusedNamingTheRuleTheLineAndTheOps(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.kasm");
+        Files.writeString(bad, """
+                .kernel k
+                .rowsize 32
+                .partitions 4x8
+                .model standard
+                .input a 0
+                .output y 2
+                init1 2 | init1 10
+                nor 2, 0 | nor 11, 8
+                """);
+        for (String cmd : new String[] {"sim", "trace"}) {
+            CliRun r = sim(cmd, bad.toString());
+            assertEquals(1, r.code(), r.err());
+            assertEquals("kautz: " + bad + ":8: cycle breaks rule 'index' of the standard model (each operand position has the same index"
+                    + " within its partition in every op of a logic cycle): operand 1 is index 2 of its partition in 'nor 2, 0' but index 3"
+                    + " in 'nor 11, 8'\n", r.err());
+            assertEquals("", r.out());
+        }
+        Files.writeString(bad, Files.readString(bad).replace(".model standard", ".model unlimited"));
+        assertEquals(0, sim("sim", bad.toString()).code());
+    }
 }

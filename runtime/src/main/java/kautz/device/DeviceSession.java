@@ -71,6 +71,9 @@ public final class DeviceSession {
         if (inputPlanes.length != program.inputs().size()) {
             throw new IllegalArgumentException("expected " + program.inputs().size() + " input planes, got " + inputPlanes.length);
         }
+        if (rotation != 0 && !program.partitions().isSingle()) {
+            throw new IllegalArgumentException("a program on partitions " + program.partitions() + " cannot be rotated: cells would leave their partitions");
+        }
         setUp(program);
         lastProgram = program;
         int cells = Math.max(1, program.stats().cells());
@@ -79,7 +82,18 @@ public final class DeviceSession {
         for (int c = 0; c < map.length; c++) map[c] = c < cells ? (c + rotation % cells + cells) % cells : c;
         Execution ex = new Execution(program, map);
         ex.loadInputs(inputPlanes);
-        for (int i = 0; i < program.ops().size(); i++) ex.execute(i, program.ops().get(i));
+        for (int c = 0; c < program.cycleCount(); c++) {
+            // The ops of a cycle run at once, each charged its own energy; the cycle lasts as long as its slowest op.
+            // No op of a legal cycle touches a cell another writes, so executing them in turn gives the same state.
+            long start = ex.cycles;
+            long longest = 0;
+            for (int i = program.cycleStart(c); i < program.cycleEnd(c); i++) {
+                long before = ex.cycles;
+                ex.execute(i, program.ops().get(i));
+                longest = Math.max(longest, ex.cycles - before);
+            }
+            ex.cycles = start + longest;
+        }
         long[][] outputs = ex.readOutputs();
         return new DeviceRun(outputs, ex.inputsSeen, ex.ledger, ex.mlc, ex.misreads, ex.cycles, ex.updates);
     }

@@ -56,7 +56,10 @@ public final class Assembler {
     private boolean sawOp;
 
     /** A program and, for each op, the 1-based line it was written on (for messages naming an op). */
-    public record Assembled(Program program, ImmutableIntArray opLines) {}
+    public record Assembled(Program program, ImmutableIntArray opLines) {
+        /** The line cycle {@code c} is written on. */
+        public int cycleLine(int c) { return opLines.get(program.cycleStart(c)); }
+    }
 
     private Assembler(String file, String text) {
         this.file = file;

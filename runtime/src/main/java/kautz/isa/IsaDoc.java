@@ -129,19 +129,47 @@ public final class IsaDoc {
             - An op **occupies** every partition from the lowest to the highest partition among its cells (inputs and
               outputs; for an init op, every cell it sets): the transistors between them conduct.
 
-            - No two ops of a cycle write the same cell, and none reads a cell another op of the cycle writes (a
-              gate's output cell counts as read: `d := d ∧ …`).
-            - `unlimited`: the ops of one cycle occupy pairwise disjoint partition intervals.
-            - `standard`: as unlimited, and the logic ops of a cycle all have the same opcode and arity, the same
-              index *within its partition* for each operand position, all inputs of an op in one partition, and the
-              same direction (input partition left of, equal to, or right of the output partition) for all ops. A
-              cycle of init ops only is exempt from the index rules.
-            - `minimal`: as standard, and every op has the same distance between its input and output partition, and
-              the input partitions of the cycle's ops are evenly spaced.
+            Rules (`kautz.isa.PartitionRules`; every model has the rules of the ones before it):
+
+            | model | rule | a cycle is legal when |
+            |---|---|---|
+            | unlimited | `overlap` | its ops occupy pairwise disjoint partition intervals |
+            | standard | `opcode` | its ops have the same opcode, and its logic ops the same arity (an init op does not share a cycle with a gate; `init0` not with `init1`) |
+            | standard | `inputs-split` | all inputs of each logic op lie in one partition |
+            | standard | `index` | each operand position has the same index *within its partition* in every op |
+            | standard | `direction` | every op's input partition lies on the same side of its output partition: left of it, the same, or right of it |
+            | minimal | `distance` | every op has the same distance between its input and output partition |
+            | minimal | `spacing` | the input partitions of its ops are evenly spaced (in any order on the line) |
+
+            A cycle of init ops only is exempt from the index rules (`inputs-split` to `spacing`); so are `prog` and
+            `sense`, which run one kind to a cycle. Under `unlimited` each partition does its own thing, init ops
+            beside gates included (PartitionPIM's unlimited multiplier does so). These are the checks of the
+            PartitionPIM simulators, with one difference: their `direction` check tells only "left of" from "not left
+            of", Kautz tells all three apart as the model's definition does.
+
+            `overlap` implies that no op of a cycle reads or writes a cell another op of the cycle writes (two such
+            ops would share a partition). `kautz sim`, `run`, `trace` and `viz` refuse a program that breaks its
+            model's rules, with one line naming the file's line (or the compiled cycle), the rule and the ops:
+
+            ```
+            kautz: mul.kasm:46: cycle breaks rule 'overlap' of the minimal model (the ops of a cycle occupy pairwise
+            disjoint partition intervals): 'nor 11, 28' occupies partitions 1..2 and 'nor 26, 58' occupies partitions 2..4
+            ```
 
             Because of the two conflict rules, running the ops of a legal cycle one after another, in line order, gives
             exactly the state of running them at once (no op sees another's write), so the interpreter, the JIT and the
-            device engine execute the flat op list.
+            device engine execute the flat op list. The device engine charges each op its own energy and lets a cycle
+            last as long as its slowest op (a `prog` beside gates takes its write-verify pulses). Wear levelling
+            (`--wear-levelling`) is refused for a partitioned program: rotating the cells would move them across
+            partition boundaries.
+
+            `samples/csas_mul4.kasm` is a hand-partitioned 4-bit multiplier in MultPIM's carry-save add-shift style
+            (NOT/NOR, `.init op`, legal under `minimal`): 155 cycles, 84 cells, 2.91 gates per logic cycle. The
+            published PartitionPIM programs mean the same in Kautz: written out as `.kasm` from the authors'
+            simulators (github.com/oleitersdorf/PartitionPIM, 32-bit NOT/NOR multipliers), each passes the rules of
+            its model, multiplies correctly, and counts exactly the published cycles and cells: 995 and 379
+            (unlimited), 1,219 and 382 (standard), 1,316 and 413 (minimal); each breaks the rules of the next
+            stronger model (checked 2026-12-07, with the rules as first landed).
 
             The `--json` reports of `compile`, `run`, `bench` and `sim` carry `partitions` (how many),
             `partitionSpec` (the widths as written after `.partitions`), `model` and `parallelism`.

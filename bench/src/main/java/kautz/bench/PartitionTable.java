@@ -6,9 +6,9 @@ import kautz.flow.FlowOptions;
 import kautz.flow.PartitionLayout;
 import kautz.flow.RowCheck;
 import kautz.isa.PartitionModel;
+import kautz.isa.PartitionRules;
 import kautz.isa.Program;
 import kautz.load.DesignLoader;
-import kautz.schedule.CycleLegality;
 import kautz.schedule.PartitionScheduler;
 import kautz.schedule.ScheduleOptions;
 import kautz.sim.Interpreter;
@@ -85,7 +85,7 @@ public final class PartitionTable {
                         p = new PartitionScheduler().schedule(serial.mapped(), serial.family(), so);
                     }
                     int bad = RowCheck.random(p, design.network(), new Interpreter(), ROWS, 7).mismatches();
-                    String illegal = CycleLegality.violation(p);
+                    String illegal = PartitionRules.isLegal(p) ? null : PartitionRules.check(p).get(0).message(p.model());
                     long cycles = p.stats().cycles();
                     double speedup = (double) one / cycles;
                     logSum[col++] += Math.log(speedup);

@@ -3,6 +3,7 @@ package kautz.schedule;
 import kautz.diag.UserError;
 import kautz.isa.Opcode;
 import kautz.isa.PartitionModel;
+import kautz.isa.PartitionRules;
 import kautz.isa.Program;
 import kautz.mapped.MappedNetwork;
 import kautz.mapped.Primitives;
@@ -92,8 +93,11 @@ public final class PartitionScheduler implements Scheduler {
             }
         }
         if (best == null) throw narrow;
-        String illegal = CycleLegality.violation(best);
-        if (illegal != null) throw new IllegalStateException("scheduler part emitted an illegal cycle under " + options.model().label() + ": " + illegal);
+        var illegal = PartitionRules.check(best);
+        if (!illegal.isEmpty()) {
+            throw new IllegalStateException("scheduler part emitted cycle " + illegal.get(0).cycle() + ", which "
+                    + illegal.get(0).message(best.model()) + " (a scheduler bug)");
+        }
         return best;
     }
 

@@ -2,6 +2,7 @@ package kautz.schedule;
 
 import kautz.isa.InitModel;
 import kautz.isa.PartitionModel;
+import kautz.isa.PartitionRules;
 import kautz.isa.Partitions;
 import kautz.isa.Program;
 import kautz.mapped.MappedNetwork;
@@ -30,7 +31,7 @@ class PartitionSchedulerTest {
                     for (int k : new int[] {1, 2, 5, 8}) {
                         Program p = part.schedule(net, TestNetworks.MAGIC_NOR, options(k, null, model, init));
                         assertEquals(0, ProgramRunner.mismatches(p, net, 8, seed), "seed " + seed + " " + model + " " + init + " k=" + k);
-                        assertNull(CycleLegality.violation(p), "seed " + seed + " " + model + " " + init + " k=" + k);
+                        assertEquals(List.of(), PartitionRules.check(p), "seed " + seed + " " + model + " " + init + " k=" + k);
                         assertEquals(k, p.partitions().count());
                     }
                 }
@@ -46,7 +47,7 @@ class PartitionSchedulerTest {
                 for (InitModel init : InitModel.values()) {
                     Program p = part.schedule(magic, TestNetworks.MAGIC, options(4, null, model, init));
                     assertEquals(0, ProgramRunner.mismatches(p, magic, 8, seed), "seed " + seed + " " + model + " " + init);
-                    assertNull(CycleLegality.violation(p), "seed " + seed + " " + model + " " + init);
+                    assertEquals(List.of(), PartitionRules.check(p), "seed " + seed + " " + model + " " + init);
                 }
             }
         }

@@ -74,7 +74,7 @@ public final class DevicesCommand implements Runnable {
             describe(out, DevicePresets.load(show));
             return;
         }
-        for (DevicePreset p : DevicePresets.builtIn()) {
+        for (DevicePreset p : DevicePresets.all()) {
             out.printf("%-20s %s%n", p.name(), p.title());
             out.printf("%-20s   states %d, R_off/R_on %.3g, R_on %.3g ohm, SET %.3g V, %.3g ns, endurance %.3g cycles%n",
                     "", p.states(), p.dynamicRange(), p.rOnOhm(), p.vSet(), p.pulseNs(), p.enduranceCycles());

@@ -19,7 +19,7 @@ import java.time.Duration;
 public final class FlowMixin {
     @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
-    @Option(names = "--kernel", paramLabel = "K", description = "kernel of a .kz file (default: the only or first one)")
+    @Option(names = {"--kernel", "--top"}, paramLabel = "NAME", description = "the kernel of a .kz file, or the top module of a Verilog file (default: the only or first one)")
     String kernel;
 
     @Option(names = "--target", paramLabel = "FAMILY",

@@ -38,7 +38,7 @@ public final class OptCommand implements Runnable {
     @Option(names = "--list", description = "list the passes and the default script, then exit")
     boolean list;
 
-    @Option(names = "--kernel", paramLabel = "NAME", description = "the kernel to take from a .kz file")
+    @Option(names = {"--kernel", "--top"}, paramLabel = "NAME", description = "the kernel of a .kz file, or the top module of a Verilog file (default: the only or first one)")
     String kernel;
 
     @Override

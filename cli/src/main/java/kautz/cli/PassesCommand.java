@@ -39,7 +39,7 @@ public final class PassesCommand implements Runnable {
     }
 
     static void printList(PrintWriter out) {
-        for (PassInfo p : Passes.ALL) out.printf("  %-10s %s%n", p.name(), p.summary());
+        for (PassInfo p : Passes.all()) out.printf("  %-10s %s%n", p.name(), p.summary());
         out.println();
         out.println("default script: " + Scripts.DEFAULT);
     }

@@ -26,7 +26,7 @@ public final class StatsCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "a Kautz source or a netlist")
     Path file;
 
-    @Option(names = "--kernel", paramLabel = "K", description = "the kernel of a .kz file (default: the first)")
+    @Option(names = {"--kernel", "--top"}, paramLabel = "NAME", description = "the kernel of a .kz file, or the top module of a Verilog file (default: the only or first one)")
     String kernel;
 
     @Option(names = "--json", description = "print {\"inputs\", \"outputs\", \"ands\", \"depth\"[, \"gates\"]} as one JSON object")

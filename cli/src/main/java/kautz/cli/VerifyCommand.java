@@ -151,11 +151,11 @@ public final class VerifyCommand implements Callable<Integer> {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".kasm");
     }
 
-    private static String name(CecResult r) {
+    static String name(CecResult r) {
         return r instanceof CecResult.Equivalent ? "equivalent" : r instanceof CecResult.NotEquivalent ? "not equivalent" : "undecided";
     }
 
-    static String text(ProofChain.Result chain, String leftName, String rightName) {
+    public static String text(ProofChain.Result chain, String leftName, String rightName) {
         CecResult r = chain.overall();
         StringBuilder sb = new StringBuilder();
         CecResult.Stats s = r.stats();
@@ -197,7 +197,7 @@ public final class VerifyCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    static Json json(ProofChain.Result chain) {
+    public static Json json(ProofChain.Result chain) {
         CecResult r = chain.overall();
         CecResult.Stats s = r.stats();
         Json j = new Json().put("result", name(r));

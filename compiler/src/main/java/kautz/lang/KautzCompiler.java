@@ -54,4 +54,10 @@ public final class KautzCompiler {
     }
 
     public static SourceUnit compile(String name, String text) { return compile(new SourceText(name, text), null); }
+
+    /** The selected kernel of source text (named {@code <source>} in messages) as a {@link Design}. */
+    public static Design load(String text, String kernel) {
+        CompiledKernel k = compile("<source>", text).kernel(kernel);
+        return Design.ofNetwork(k.name(), k.network());
+    }
 }

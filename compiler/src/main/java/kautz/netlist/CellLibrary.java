@@ -4,33 +4,61 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import kautz.mapped.Primitive;
 import kautz.mapped.Primitives;
+import kautz.netlist.NetlistGraph.Mapping;
 import kautz.network.Lit;
 
 import java.util.Locale;
 
 /**
- * The gate cells the Verilog reader knows, connected by pin name as ABC writes a mapped netlist (the
- * {@code nor2.genlib} library of the NOR-mapped benchmarks and the usual two-input cells), and Verilog's
- * built-in gate primitives, connected by position (output first).
+ * The gate cells the Verilog reader knows, connected by pin name: as ABC writes a mapped netlist (the
+ * {@code nor2.genlib} library of the NOR-mapped benchmarks and the usual two-input cells) and Yosys's internal
+ * gate cells ({@code $_AND_}, {@code $_MUX_}, ...); and Verilog's built-in gate primitives, connected by
+ * position (output first).
  */
 final class CellLibrary {
     private CellLibrary() {}
 
-    /** A named-pin cell: {@code primitive} null means a buffer (a wire, removed in the mapped form). */
-    record Cell(String name, Primitive primitive, ImmutableList<String> inputs, String output) {}
+    /** A named-pin cell: its AIG logic over the input pins in order, and its role in the mapped form. */
+    record Cell(String name, ImmutableList<String> inputs, String output, NetlistGraph.Logic logic, Mapping mapping) {}
 
     /** A built-in gate: n-ary unless unary; its AIG logic over all inputs. */
     record Builtin(boolean unary, NetlistGraph.Logic logic) {}
 
-    private static final ImmutableMap<String, Cell> CELLS = ImmutableMap.of(
-            "nor2", new Cell("nor2", Primitives.NOR2, ImmutableList.of("a", "b"), "O"),
-            "inv1", new Cell("inv1", Primitives.INV1, ImmutableList.of("a"), "O"),
-            "buf", new Cell("buf", null, ImmutableList.of("a"), "O"),
-            "zero", new Cell("zero", Primitives.ZERO, ImmutableList.of(), "O"),
-            "one", new Cell("one", Primitives.ONE, ImmutableList.of(), "O"),
-            "and2", new Cell("and2", Primitives.AND2, ImmutableList.of("a", "b"), "O"),
-            "or2", new Cell("or2", Primitives.OR2, ImmutableList.of("a", "b"), "O"),
-            "nand2", new Cell("nand2", Primitives.NAND2, ImmutableList.of("a", "b"), "O"));
+    private static final ImmutableMap<String, Cell> CELLS = cells();
+
+    private static ImmutableMap<String, Cell> cells() {
+        ImmutableMap.Builder<String, Cell> m = ImmutableMap.builder();
+        // ABC's genlib cells (pins a, b -> O): nor2.genlib and the usual two-input cells
+        for (Primitive p : new Primitive[]{Primitives.NOR2, Primitives.INV1, Primitives.ZERO, Primitives.ONE,
+                Primitives.AND2, Primitives.OR2, Primitives.NAND2}) {
+            m.put(p.name(), new Cell(p.name(), ImmutableList.of("a", "b").subList(0, p.arity()), "O",
+                    NetlistGraph.logicOf(p), Mapping.of(p)));
+        }
+        m.put("buf", new Cell("buf", ImmutableList.of("a"), "O", (b, in) -> in[0], Mapping.WIRE));
+        // Yosys's internal gate cells (pins A, B, C, D, S -> Y), as `write_verilog -noexpr` writes them
+        yosys(m, "$_BUF_", "A", (b, in) -> in[0], Mapping.WIRE);
+        yosys(m, "$_NOT_", "A", (b, in) -> Lit.not(in[0]), Mapping.of(Primitives.INV1));
+        yosys(m, "$_AND_", "AB", (b, in) -> b.and(in[0], in[1]), Mapping.of(Primitives.AND2));
+        yosys(m, "$_OR_", "AB", (b, in) -> b.or(in[0], in[1]), Mapping.of(Primitives.OR2));
+        yosys(m, "$_NAND_", "AB", (b, in) -> Lit.not(b.and(in[0], in[1])), Mapping.of(Primitives.NAND2));
+        yosys(m, "$_NOR_", "AB", (b, in) -> Lit.not(b.or(in[0], in[1])), Mapping.of(Primitives.NOR2));
+        yosys(m, "$_XOR_", "AB", (b, in) -> b.xor(in[0], in[1]), Mapping.NONE);
+        yosys(m, "$_XNOR_", "AB", (b, in) -> b.xnor(in[0], in[1]), Mapping.NONE);
+        yosys(m, "$_ANDNOT_", "AB", (b, in) -> b.and(in[0], Lit.not(in[1])), Mapping.NONE);
+        yosys(m, "$_ORNOT_", "AB", (b, in) -> b.or(in[0], Lit.not(in[1])), Mapping.NONE);
+        yosys(m, "$_MUX_", "ABS", (b, in) -> b.mux(in[2], in[1], in[0]), Mapping.NONE);  // Y = S ? B : A
+        yosys(m, "$_NMUX_", "ABS", (b, in) -> Lit.not(b.mux(in[2], in[1], in[0])), Mapping.NONE);
+        yosys(m, "$_AOI3_", "ABC", (b, in) -> Lit.not(b.or(b.and(in[0], in[1]), in[2])), Mapping.NONE);
+        yosys(m, "$_OAI3_", "ABC", (b, in) -> Lit.not(b.and(b.or(in[0], in[1]), in[2])), Mapping.NONE);
+        yosys(m, "$_AOI4_", "ABCD", (b, in) -> Lit.not(b.or(b.and(in[0], in[1]), b.and(in[2], in[3]))), Mapping.NONE);
+        yosys(m, "$_OAI4_", "ABCD", (b, in) -> Lit.not(b.and(b.or(in[0], in[1]), b.or(in[2], in[3]))), Mapping.NONE);
+        return m.build();
+    }
+
+    private static void yosys(ImmutableMap.Builder<String, Cell> m, String name, String pins, NetlistGraph.Logic logic, Mapping mapping) {
+        ImmutableList<String> inputs = pins.chars().mapToObj(c -> String.valueOf((char) c)).collect(ImmutableList.toImmutableList());
+        m.put(name, new Cell(name, inputs, "Y", logic, mapping));
+    }
 
     static Cell cell(String type) { return CELLS.get(type); }
 

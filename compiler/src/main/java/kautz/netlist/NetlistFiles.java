@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** File access shared by the readers: every I/O failure becomes a {@link UserError} naming the file. */
-final class NetlistFiles {
+public final class NetlistFiles {
     private NetlistFiles() {}
 
     /** Reads a text netlist; ISO-8859-1 maps every byte to a character, so no byte is an encoding error. */
-    static String readText(Path path) {
+    public static String readText(Path path) {
         return new String(readBytes(path), StandardCharsets.ISO_8859_1);
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Splits structural Verilog into tokens: identifiers (an escaped identifier {@code \a[0] } ends at white
  * space and keeps its characters, so it names the same bit as the select {@code a[0]}), sized and plain
- * numbers, and punctuation. Comments and Yosys attributes {@code (* ... *)} are skipped.
+ * numbers, and punctuation (the operators of behavioural Verilog too, so the reader can name them). Comments
+ * and Yosys attributes {@code (* ... *)} are skipped.
  */
 final class VerilogLexer {
     enum Kind { IDENT, NUMBER, PUNCT, EOF }
@@ -60,13 +61,19 @@ final class VerilogLexer {
                 out.add(new Token(Kind.NUMBER, src.substring(s, i), line, col, false));
                 continue;
             }
-            String two = i + 1 < n ? src.substring(i, i + 2) : "";
-            if (two.equals("~^") || two.equals("^~") || two.equals("&&") || two.equals("||") || two.equals("~&") || two.equals("~|")) {
-                out.add(new Token(Kind.PUNCT, two, line, col, false));
-                i += 2;
+            if (c == '`' || c == '"') { // a compiler directive or a string: behavioural Verilog, reported by the reader
+                int s = i++;
+                while (i < n && (Character.isLetterOrDigit(src.charAt(i)) || src.charAt(i) == '_')) i++;
+                out.add(new Token(Kind.PUNCT, src.substring(s, i), line, col, false));
                 continue;
             }
-            if ("();,.=[]:~!&|^?{}".indexOf(c) >= 0) {
+            String op = operator(src, i);
+            if (op != null) {
+                out.add(new Token(Kind.PUNCT, op, line, col, false));
+                i += op.length();
+                continue;
+            }
+            if ("();,.=[]:~!&|^?{}+-*/%<>@#$".indexOf(c) >= 0) {
                 out.add(new Token(Kind.PUNCT, String.valueOf(c), line, col, false));
                 i++;
                 continue;
@@ -76,4 +83,14 @@ final class VerilogLexer {
         out.add(new Token(Kind.EOF, "end of file", line, 1, false));
         return out;
     }
+
+    /** The longest multi-character operator at {@code i}, or null. */
+    private static String operator(String src, int i) {
+        for (String op : OPERATORS) if (src.startsWith(op, i)) return op;
+        return null;
+    }
+
+    /** Longest first; arithmetic, shift and comparison operators are kept only so the reader can name them. */
+    private static final List<String> OPERATORS = List.of("===", "!==", "<<<", ">>>", "~^", "^~", "&&", "||", "~&",
+            "~|", "==", "!=", "<=", ">=", "<<", ">>", "**");
 }

@@ -2,11 +2,16 @@ package kautz.opt;
 
 import kautz.diag.UserError;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** The one list of optimisation passes. A new pass is added here and nowhere else. */
+/**
+ * The one list of built-in optimisation passes (a new built-in pass is added here and nowhere else), and
+ * the passes of plugins: {@link PassProvider}s named in a jar's {@code META-INF/services/kautz.opt.PassProvider}.
+ */
 public final class Passes {
     private Passes() {}
 
@@ -20,14 +25,21 @@ public final class Passes {
             ResubPass.INFO,
             SymmetricPass.INFO);
 
+    /** The built-in passes, then those of plugins (a built-in name wins). */
+    public static List<PassInfo> all() {
+        List<PassInfo> all = new ArrayList<>(ALL);
+        for (PassProvider plugin : ServiceLoader.load(PassProvider.class)) all.add(plugin.info());
+        return List.copyOf(all);
+    }
+
     public static Optional<PassInfo> find(String name) {
-        return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+        return all().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     /** Creates a pass; unknown names and options are user errors naming what is accepted. */
     public static Pass create(String name, Map<String, String> options) {
         PassInfo info = find(name).orElseThrow(() -> new UserError("unknown pass '" + name + "' (passes: "
-                + String.join(", ", ALL.stream().map(PassInfo::name).toList()) + "; scripts: default, resyn, resyn2, resyn2rs, strong)"));
+                + String.join(", ", all().stream().map(PassInfo::name).toList()) + "; scripts: default, resyn, resyn2, resyn2rs, strong)"));
         for (String key : options.keySet()) {
             if (info.options().stream().noneMatch(o -> o.key().equals(key))) {
                 throw new UserError("pass '" + name + "' has no option '" + key + "'"

@@ -3,12 +3,21 @@ package kautz.schedule;
 import com.google.common.collect.ImmutableList;
 import kautz.diag.UserError;
 
-/** The registry of schedulers: one explicit list. The first entry is the default. */
+import java.util.ServiceLoader;
+
+/**
+ * The registry of schedulers: one explicit list of the built-in ones, the first the default, then any found
+ * as plugins: implementations of {@link Scheduler} named in a jar's {@code META-INF/services/kautz.schedule.Scheduler}
+ * ({@link ServiceLoader}, through the thread's context class loader). A built-in name wins over a plugin's.
+ */
 public final class Schedulers {
     private Schedulers() {}
 
     public static ImmutableList<Scheduler> all() {
-        return ImmutableList.of(new LiveSearchScheduler(), new SimplerScheduler(), new TopoScheduler(), new PartitionScheduler());
+        ImmutableList.Builder<Scheduler> all = ImmutableList.<Scheduler>builder()
+                .add(new LiveSearchScheduler(), new SimplerScheduler(), new TopoScheduler(), new PartitionScheduler());
+        for (Scheduler plugin : ServiceLoader.load(Scheduler.class)) all.add(plugin);
+        return all.build();
     }
 
     public static Scheduler defaultScheduler() { return all().get(0); }

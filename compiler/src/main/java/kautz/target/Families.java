@@ -8,12 +8,14 @@ import kautz.mapped.Primitives;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The built-in gate families, one explicit list, and the lookup behind {@code --target}: a built-in name,
- * {@code magic-nor-K} for NOR with up to K inputs, or the path of a family file (docs/families.md).
+ * a plugin's family ({@link GateFamilyProvider}), {@code magic-nor-K} for NOR with up to K inputs, or the path
+ * of a family file (docs/families.md).
  */
 public final class Families {
     /** Largest fan-in a family may use: truth tables of primitives hold at most 6 inputs. */
@@ -26,6 +28,13 @@ public final class Families {
 
     public static ImmutableList<GateFamily> builtIns() {
         return ImmutableList.of(magicNor(), magicNorK(3), magicNorK(4), magic(), imply(), felix());
+    }
+
+    /** The built-in families, then those of plugins ({@link GateFamilyProvider}s on the class path). */
+    public static ImmutableList<GateFamily> all() {
+        ImmutableList.Builder<GateFamily> all = ImmutableList.<GateFamily>builder().addAll(builtIns());
+        for (GateFamilyProvider plugin : ServiceLoader.load(GateFamilyProvider.class)) all.add(plugin.family());
+        return all.build();
     }
 
     /** NOR2 and NOT: the SIMPLER setting. */
@@ -72,12 +81,15 @@ public final class Families {
     /** Resolves {@code --target}: a built-in name, {@code magic-nor-K}, or a family file. */
     public static GateFamily resolve(String target) {
         for (GateFamily f : builtIns()) if (f.name().equals(target)) return f;
+        for (GateFamilyProvider plugin : ServiceLoader.load(GateFamilyProvider.class)) {
+            if (plugin.family().name().equals(target)) return plugin.family();
+        }
         Matcher m = NOR_K.matcher(target);
         if (m.matches()) return magicNorK(Integer.parseInt(m.group(1)));
         Path p = Path.of(target);
         if (Files.isRegularFile(p)) return FamilyFile.read(p);
         StringBuilder known = new StringBuilder();
-        for (GateFamily f : builtIns()) known.append(known.length() == 0 ? "" : ", ").append(f.name());
+        for (GateFamily f : all()) known.append(known.length() == 0 ? "" : ", ").append(f.name());
         throw new UserError("unknown target '" + target + "' (built-in: " + known + ", magic-nor-K for K in 2.."
                 + MAX_FANIN + ", or the path of a family file; see docs/families.md)");
     }

@@ -121,7 +121,7 @@ class ReaderFeaturesTest {
         assertError("t.v:3: signal 'q' is used but never defined", () -> VerilogReader.read("t.v", "module m(y);\n output y;\n assign y = q;\nendmodule\n"));
         assertError("t.v:4: combinational cycle", () -> VerilogReader.read("t.v", "module m(y);\n output y;\n wire p;\n assign y = p;\n assign p = ~y;\nendmodule\n"));
         assertError("t.v:3: 'y' is driven twice (first at line 2)", () -> VerilogReader.read("t.v", "module m(y);\n output y; assign y = 1'b0;\n assign y = 1'b1;\nendmodule\n"));
-        assertError("t.v:2:2: 'reg': sequential elements are not supported", () -> VerilogReader.read("t.v", "module m(y);\n reg y;\nendmodule\n"));
+        assertThrows(VerilogReader.Behavioural.class, () -> VerilogReader.read("t.v", "module m(y);\n reg y;\nendmodule\n"));
         assertError("t.v:2:2: 'dff': sequential elements are not supported", () -> VerilogReader.read("t.v", "module m(y);\n dff g(.D(y), .Q(y));\nendmodule\n"));
         assertError("t.blif:3: .latch: sequential elements are not supported", () -> BlifReader.read("t.blif", ".model m\n.inputs a\n.latch a b 0\n"));
         assertError("t.blif:4: bad cover row", () -> BlifReader.read("t.blif", ".model m\n.inputs a\n.names a b\n12 1\n"));

@@ -46,6 +46,16 @@ public final class DevicePresets {
         return out.build();
     }
 
+    /**
+     * The built-in presets, then those of plugins: {@link DevicePresetProvider}s named in a jar's
+     * {@code META-INF/services/kautz.device.DevicePresetProvider} (a built-in name wins).
+     */
+    public static ImmutableList<DevicePreset> all() {
+        ImmutableList.Builder<DevicePreset> all = ImmutableList.<DevicePreset>builder().addAll(builtIn());
+        for (DevicePresetProvider plugin : java.util.ServiceLoader.load(DevicePresetProvider.class)) all.add(plugin.preset());
+        return all.build();
+    }
+
     /** The names in {@code devices/index.txt}: each has its file NAME.device. */
     private static List<String> builtInNames() {
         List<String> names = new ArrayList<>();
@@ -73,9 +83,9 @@ public final class DevicePresets {
             DevicePreset d = parse(DIR + nameOrFile + ".device", resource(nameOrFile + ".device"));
             if (d.name().equals(nameOrFile)) return d;
         }
-        for (DevicePreset d : builtIn()) if (d.name().equals(nameOrFile)) return d;
+        for (DevicePreset d : all()) if (d.name().equals(nameOrFile)) return d;
         List<String> names = new ArrayList<>();
-        for (DevicePreset d : builtIn()) names.add(d.name());
+        for (DevicePreset d : all()) names.add(d.name());
         throw new UserError("--device: no preset named '" + nameOrFile + "' (presets: " + String.join(", ", names)
                 + "; or give a .device file)");
     }

@@ -24,6 +24,13 @@ public final class Json {
         return this;
     }
 
+    /** The fields in order, nested objects as maps; an unmodifiable copy. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        fields.forEach((k, v) -> m.put(k, v instanceof Json j ? j.toMap() : v));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("{");

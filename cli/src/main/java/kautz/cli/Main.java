@@ -1,5 +1,6 @@
 package kautz.cli;
 
+import kautz.diag.Stage;
 import kautz.diag.UserError;
 import kautz.flow.FlowCompiler;
 import kautz.network.NetworkTooLargeException;
@@ -8,8 +9,8 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 
 /**
- * Entry point of {@code ./kautz}. Results go to stdout; errors are one line on stderr. Exit codes
- * (DESIGN.md §7): 0 success, 1 user error (or "not equivalent" for verify), 2 usage, 3 undecided.
+ * Entry point of {@code ./kautz}. Results go to stdout; errors are one line on stderr. Exit codes:
+ * 0 success, 1 user error (or "not equivalent" for verify), 2 usage, 3 undecided.
  */
 public final class Main {
     private Main() {}
@@ -34,10 +35,11 @@ public final class Main {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
         int code;
+        Stage.takeOutOfMemory(); // a stage left by an earlier command on this thread is not this one's
         try {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("kautz: out of memory; raise the heap with KAUTZ_JAVA_OPTS=-Xmx8g");
+            err.println("kautz: " + Stage.outOfMemoryMessage());
             code = 1;
         } catch (StackOverflowError e) {
             err.println("kautz: the input nests too deeply (stack overflow); raise the stack with KAUTZ_JAVA_OPTS=-Xss256m");

@@ -65,7 +65,7 @@ public final class RunCommand implements Runnable {
 
     @Mixin FlowMixin flow;
 
-    @Option(names = "--json", description = "print one JSON object (DESIGN.md §4 keys) instead of text")
+    @Option(names = "--json", description = "print one JSON object (keys: docs/json.md) instead of text")
     boolean json;
 
     @picocli.CommandLine.Mixin

@@ -63,7 +63,7 @@ public final class SimCommand implements Runnable {
     @picocli.CommandLine.Mixin
     VcdOption vcd = new VcdOption();
 
-    @Option(names = "--json", description = "print one JSON object (DESIGN.md §4 keys) instead of text")
+    @Option(names = "--json", description = "print one JSON object (keys: docs/json.md) instead of text")
     boolean json;
 
     @Override

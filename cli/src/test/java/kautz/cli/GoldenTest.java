@@ -77,6 +77,23 @@ class GoldenTest {
         }
     }
 
+    /**
+     * A {@code run} or {@code sim} that leaves the engine to the default runs again on each functional engine and must
+     * print the same (the engine's name aside): the golden corpus holds on every engine, not only the default.
+     */
+    private static void sameOnEveryEngine(String cmd, Path file, String rest, String out) {
+        if (!(cmd.equals("run") || cmd.equals("sim")) || rest.contains("--engine") || rest.contains("--device")) return;
+        for (String engine : List.of("interp", "jit")) {
+            Result r = kautz(args(cmd, file, rest + " --engine " + engine));
+            assertEquals(0, r.code(), file + " on " + engine + ":\n" + r.err());
+            assertEquals(withoutEngine(out), withoutEngine(r.out()), file + " " + cmd + rest + " on engine " + engine);
+        }
+    }
+
+    private static String withoutEngine(String out) {
+        return out.replaceAll("\"engine\": \"[a-z]+\"", "\"engine\": _").replaceAll("on engine [a-z]+", "on engine _");
+    }
+
     @TestFactory
     Stream<DynamicTest> samples() throws IOException {
         assertTrue(Files.isDirectory(SAMPLES), "samples/ must exist beside the modules");
@@ -93,6 +110,7 @@ class GoldenTest {
                 assertEquals(0, r.code(), file + ": kautz " + m.group(1) + m.group(2) + " failed:\n" + r.err());
                 transcript.append("$ kautz ").append(m.group(1)).append(' ').append(shown).append(m.group(2).stripTrailing()).append('\n');
                 transcript.append(r.out());
+                sameOnEveryEngine(m.group(1), file, m.group(2), r.out());
             }
             assertTrue(commands > 0, file + " has no '// $ run …' header line");
             Path expected = Path.of(file.toString().replaceAll("\\.(kz|kasm)$", ".expected"));

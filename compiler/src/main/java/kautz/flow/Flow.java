@@ -2,6 +2,7 @@ package kautz.flow;
 
 import kautz.load.Design;
 import kautz.mapped.MappedNetwork;
+import kautz.diag.Stage;
 import kautz.diag.UserError;
 import kautz.isa.InitModel;
 import kautz.isa.Opcode;
@@ -13,7 +14,6 @@ import kautz.network.Aig;
 import kautz.opt.Pipeline;
 import kautz.opt.Scripts;
 import kautz.opt.SymmetricPass;
-import kautz.isa.Partitions;
 import kautz.schedule.RowTooSmallException;
 import kautz.schedule.ScheduleOptions;
 import kautz.schedule.Scheduler;
@@ -45,19 +45,19 @@ public final class Flow {
                 : design.asMapped().filter(m -> fitsFamily(m, family));
         MappedNetwork mapped = netlist.orElseGet(() -> map(design, family, options.script(), options.consumeInputs()));
         Scheduler scheduler = scheduler(options);
-        ScheduleOptions so = new ScheduleOptions(options.rowSize().limit(), options.init(), options.seed(), options.budget(),
+        ScheduleOptions undivided = new ScheduleOptions(options.rowSize().limit(), options.init(), options.seed(), options.budget(),
                 options.consumeInputs());
+        ScheduleOptions so = !options.partitions().divided() ? undivided
+                : undivided.withPartitions(options.partitions().count(), options.partitions().resolve(options.rowSize()), options.model());
         Program program;
         if (options.partitions().divided()) {
-            Partitions widths = options.partitions().resolve(options.rowSize());
-            so = so.withPartitions(options.partitions().count(), widths, options.model());
-            program = scheduler.schedule(mapped, family, so);
+            program = Stage.run("scheduling", () -> scheduler.schedule(mapped, family, so));
             PartitionCheck.check(program, design.network(), options.seed());
         } else if (options.rowSize().minimise()) {
-            program = scheduler.scheduleMinRow(mapped, family, so);
+            program = Stage.run("scheduling", () -> scheduler.scheduleMinRow(mapped, family, so));
         } else {
             try {
-                program = scheduler.schedule(mapped, family, so);
+                program = Stage.run("scheduling", () -> scheduler.schedule(mapped, family, so));
             } catch (RowTooSmallException tooSmall) {
                 return resynthesise(design, family, scheduler, so).orElseThrow(() -> tooSmall);
             }
@@ -133,15 +133,16 @@ public final class Flow {
     }
 
     static MappedNetwork map(Design design, GateFamily family, String script, boolean consumeInputs) {
-        MappedNetwork best = TechnologyMapper.map(design.network(), family, design.name(), consumeInputs);
+        String mapping = "mapping to " + family.name();
+        MappedNetwork best = Stage.run(mapping, () -> TechnologyMapper.map(design.network(), family, design.name(), consumeInputs));
         if (script == null || script.isBlank() || script.equals(FlowOptions.NO_SCRIPT)) return best;
-        Aig optimised = Pipeline.parse(script).run(design.network());
-        best = smaller(best, TechnologyMapper.map(optimised, family, design.name(), consumeInputs));
+        Aig optimised = Stage.run("optimising", () -> Pipeline.parse(script).run(design.network()));
+        best = smaller(best, Stage.run(mapping, () -> TechnologyMapper.map(optimised, family, design.name(), consumeInputs)));
         if (script.equals(Scripts.DEFAULT) && design.network().numAnds() <= Scripts.STRONG_LIMIT) {
             // from the source, not the default's result: the two descents end in different local minima and
             // the source's is the better one on the EPFL circuits (router: 169 ANDs against 182)
-            Aig strong = Scripts.strongPipeline().run(design.network());
-            best = smaller(best, TechnologyMapper.map(strong, family, design.name(), consumeInputs));
+            Aig strong = Stage.run("optimising", () -> Scripts.strongPipeline().run(design.network()));
+            best = smaller(best, Stage.run(mapping, () -> TechnologyMapper.map(strong, family, design.name(), consumeInputs)));
         }
         return best;
     }

@@ -1,5 +1,6 @@
 package kautz.load;
 
+import kautz.diag.Stage;
 import kautz.diag.UserError;
 
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ public final class DesignLoader {
         if (!Files.isRegularFile(file)) throw new UserError(file + ": no such file");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-        return switch (ext) {
+        return Stage.run("reading " + file, () -> switch (ext) {
             case "kz" -> kautz.lang.KautzCompiler.load(file, kernel);
             case "aig", "aag" -> kautz.netlist.AigerReader.readDesign(file);
             case "blif" -> kautz.netlist.BlifReader.read(file);
@@ -26,7 +27,7 @@ public final class DesignLoader {
             case "v", "sv" -> verilog(file, kernel);
             default -> throw new UserError(file + ": unknown file type '." + ext
                     + "' (expected .kz, .aig, .aag, .blif, .bench, .v or .sv)");
-        };
+        });
     }
 
     /**

@@ -34,7 +34,7 @@ public record ScheduleOptions(int rowSize, InitModel init, long seed, Duration b
         this(rowSize, init, seed, budget, consumeInputs, 1, null, PartitionModel.UNLIMITED);
     }
 
-    /** Options that keep the inputs intact (DESIGN.md §6). */
+    /** Options that keep the inputs intact (docs/isa.md, "Cost conventions"). */
     public ScheduleOptions(int rowSize, InitModel init, long seed, Duration budget) {
         this(rowSize, init, seed, budget, false);
     }

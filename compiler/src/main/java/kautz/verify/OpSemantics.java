@@ -1,13 +1,18 @@
 package kautz.verify;
 
+import kautz.isa.BooleanAlgebra;
 import kautz.isa.Opcode;
 import kautz.network.AigBuilder;
 import kautz.network.Lit;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The physical semantics of one logic micro-op on literals (DESIGN.md §3), built the one way both
- * {@link SymbolicExecution} and {@link MappedAig} build it: a mapped gate and the ops the program runs for it
- * then hash to the same nodes, so the mapped ≡ program link is mostly proven by structure.
+ * The physical semantics of one logic micro-op on literals: the op's {@link kautz.isa.GateForm} from the
+ * {@link Opcode} table, over the algebra of AIG literals. {@link SymbolicExecution} and {@link MappedAig} both
+ * build it this one way, so a mapped gate and the ops the program runs for it hash to the same nodes and the
+ * mapped ≡ program link is mostly proven by structure.
  */
 final class OpSemantics {
     private OpSemantics() {}
@@ -17,32 +22,19 @@ final class OpSemantics {
      * (for {@code imp p, q}: {@code dest} is q's old value and {@code src} holds p).
      */
     static int apply(AigBuilder b, Opcode op, int dest, int[] src) {
-        return switch (op) {
-            // d := d ∧ ¬(a ∨ b ∨ …) = d ∧ ¬a ∧ ¬b ∧ …
-            case NOR -> b.and(dest, Lit.not(anyOf(b, src)));
-            // d := d ∨ (a ∨ b ∨ …)
-            case OR -> b.or(dest, anyOf(b, src));
-            // d := d ∧ ¬(a ∧ b ∧ …)
-            case NAND -> b.and(dest, Lit.not(allOf(b, src)));
-            // d := d ∨ (a ∧ b ∧ …)
-            case AND -> b.or(dest, allOf(b, src));
-            // q := ¬p ∨ q
-            case IMP -> b.or(Lit.not(src[0]), dest);
-            // d := d ∧ ¬maj(a, b, c)
-            case MIN3 -> b.and(dest, Lit.not(b.maj(src[0], src[1], src[2])));
-            default -> throw new IllegalArgumentException(op + " is not a logic op");
-        };
+        if (op.gate() == null) throw new IllegalArgumentException(op + " is not a logic op");
+        List<Integer> s = new ArrayList<>(src.length);
+        for (int x : src) s.add(x);
+        return op.gate().apply(new Literals(b), dest, s);
     }
 
-    private static int anyOf(AigBuilder b, int[] src) {
-        int r = Lit.FALSE;
-        for (int s : src) r = b.or(r, s);
-        return r;
-    }
-
-    private static int allOf(AigBuilder b, int[] src) {
-        int r = Lit.TRUE;
-        for (int s : src) r = b.and(r, s);
-        return r;
+    /** Literals of the graph being built: and/or hash-consed, maj as the builder builds it. */
+    private record Literals(AigBuilder b) implements BooleanAlgebra<Integer> {
+        @Override public Integer zero() { return Lit.FALSE; }
+        @Override public Integer one() { return Lit.TRUE; }
+        @Override public Integer not(Integer a) { return Lit.not(a); }
+        @Override public Integer and(Integer a, Integer c) { return b.and(a, c); }
+        @Override public Integer or(Integer a, Integer c) { return b.or(a, c); }
+        @Override public Integer maj(Integer a, Integer x, Integer c) { return b.maj(a, x, c); }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Executes a {@link Program} symbolically with the physical semantics of DESIGN.md §3 and returns the
+ * Executes a {@link Program} symbolically with the physical semantics of docs/isa.md and returns the
  * network it computes: each cell holds a literal instead of a bit-plane.
  *
  * <p>The network's inputs are the program's input bits (by name) followed by one <em>free variable</em> per
@@ -65,19 +65,17 @@ public final class SymbolicExecution {
                     written[c] = true;
                 }
             }
-            switch (op.opcode()) {
-                case INIT0, FALSE -> set(x, 0, x.length(), value, written, Lit.FALSE);
-                case INIT1 -> set(x, 0, x.length(), value, written, Lit.TRUE);
-                case NOR, OR, NAND, AND, MIN3 -> {
-                    int[] src = new int[x.length() - 1];
-                    for (int k = 1; k < x.length(); k++) src[k - 1] = value[x.get(k)];
-                    write(x.get(0), OpSemantics.apply(b, op.opcode(), value[x.get(0)], src), value, written);
+            Opcode oc = op.opcode();
+            switch (oc.kind()) {
+                case INIT -> set(x, 0, x.length(), value, written, oc.constant() == 1 ? Lit.TRUE : Lit.FALSE);
+                case LOGIC -> {
+                    ImmutableIntArray s = op.sources();
+                    int[] src = new int[s.length()];
+                    for (int k = 0; k < src.length; k++) src[k] = value[s.get(k)];
+                    write(op.dest(), OpSemantics.apply(b, oc, value[op.dest()], src), value, written);
                 }
-                // q := ¬p ∨ q
-                case IMP -> write(x.get(1), OpSemantics.apply(b, Opcode.IMP, value[x.get(1)], new int[] {value[x.get(0)]}),
-                        value, written);
-                case PROG -> level[x.get(0)] = op.level();
-                case SENSE -> {
+                case PROGRAM -> level[x.get(0)] = op.level();
+                case READ -> {
                     int src = x.get(x.length() - 1);
                     for (int k = 0; k < x.length() - 1; k++) {
                         int v;
@@ -148,10 +146,7 @@ public final class SymbolicExecution {
 
     /** Cells whose old binary value the op uses: its sources and, for physical gates, the destination. */
     private static int[] readCells(MicroOp op) {
-        return switch (op.opcode()) {
-            case NOR, OR, NAND, AND, MIN3, IMP -> op.operands().toArray();
-            default -> new int[0];
-        };
+        return op.opcode().isLogic() ? op.operands().toArray() : new int[0];
     }
 
     private static int cellCount(Program p) {

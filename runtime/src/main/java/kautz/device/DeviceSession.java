@@ -2,6 +2,7 @@ package kautz.device;
 
 import com.google.common.primitives.ImmutableIntArray;
 import kautz.diag.UserError;
+import kautz.isa.GateForm;
 import kautz.isa.IoBit;
 import kautz.isa.MicroOp;
 import kautz.isa.Opcode;
@@ -275,22 +276,23 @@ public final class DeviceSession {
 
         void execute(int i, MicroOp op) {
             Opcode oc = op.opcode();
-            switch (oc) {
-                case INIT0, INIT1, FALSE -> {
+            switch (oc.kind()) {
+                case INIT -> {
                     long[] v = new long[words];
-                    if (oc == Opcode.INIT1) java.util.Arrays.fill(v, -1L);
+                    if (oc.constant() == 1) java.util.Arrays.fill(v, -1L);
                     ImmutableIntArray t = op.targets();
                     for (int k = 0; k < t.length(); k++) writeValues(map[t.get(k)], v, i, EnergyKind.INIT);
                     cycles++;
                 }
-                case PROG -> prog(i, op);
-                case SENSE -> sense(i, op);
-                default -> logic(i, op);
+                case PROGRAM -> prog(i, op);
+                case READ -> sense(i, op);
+                case LOGIC -> logic(i, op);
             }
         }
 
         void logic(int i, MicroOp op) {
             Opcode oc = op.opcode();
+            GateForm gate = oc.gate(); // the op's function, from the table; the energy below is the device's
             ImmutableIntArray srcIdx = op.sources();
             int k = srcIdx.length();
             long[][] src = new long[k][];
@@ -304,15 +306,7 @@ public final class DeviceSession {
             for (int w = 0; w < words; w++) {
                 long mask = w == words - 1 ? lastMask : -1L;
                 long o = out[w];
-                next[w] = switch (oc) {
-                    case NOR -> o & ~or(src, w);
-                    case OR -> o | or(src, w);
-                    case NAND -> o & ~and(src, w);
-                    case AND -> o | and(src, w);
-                    case IMP -> ~src[0][w] | o;
-                    case MIN3 -> o & ~((src[0][w] & src[1][w]) | (src[0][w] & src[2][w]) | (src[1][w] & src[2][w]));
-                    default -> throw new IllegalStateException(oc.mnemonic());
-                };
+                next[w] = gate.word(o, src, w);
                 // bit-sliced count of LRS inputs per row, then rows per (count, output state) class
                 java.util.Arrays.fill(slices, 0);
                 for (int s = 0; s < k; s++) {
@@ -424,17 +418,5 @@ public final class DeviceSession {
             cycles += 2 * maxPulses;
             updates += maxPulses * config.rows();
         }
-    }
-
-    private static long or(long[][] src, int w) {
-        long a = 0;
-        for (long[] s : src) a |= s[w];
-        return a;
-    }
-
-    private static long and(long[][] src, int w) {
-        long a = -1L;
-        for (long[] s : src) a &= s[w];
-        return a;
     }
 }

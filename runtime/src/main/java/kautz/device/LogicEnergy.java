@@ -1,5 +1,6 @@
 package kautz.device;
 
+import kautz.isa.GateForm;
 import kautz.isa.Opcode;
 
 /**
@@ -17,7 +18,7 @@ final class LogicEnergy {
         double[] t = new double[(k + 1) * 2];
         double on = p.gOn();
         double off = p.gOff();
-        boolean series = op == Opcode.NAND || op == Opcode.AND;
+        boolean series = op.gate().fold() == GateForm.Fold.AND; // an AND of inputs: the input cells in series
         for (int m = 0; m <= k; m++) {
             double gin = series ? 1 / (m / on + (k - m) / off) : m * on + (k - m) * off;
             for (int out = 0; out < 2; out++) {

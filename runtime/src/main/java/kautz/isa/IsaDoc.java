@@ -38,6 +38,7 @@ public final class IsaDoc {
         sb.append("\nThe semantics are physical: a MAGIC gate only ever pulls its output cell one way (`d := d ∧ …`\n")
           .append("or `d := d ∨ …`), so a gate whose output cell does not hold the pre-state first gives a wrong\n")
           .append("answer, in simulation as on a chip. `kautz sim` warns about it (`kautz.isa.ProgramLint`).\n\n");
+        sb.append(MEANING);
         sb.append("## Cycle conventions (`ProgramStats`)\n\n");
         sb.append("A program is a list of **cycle lines**: one line of `.kasm` is one cycle, and on an undivided row\n")
           .append("(no `.partitions` header) every line holds one op, as on the original machine.\n\n");
@@ -72,6 +73,24 @@ public final class IsaDoc {
           .append("adders (Kvatinsky, Rohani, Karimi), not SIMPLER's. Its results are still compared with the reference\n")
           .append("computed from the original inputs, the lint does not flag its input writes, and running it twice on\n")
           .append("the same row is not meaningful (the second run reads what the first left in the input cells).\n\n");
+        sb.append("""
+                ## Cost conventions
+
+                Counts are comparable with SIMPLER MAGIC (Ben-Hur et al., IEEE TCAD 2020) under the bulk model and
+                with AritPIM/PyPIM under the single model:
+
+                - every logic op is one cycle (a NOR2 or INV1 gate of a NOR-mapped netlist is one op); `buf` cells and
+                  constants of a gate-level netlist are wires and cost nothing;
+                - inputs occupy cells `0..I-1` and are never overwritten (unless `.consume-inputs`), and an output
+                  cell is never overwritten once computed, so a program can run again on the same row;
+                - `bulk`: the initial setting of all cells (T0) is not counted, each later re-initialisation cycle is;
+                - `single`: each gate's output cell costs one init cycle before the gate, the first use included, so
+                  a 9-NOR full adder costs 18 cycles a bit (a 32-bit ripple-carry adder: 18N+1 = 577);
+                - loading the inputs and reading the outputs are counted apart, in `ioCycles`;
+                - `cells` includes the input cells, so it is the smallest row the program runs in; `--row-size C`
+                  limits it, `--row-size min` searches the smallest row (docs/schedulers.md).
+
+                """);
         sb.append("## Functional engines (`kautz sim`, `--engine auto|interp|jit`)\n\n");
         sb.append("""
                 `interp` runs one op at a time over all rows; `jit` compiles the program into a JVM class first (ASM).
@@ -106,12 +125,43 @@ public final class IsaDoc {
           .append("is one cycle: its ops separated by `|`. Names that are not one plain token (spaces, `#`, `\"`, `,`, `|`) are written in\n")
           .append("double quotes with backslash escapes. Each op is a mnemonic and its operands separated by commas\n")
           .append("(`prog c, L` takes a cell and a level). `kautz compile -o OUT.kasm` writes this form, and the\n")
-          .append("disassembler also writes SIMPLER's and AritPIM's listings (`kautz.isa.ListingFormat`):\n\n");
+          .append("disassembler also writes SIMPLER's and AritPIM's listings and the program as a netlist (`kautz.isa.ListingFormat`):\n\n");
         for (ListingFormat f : ListingFormat.values()) {
             sb.append("- `").append(f.label()).append("`: ").append(f.summary()).append('\n');
         }
         return sb.toString();
     }
+
+    private static final String MEANING = """
+            ## Where an op's meaning lives
+
+            Each op's function is written once, in the table above (`kautz.isa.Opcode`): an init op's constant, and a
+            logic op's **gate form** `d := d COMBINE [¬] FOLD(sources)` (`kautz.isa.GateForm`: FOLD is OR, AND or MAJ,
+            COMBINE is AND or OR). A stateful gate only ever pulls its output one way, so every logic op has this
+            shape: `nor` is (OR, ¬, AND), `or` (OR, plain, OR), `nand` (AND, ¬, AND), `and` (AND, plain, OR), `imp`
+            (OR over p, ¬, OR into q), `min3` (MAJ, ¬, AND). `GateForm.apply` evaluates a form over any
+            `BooleanAlgebra`, and every engine derives the op from it: the interpreter and the device engine over
+            64-row words (`GateForm.word`/`planes`, the same function written out for speed and checked against
+            `apply`), the JIT over code that emits bytecode, the verifier's symbolic execution over AIG literals, the
+            lint over three values (0, 1, unknown). The device engine adds only physics: a pulse's energy (inputs in
+            series for an AND fold) and write-verify for `prog`.
+
+            ### Adding an opcode
+
+            1. Add its entry to `kautz.isa.Opcode`: mnemonic, operand counts, the output's pre-state, kind, and its
+               gate form (a logic op) or constant (an init op). The interpreter, the JIT, the device engine, the
+               symbolic execution and the lint follow from it; GateFormTest fails if one of them names a logic
+               opcode instead.
+            2. Only if its function is not of the gate form's shape: add a fold to `GateForm.Fold` and give it its
+               meaning in `GateForm.inner`, `word` and `planes` (the same file).
+            3. Only if its operands are not "destination first, then the inputs": say where its destination is in
+               `MicroOp.dest()` and `sources()`.
+            4. For the compiler to map gates to it, name the primitive it realises in
+               `kautz.target.Families.primitiveOf`. Then regenerate this page (IsaDocTest).
+
+            An op of the existing shape touches `Opcode.java`, `Families.java` and this generated page.
+
+            """;
 
     private static final String PARTITIONS = """
             ## Partitions and parallel cycles

@@ -1,8 +1,13 @@
 package kautz.isa;
 
+import kautz.isa.GateForm.Combine;
+import kautz.isa.GateForm.Fold;
+
 /**
- * The micro-op table: the single source of truth for the ISA (DESIGN.md §3). The assembler, the
- * disassembler, the interpreters, the JIT and docs/isa.md derive from it.
+ * The micro-op table: the single source of truth for the ISA. The assembler, the disassembler, docs/isa.md and
+ * every engine derive from it: the interpreter, the JIT, the device engine's functional core and the verifier's
+ * symbolic execution take a logic op's function from its {@link GateForm} and an init op's value from
+ * {@link #constant()}.
  *
  * <p>Operand layout of a {@link MicroOp} by opcode:
  * <ul>
@@ -15,22 +20,22 @@ package kautz.isa;
  * </ul>
  */
 public enum Opcode {
-    INIT0("init0", 1, Integer.MAX_VALUE, -1, Kind.INIT, "c := 0 (HRS)", "c…",
+    INIT0("init0", 1, Integer.MAX_VALUE, -1, Kind.INIT, null, 0, "c := 0 (HRS)", "c…",
             "RESET to the high-resistance state; the pre-state of OR and AND outputs"),
-    INIT1("init1", 1, Integer.MAX_VALUE, -1, Kind.INIT, "c := 1 (LRS)", "c…",
+    INIT1("init1", 1, Integer.MAX_VALUE, -1, Kind.INIT, null, 1, "c := 1 (LRS)", "c…",
             "SET to the low-resistance state; the pre-state of NOR, NAND and MIN3 outputs"),
-    NOR("nor", 2, Integer.MAX_VALUE, 1, Kind.LOGIC, "d := d ∧ ¬(a ∨ b ∨ …)", "d, a…",
+    NOR("nor", 2, Integer.MAX_VALUE, 1, Kind.LOGIC, gate(Fold.OR, true, Combine.AND), -1, "d := d ∧ ¬(a ∨ b ∨ …)", "d, a…",
             "MAGIC NOR with k ≥ 1 inputs; k = 1 is NOT"),
-    OR("or", 2, Integer.MAX_VALUE, 0, Kind.LOGIC, "d := d ∨ (a ∨ b ∨ …)", "d, a…", "MAGIC OR"),
-    NAND("nand", 2, Integer.MAX_VALUE, 1, Kind.LOGIC, "d := d ∧ ¬(a ∧ b ∧ …)", "d, a…", "MAGIC NAND"),
-    AND("and", 2, Integer.MAX_VALUE, 0, Kind.LOGIC, "d := d ∨ (a ∧ b ∧ …)", "d, a…", "MAGIC AND"),
-    IMP("imp", 2, 2, -1, Kind.LOGIC, "q := ¬p ∨ q", "p, q",
+    OR("or", 2, Integer.MAX_VALUE, 0, Kind.LOGIC, gate(Fold.OR, false, Combine.OR), -1, "d := d ∨ (a ∨ b ∨ …)", "d, a…", "MAGIC OR"),
+    NAND("nand", 2, Integer.MAX_VALUE, 1, Kind.LOGIC, gate(Fold.AND, true, Combine.AND), -1, "d := d ∧ ¬(a ∧ b ∧ …)", "d, a…", "MAGIC NAND"),
+    AND("and", 2, Integer.MAX_VALUE, 0, Kind.LOGIC, gate(Fold.AND, false, Combine.OR), -1, "d := d ∨ (a ∧ b ∧ …)", "d, a…", "MAGIC AND"),
+    IMP("imp", 2, 2, -1, Kind.LOGIC, gate(Fold.OR, true, Combine.OR), -1, "q := ¬p ∨ q", "p, q",
             "IMPLY (Borghetti et al.): q is both an input and the output"),
-    FALSE("false", 1, 1, -1, Kind.INIT, "q := 0", "q", "FALSE of the IMPLY family: one cell to 0"),
-    MIN3("min3", 4, 4, 1, Kind.LOGIC, "d := d ∧ ¬maj(a, b, c)", "d, a, b, c", "FELIX minority"),
-    PROG("prog", 1, 1, -1, Kind.PROGRAM, "write-verify cell c to level L", "c, L",
+    FALSE("false", 1, 1, -1, Kind.INIT, null, 0, "q := 0", "q", "FALSE of the IMPLY family: one cell to 0"),
+    MIN3("min3", 4, 4, 1, Kind.LOGIC, gate(Fold.MAJ, true, Combine.AND), -1, "d := d ∧ ¬maj(a, b, c)", "d, a, b, c", "FELIX minority"),
+    PROG("prog", 1, 1, -1, Kind.PROGRAM, null, -1, "write-verify cell c to level L", "c, L",
             "multi-level write; L is an immediate level, not a cell"),
-    SENSE("sense", 2, Integer.MAX_VALUE, -1, Kind.READ, "read multi-level cell c into binary cells d…", "d…, c",
+    SENSE("sense", 2, Integer.MAX_VALUE, -1, Kind.READ, null, -1, "read multi-level cell c into binary cells d…", "d…, c",
             "d₀ receives the least significant bit of the level");
 
     /** What an op is for: counted apart in cycles and energy. */
@@ -41,17 +46,24 @@ public enum Opcode {
     private final int maxOperands;
     private final int requiredDestState;
     private final Kind kind;
+    private final GateForm gate;
+    private final int constant;
     private final String semantics;
     private final String syntax;
     private final String note;
 
-    Opcode(String mnemonic, int minOperands, int maxOperands, int requiredDestState, Kind kind, String semantics,
-           String syntax, String note) {
+    Opcode(String mnemonic, int minOperands, int maxOperands, int requiredDestState, Kind kind, GateForm gate, int constant,
+           String semantics, String syntax, String note) {
         this.mnemonic = mnemonic;
         this.minOperands = minOperands;
         this.maxOperands = maxOperands;
         this.requiredDestState = requiredDestState;
         this.kind = kind;
+        this.gate = gate;
+        this.constant = constant;
+        if ((kind == Kind.LOGIC) != (gate != null) || (kind == Kind.INIT) != (constant >= 0)) {
+            throw new IllegalStateException(mnemonic + ": a logic op needs a gate form, an init op its constant");
+        }
         this.semantics = semantics;
         this.syntax = syntax;
         this.note = note;
@@ -63,6 +75,10 @@ public enum Opcode {
     /** The value the destination must hold before the op for a correct result: 1, 0, or -1 for none. */
     public int requiredDestState() { return requiredDestState; }
     public Kind kind() { return kind; }
+    /** The function of a logic op (null for the others): every engine derives the op's meaning from it. */
+    public GateForm gate() { return gate; }
+    /** The value an init op sets its cells to, 0 or 1 (-1 for the others). */
+    public int constant() { return constant; }
     public String semantics() { return semantics; }
     /** The operand list as written in .kasm after the mnemonic, e.g. {@code d, a…}. */
     public String syntax() { return syntax; }
@@ -76,6 +92,10 @@ public enum Opcode {
     public boolean isLogic() { return kind == Kind.LOGIC; }
     /** init0, init1 and false: ops that set cells to a constant. */
     public boolean isInit() { return kind == Kind.INIT; }
+
+    private static GateForm gate(Fold fold, boolean complemented, Combine combine) {
+        return new GateForm(fold, complemented, combine);
+    }
 
     public static Opcode byMnemonic(String m) {
         for (Opcode o : values()) if (o.mnemonic.equals(m)) return o;

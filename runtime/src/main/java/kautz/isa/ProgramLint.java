@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Static checks of a program against the physical semantics and the conventions of DESIGN.md §3/§6.
+ * Static checks of a program against the physical semantics and the cost conventions of docs/isa.md.
  * It tracks what is known about each cell (0, 1, unknown, never written) through the straight-line ops:
  * init0/init1/false make a cell known; a gate's result is known only when constant propagation proves it
  * (a NOR with an input known to be 1 gives 0); loaded inputs are unknown.
@@ -83,9 +83,10 @@ public final class ProgramLint {
                 if (state[c] == NEVER) out.add(new Finding(Kind.READ_UNWRITTEN, i, c, where + " reads cell " + c + ", which was never written"));
             }
             Opcode oc = op.opcode();
-            if (oc == Opcode.IMP && state[op.dest()] == NEVER) {
+            if (oc.isLogic() && oc.requiredDestState() < 0 && state[op.dest()] == NEVER) { // the output is also an input (IMPLY's q)
                 int q = op.dest();
-                out.add(new Finding(Kind.READ_UNWRITTEN, i, q, where + " reads its output cell " + q + ", which was never written (IMPLY needs q set first, e.g. false " + q + ")"));
+                out.add(new Finding(Kind.READ_UNWRITTEN, i, q, where + " reads its output cell " + q + ", which was never written ("
+                        + oc.mnemonic() + " needs it set first, e.g. false " + q + ")"));
             }
             int req = oc.requiredDestState();
             if (req >= 0) {
@@ -133,51 +134,37 @@ public final class ProgramLint {
         return new Finding(Kind.BEYOND_ROW, op, cell, where + " uses cell " + cell + ", beyond the row of " + rowLimit + " cells");
     }
 
-    /** What is known of the value an op leaves in its targets (three-valued constant propagation). */
+    /** What is known of the value an op leaves in its targets: the op's function from the table, over three values. */
     private static byte evaluate(MicroOp op, byte[] state) {
-        return switch (op.opcode()) {
-            case INIT0, FALSE -> ZERO;
-            case INIT1 -> ONE;
-            case NOR -> and(state[op.dest()], not(any(op.sources(), state)));
-            case OR -> or(state[op.dest()], any(op.sources(), state));
-            case NAND -> and(state[op.dest()], not(all(op.sources(), state)));
-            case AND -> or(state[op.dest()], all(op.sources(), state));
-            case IMP -> or(not(known(state[op.operands().get(0)])), known(state[op.dest()]));
-            case MIN3 -> and(state[op.dest()], not(majority(op.sources(), state)));
-            case PROG, SENSE -> UNKNOWN;
+        Opcode oc = op.opcode();
+        return switch (oc.kind()) {
+            case INIT -> oc.constant() == 1 ? ONE : ZERO;
+            case LOGIC -> {
+                ImmutableIntArray s = op.sources();
+                java.util.List<Byte> src = new java.util.ArrayList<>(s.length());
+                for (int k = 0; k < s.length(); k++) src.add(state[s.get(k)]);
+                yield oc.gate().apply(KLEENE, state[op.dest()], src);
+            }
+            case PROGRAM, READ -> UNKNOWN;
         };
     }
 
-    private static byte known(byte s) { return s == NEVER ? UNKNOWN : s; }
+    /** Kleene's three-valued logic: a value not known (or never written) is UNKNOWN. */
+    private static final BooleanAlgebra<Byte> KLEENE = new BooleanAlgebra<>() {
+        @Override public Byte zero() { return ZERO; }
+        @Override public Byte one() { return ONE; }
+        @Override public Byte not(Byte s) { return s == ZERO ? ONE : s == ONE ? ZERO : UNKNOWN; }
 
-    private static byte not(byte s) { return s == ZERO ? ONE : s == ONE ? ZERO : UNKNOWN; }
+        @Override
+        public Byte and(Byte a, Byte b) {
+            if (a == ZERO || b == ZERO) return ZERO;
+            return a == ONE && b == ONE ? ONE : UNKNOWN;
+        }
 
-    private static byte and(byte a, byte b) {
-        a = known(a); b = known(b);
-        if (a == ZERO || b == ZERO) return ZERO;
-        return a == ONE && b == ONE ? ONE : UNKNOWN;
-    }
-
-    private static byte or(byte a, byte b) {
-        a = known(a); b = known(b);
-        if (a == ONE || b == ONE) return ONE;
-        return a == ZERO && b == ZERO ? ZERO : UNKNOWN;
-    }
-
-    private static byte any(ImmutableIntArray cells, byte[] state) {
-        byte r = ZERO;
-        for (int k = 0; k < cells.length(); k++) r = or(r, state[cells.get(k)]);
-        return r;
-    }
-
-    private static byte all(ImmutableIntArray cells, byte[] state) {
-        byte r = ONE;
-        for (int k = 0; k < cells.length(); k++) r = and(r, state[cells.get(k)]);
-        return r;
-    }
-
-    private static byte majority(ImmutableIntArray cells, byte[] state) {
-        byte a = state[cells.get(0)], b = state[cells.get(1)], c = state[cells.get(2)];
-        return or(or(and(a, b), and(a, c)), and(b, c));
-    }
+        @Override
+        public Byte or(Byte a, Byte b) {
+            if (a == ONE || b == ONE) return ONE;
+            return a == ZERO && b == ZERO ? ZERO : UNKNOWN;
+        }
+    };
 }

@@ -2,6 +2,8 @@ package kautz.jit;
 
 import com.google.common.primitives.ImmutableIntArray;
 import kautz.isa.IoBit;
+import kautz.isa.BooleanAlgebra;
+import kautz.isa.GateForm;
 import kautz.isa.Program;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -233,40 +235,34 @@ final class JitCompiler implements Opcodes {
         ImmutableIntArray x = op.sources();
         int d = op.dest();
         c.beginStore(d);
-        switch (op.kind()) {
-            case SET -> alu.constant(op.constant());
-            case NOR, NAND -> { // d & ~(a | b | …)   /   d & ~(a & b & …)
-                if (op.kind() == JitOp.Kind.NOR && op.fresh() && c.tracksComplements) {
-                    freshNor(alu, c, op);
-                    return;
-                }
-                fold(alu, c, x, op.kind() == JitOp.Kind.NOR);
-                alu.not();
-                combine(alu, c, op, false);
-            }
-            case OR, AND -> { // d | (a | b | …)   /   d | (a & b & …)
-                fold(alu, c, x, op.kind() == JitOp.Kind.OR);
-                combine(alu, c, op, true);
-            }
-            case FOLD_AND -> { // d & (a & b & …)
-                fold(alu, c, x, false);
-                combine(alu, c, op, false);
-            }
-            case IMP -> { // ~p | q
-                c.load(x.get(0));
-                alu.not();
-                combine(alu, c, op, true);
-            }
-            case MIN3 -> { // d & ~maj(a, b, e), maj = (a & b) | (e & (a | b))
-                int a = x.get(0), b = x.get(1), e = x.get(2);
-                c.load(a); c.load(b); alu.and();
-                c.load(e); c.load(a); c.load(b); alu.or(); alu.and();
-                alu.or();
-                alu.not();
-                combine(alu, c, op, false);
-            }
+        GateForm g = op.gate();
+        if (g == null) {
+            alu.constant(op.constant());
+        } else if (op.fresh() && g.fold() == GateForm.Fold.OR && g.complemented() && c.tracksComplements) {
+            freshNor(alu, c, op); // ~(a | b | …) on tracked complements
+            return;
+        } else {
+            // The gate's function from the Opcode table, emitted: each value is code that pushes it.
+            Emitting alg = new Emitting(alu);
+            List<Emitting.Code> src = new ArrayList<>(x.length());
+            for (int k = 0; k < x.length(); k++) src.add(load(c, x.get(k)));
+            Emitting.Code value = op.fresh() ? g.inner(alg, src) : g.apply(alg, load(c, d), src);
+            value.emit();
         }
         c.endStore(d, false);
+    }
+
+    private static Emitting.Code load(Cells c, int cell) { return () -> c.load(cell); }
+
+    /** The Boolean algebra of emitted code: a value is code that pushes it on the stack, an operation emits its operands then itself. */
+    private record Emitting(Alu alu) implements BooleanAlgebra<Emitting.Code> {
+        interface Code { void emit(); }
+
+        @Override public Code zero() { return () -> alu.constant(0); }
+        @Override public Code one() { return () -> alu.constant(-1L); }
+        @Override public Code not(Code a) { return () -> { a.emit(); alu.not(); }; }
+        @Override public Code and(Code a, Code b) { return () -> { a.emit(); b.emit(); alu.and(); }; }
+        @Override public Code or(Code a, Code b) { return () -> { a.emit(); b.emit(); alu.or(); }; }
     }
 
     /**
@@ -298,23 +294,6 @@ final class JitCompiler implements Opcodes {
                 alu.and();
             }
             c.endStore(op.dest(), false);
-        }
-    }
-
-    /** Combines the value on the stack with the destination's old value (by OR or AND), unless the op is fresh. */
-    private static void combine(Alu alu, Cells c, JitOp op, boolean or) {
-        if (op.fresh()) return;
-        c.load(op.dest());
-        if (or) alu.or();
-        else alu.and();
-    }
-
-    private static void fold(Alu alu, Cells c, ImmutableIntArray x, boolean or) {
-        c.load(x.get(0));
-        for (int k = 1; k < x.length(); k++) {
-            c.load(x.get(k));
-            if (or) alu.or();
-            else alu.and();
         }
     }
 

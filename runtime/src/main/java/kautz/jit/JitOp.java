@@ -1,6 +1,7 @@
 package kautz.jit;
 
 import com.google.common.primitives.ImmutableIntArray;
+import kautz.isa.GateForm;
 import kautz.isa.MicroOp;
 import kautz.isa.Opcode;
 import kautz.isa.Program;
@@ -22,30 +23,18 @@ import java.util.Map;
  * and ops whose result nothing reads are dropped.
  *
  * @param dest     the cell written (q for imp)
+ * @param gate     the function of a gate ({@code d := d COMBINE [¬] FOLD(sources)}, from the {@link Opcode}
+ *                 table); null for a constant write
  * @param sources  the cells read besides {@code dest} (p for imp)
- * @param constant the value of a {@link Kind#SET}
- * @param fresh    the old value of {@code dest} is the operation's identity (1 for the and-combining
- *                 kinds, 0 for the or-combining ones), so it is not read
+ * @param constant the value of a constant write
+ * @param fresh    the old value of {@code dest} is the gate's identity (1 for the and-combining forms, 0 for
+ *                 the or-combining ones), so it is not read
  */
-record JitOp(Kind kind, int dest, ImmutableIntArray sources, long constant, boolean fresh) {
-    enum Kind {
-        /** dest := constant */
-        SET,
-        /** dest := dest & ~(s0 | s1 …) */
-        NOR,
-        /** dest := dest | (s0 | s1 …) */
-        OR,
-        /** dest := dest & ~(s0 & s1 …) */
-        NAND,
-        /** dest := dest | (s0 & s1 …) */
-        AND,
-        /** dest := ~s0 | dest */
-        IMP,
-        /** dest := dest & ~maj(s0, s1, s2) */
-        MIN3,
-        /** dest := dest & (s0 & s1 …): folds a wide AND into the scratch cell */
-        FOLD_AND
-    }
+record JitOp(GateForm gate, int dest, ImmutableIntArray sources, long constant, boolean fresh) {
+    /** Folds a wide AND into the scratch cell: {@code t := t & (a & b …)}. */
+    static final GateForm FOLD_AND = new GateForm(GateForm.Fold.AND, false, GateForm.Combine.AND);
+    /** Folds a wide OR into the scratch cell: {@code t := t | (a | b …)}. */
+    static final GateForm FOLD_OR = new GateForm(GateForm.Fold.OR, false, GateForm.Combine.OR);
 
     static final int MAX_SOURCES = 64;
 
@@ -55,59 +44,44 @@ record JitOp(Kind kind, int dest, ImmutableIntArray sources, long constant, bool
         Map<Integer, Integer> level = new HashMap<>();
         for (MicroOp op : p.ops()) {
             ImmutableIntArray x = op.operands();
-            switch (op.opcode()) {
-                case INIT0, FALSE -> { for (int k = 0; k < x.length(); k++) out.add(set(x.get(k), 0)); }
-                case INIT1 -> { for (int k = 0; k < x.length(); k++) out.add(set(x.get(k), -1L)); }
-                case PROG -> level.put(x.get(0), op.level());
-                case SENSE -> {
+            Opcode oc = op.opcode();
+            switch (oc.kind()) {
+                case INIT -> { for (int k = 0; k < x.length(); k++) out.add(set(x.get(k), oc.constant() == 1 ? -1L : 0)); }
+                case PROGRAM -> level.put(x.get(0), op.level());
+                case READ -> {
                     int l = level.getOrDefault(x.get(x.length() - 1), 0);
                     for (int k = 0; k < x.length() - 1; k++) out.add(set(x.get(k), k < 31 && (l >>> k & 1) != 0 ? -1L : 0));
                 }
-                case IMP -> out.add(new JitOp(Kind.IMP, x.get(1), x.subArray(0, 1), 0, false));
-                case MIN3 -> out.add(new JitOp(Kind.MIN3, x.get(0), x.subArray(1, 4), 0, false));
-                case NOR, OR, NAND, AND -> gate(out, op.opcode(), x.get(0), x.subArray(1, x.length()), scratch);
+                case LOGIC -> gate(out, oc.gate(), op.dest(), op.sources(), scratch);
             }
         }
         return out;
     }
 
-    private static void gate(List<JitOp> out, Opcode oc, int d, ImmutableIntArray src, int scratch) {
-        Kind kind = switch (oc) {
-            case NOR -> Kind.NOR;
-            case OR -> Kind.OR;
-            case NAND -> Kind.NAND;
-            default -> Kind.AND;
-        };
-        if (src.length() <= MAX_SOURCES) {
-            out.add(new JitOp(kind, d, src, 0, false));
+    private static void gate(List<JitOp> out, GateForm g, int d, ImmutableIntArray src, int scratch) {
+        if (src.length() <= MAX_SOURCES || g.fold() == GateForm.Fold.MAJ) {
+            out.add(new JitOp(g, d, src, 0, false));
             return;
         }
-        // or-type: t = ~(a | b | …) folded as an AND of complements is not available, so use
-        // nor(t) with t := 0, t |= pieces; and-type: t := -1, t &= pieces. Then apply the gate to t alone.
-        boolean orType = kind == Kind.NOR || kind == Kind.OR;
-        out.add(set(scratch, orType ? 0 : -1L));
+        // t := identity of the fold, t folds the pieces, then the gate reads t alone: fold(t) = t.
+        boolean orFold = g.fold() == GateForm.Fold.OR;
+        out.add(set(scratch, orFold ? 0 : -1L));
         for (int from = 0; from < src.length(); from += MAX_SOURCES) {
             ImmutableIntArray piece = src.subArray(from, Math.min(src.length(), from + MAX_SOURCES));
-            out.add(new JitOp(orType ? Kind.OR : Kind.FOLD_AND, scratch, piece, 0, false));
+            out.add(new JitOp(orFold ? FOLD_OR : FOLD_AND, scratch, piece, 0, false));
         }
-        out.add(new JitOp(kind, d, ImmutableIntArray.of(scratch), 0, false));
+        out.add(new JitOp(g, d, ImmutableIntArray.of(scratch), 0, false));
     }
 
     private static JitOp set(int cell, long value) {
-        return new JitOp(Kind.SET, cell, ImmutableIntArray.of(), value, false);
+        return new JitOp(null, cell, ImmutableIntArray.of(), value, false);
     }
 
+    /** Whether the op writes a constant. */
+    boolean isSet() { return gate == null; }
+
     /** Whether the op reads its destination's old value. */
-    boolean readsDest() { return kind != Kind.SET && !fresh; }
-
-    /** Whether the op combines with the destination by AND (so the identity is all ones). */
-    private boolean andCombining() { return kind == Kind.NOR || kind == Kind.NAND || kind == Kind.MIN3 || kind == Kind.FOLD_AND; }
-
-    /** Whether the inner function folds its sources with OR (else with AND). */
-    private boolean orSources() { return kind == Kind.NOR || kind == Kind.OR; }
-
-    /** Whether the inner value is complemented before combining. */
-    private boolean complemented() { return kind == Kind.NOR || kind == Kind.NAND || kind == Kind.MIN3 || kind == Kind.IMP; }
+    boolean readsDest() { return !isSet() && !fresh; }
 
     /**
      * Constant folding and dead-op removal (see the class comment). {@code inputs} are the cells loaded
@@ -121,7 +95,7 @@ record JitOp(Kind kind, int dest, ImmutableIntArray sources, long constant, bool
             JitOp f = fold(op, known);
             if (f == null) continue; // the destination keeps its value
             folded.add(f);
-            known[f.dest] = f.kind == Kind.SET ? (Long) f.constant : null;
+            known[f.dest] = f.isSet() ? (Long) f.constant : null;
         }
         // drop ops whose result is overwritten or never read
         java.util.BitSet live = (java.util.BitSet) outputs.clone();
@@ -139,18 +113,13 @@ record JitOp(Kind kind, int dest, ImmutableIntArray sources, long constant, bool
 
     /** The op with what is known folded in; null when it leaves its destination unchanged. */
     private static JitOp fold(JitOp op, Long[] known) {
-        if (op.kind == Kind.SET) return op;
+        if (op.isSet()) return op;
+        GateForm g = op.gate;
         Long d = op.fresh ? null : known[op.dest];
-        if (op.kind == Kind.IMP) { // q := ~p | q
-            Long p = known[op.sources.get(0)];
-            if (p != null) return p == -1L ? null : set(op.dest, -1L);
-            if (d != null) return d == -1L ? set(op.dest, -1L) : new JitOp(Kind.NOR, op.dest, op.sources, 0, true);
-            return op;
-        }
         Long inner = null;
         ImmutableIntArray src = op.sources;
-        if (op.kind != Kind.MIN3) {
-            long absorbing = op.orSources() ? -1L : 0L;
+        if (g.fold() != GateForm.Fold.MAJ) {
+            long absorbing = g.fold() == GateForm.Fold.OR ? -1L : 0L;
             long identity = ~absorbing;
             ImmutableIntArray.Builder rest = ImmutableIntArray.builder();
             boolean absorbed = false;
@@ -163,17 +132,16 @@ record JitOp(Kind kind, int dest, ImmutableIntArray sources, long constant, bool
             if (absorbed) inner = absorbing;
             else if (src.isEmpty()) inner = identity;
         }
-        boolean andComb = op.andCombining();
-        long destIdentity = andComb ? -1L : 0L;
+        long destIdentity = g.identity() ? -1L : 0L;
         if (inner != null) {
-            long value = op.complemented() ? ~inner : inner;
+            long value = g.complemented() ? ~inner : inner;
             if (value == destIdentity) return null;          // d & 1 = d, d | 0 = d
             return set(op.dest, value);                        // d & 0 = 0, d | 1 = 1
         }
         if (d != null) {
             if (d != destIdentity) return set(op.dest, d);     // 0 & x = 0, 1 | x = 1
-            return new JitOp(op.kind, op.dest, src, 0, true); // the old value is the identity: not read
+            return new JitOp(g, op.dest, src, 0, true);        // the old value is the identity: not read
         }
-        return new JitOp(op.kind, op.dest, src, 0, op.fresh);
+        return new JitOp(g, op.dest, src, 0, op.fresh);
     }
 }

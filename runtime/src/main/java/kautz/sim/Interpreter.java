@@ -1,7 +1,9 @@
 package kautz.sim;
 
+import kautz.isa.GateForm;
 import kautz.isa.IoBit;
 import kautz.isa.MicroOp;
+import kautz.isa.Opcode;
 import kautz.isa.Program;
 import kautz.ports.BitPlanes;
 
@@ -52,53 +54,30 @@ public final class Interpreter implements Engine {
         return out;
     }
 
-    /** Executes one op on {@code words} words of every cell; shared with {@link RowTrace}. */
+    /**
+     * Executes one op on {@code words} words of every cell; shared with {@link RowTrace}. The op's function comes
+     * from the {@link kautz.isa.Opcode} table: an init op's constant, a logic op's {@link GateForm}.
+     */
     static void step(MicroOp op, long[][] c, int[] level, int words) {
         var x = op.operands();
-        switch (op.opcode()) {
-            case INIT0, FALSE -> { for (int k = 0; k < x.length(); k++) Arrays.fill(c[x.get(k)], 0L); }
-            case INIT1 -> { for (int k = 0; k < x.length(); k++) Arrays.fill(c[x.get(k)], -1L); }
-            case NOR -> {
-                long[] d = c[x.get(0)];
-                if (x.length() == 2) {
-                    long[] a = c[x.get(1)];
-                    for (int w = 0; w < words; w++) d[w] &= ~a[w];
-                } else if (x.length() == 3) {
-                    long[] a = c[x.get(1)], b = c[x.get(2)];
-                    for (int w = 0; w < words; w++) d[w] &= ~(a[w] | b[w]);
-                } else {
-                    for (int w = 0; w < words; w++) d[w] &= ~any(c, x, w);
-                }
+        Opcode oc = op.opcode();
+        switch (oc.kind()) {
+            case INIT -> {
+                long v = oc.constant() == 1 ? -1L : 0L;
+                for (int k = 0; k < x.length(); k++) Arrays.fill(c[x.get(k)], v);
             }
-            case OR -> { long[] d = c[x.get(0)]; for (int w = 0; w < words; w++) d[w] |= any(c, x, w); }
-            case NAND -> { long[] d = c[x.get(0)]; for (int w = 0; w < words; w++) d[w] &= ~all(c, x, w); }
-            case AND -> { long[] d = c[x.get(0)]; for (int w = 0; w < words; w++) d[w] |= all(c, x, w); }
-            case IMP -> {
-                long[] p = c[x.get(0)], q = c[x.get(1)];
-                for (int w = 0; w < words; w++) q[w] = ~p[w] | q[w];
+            case LOGIC -> {
+                GateForm g = oc.gate();
+                var s = op.sources();
+                long[][] src = new long[s.length()][];
+                for (int k = 0; k < src.length; k++) src[k] = c[s.get(k)];
+                g.planes(c[op.dest()], src, words);
             }
-            case MIN3 -> {
-                long[] d = c[x.get(0)], a = c[x.get(1)], b = c[x.get(2)], e = c[x.get(3)];
-                for (int w = 0; w < words; w++) d[w] &= ~((a[w] & b[w]) | (a[w] & e[w]) | (b[w] & e[w]));
-            }
-            case PROG -> level[x.get(0)] = op.level();
-            case SENSE -> {
+            case PROGRAM -> level[x.get(0)] = op.level();
+            case READ -> {
                 int l = level[x.get(x.length() - 1)];
                 for (int k = 0; k < x.length() - 1; k++) Arrays.fill(c[x.get(k)], k < 31 && (l >>> k & 1) != 0 ? -1L : 0L);
             }
         }
-    }
-
-    /** OR of the sources (operands 1..) at word w. */
-    private static long any(long[][] c, com.google.common.primitives.ImmutableIntArray x, int w) {
-        long r = 0;
-        for (int k = 1; k < x.length(); k++) r |= c[x.get(k)][w];
-        return r;
-    }
-
-    private static long all(long[][] c, com.google.common.primitives.ImmutableIntArray x, int w) {
-        long r = -1L;
-        for (int k = 1; k < x.length(); k++) r &= c[x.get(k)][w];
-        return r;
     }
 }

@@ -70,6 +70,11 @@ public final class SparkRunner implements Runner {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         } else {
+            if (m.matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?")) {
+                // A master on loopback: its executors reach the driver there too, and nothing else need listen.
+                conf.setIfMissing("spark.driver.host", "127.0.0.1");
+                conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            }
             // Executors need Kautz's classes: ship this jar unless spark-submit already did.
             ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar.toString()));
             // and the deep stack ./kautz gives every command (deeply nested inputs recurse)

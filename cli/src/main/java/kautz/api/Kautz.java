@@ -220,7 +220,10 @@ public final class Kautz {
     public static Verification verify(Compilation c) { return verify(c, 60); }
 
     public static Verification verify(Compilation c, double timeoutSeconds) {
-        return verification(ProofChain.check(CompilationChain.stages(c.compiled(), c.options().flow(), c.source()), cec(timeoutSeconds)));
+        // the chain is the compilation's own record; a compilation made without one is made again, recording (same program)
+        Compiled recorded = c.compiled().derivation().isPresent() ? c.compiled()
+                : Flow.compileRecorded(c.compiled().design(), c.options().flow());
+        return verification(ProofChain.check(CompilationChain.stages(recorded, c.source()), cec(timeoutSeconds)));
     }
 
     /** Proves two designs equal (ports matched by name), as {@code kautz verify A B} does. */

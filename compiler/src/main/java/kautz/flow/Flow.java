@@ -1,5 +1,7 @@
 package kautz.flow;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import kautz.load.Design;
 import kautz.mapped.MappedNetwork;
 import kautz.diag.Stage;
@@ -9,10 +11,12 @@ import kautz.isa.Opcode;
 import kautz.isa.Program;
 import kautz.mapped.Primitives;
 import kautz.mapping.ExactImply;
+import kautz.mapping.RootedMapping;
 import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
 import kautz.opt.Pipeline;
 import kautz.opt.Scripts;
+import kautz.opt.SymmetricFunction;
 import kautz.opt.SymmetricPass;
 import kautz.schedule.RowTooSmallException;
 import kautz.schedule.ScheduleOptions;
@@ -21,6 +25,8 @@ import kautz.schedule.Schedulers;
 import kautz.target.Families;
 import kautz.target.GateFamily;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,7 +41,17 @@ public final class Flow {
 
     private Flow() {}
 
-    public static Compiled compile(Design design, FlowOptions options) {
+    public static Compiled compile(Design design, FlowOptions options) { return compile(design, options, false); }
+
+    /**
+     * {@link #compile}, also recording how the scheduled network was derived from the source ({@link Derivation}:
+     * the passes and checkpoints of the kept candidate and the mapper's roots), for a proof of this compilation.
+     * The same program as {@link #compile}; the record keeps every intermediate network alive, so only the
+     * verifier asks for it.
+     */
+    public static Compiled compileRecorded(Design design, FlowOptions options) { return compile(design, options, true); }
+
+    private static Compiled compile(Design design, FlowOptions options, boolean record) {
         GateFamily family = Families.resolve(options.target());
         if (options.consumeInputs() && family.gates().stream().noneMatch(kautz.target.GateImpl::inPlace)) {
             throw new UserError("--consume-inputs: target " + family.name()
@@ -43,7 +59,10 @@ public final class Flow {
         }
         Optional<MappedNetwork> netlist = options.remap() ? Optional.empty()
                 : design.asMapped().filter(m -> fitsFamily(m, family));
-        MappedNetwork mapped = netlist.orElseGet(() -> map(design, family, options.script(), options.consumeInputs()));
+        Candidate chosen = netlist.map(m -> new Candidate(m, new Derivation.AsWritten()))
+                .orElseGet(() -> map(design, family, options.script(), options.consumeInputs(), record));
+        MappedNetwork mapped = chosen.mapped();
+        Optional<Derivation> derivation = record ? Optional.of(chosen.derivation()) : Optional.empty();
         Scheduler scheduler = scheduler(options);
         ScheduleOptions undivided = new ScheduleOptions(options.rowSize().limit(), options.init(), options.seed(), options.budget(),
                 options.consumeInputs());
@@ -59,14 +78,14 @@ public final class Flow {
             try {
                 program = Stage.run("scheduling", () -> scheduler.schedule(mapped, family, so));
             } catch (RowTooSmallException tooSmall) {
-                return resynthesise(design, family, scheduler, so).orElseThrow(() -> tooSmall);
+                return resynthesise(design, family, scheduler, so, record).orElseThrow(() -> tooSmall);
             }
         }
         if (options.exact()) {
             Optional<Program> exact = exact(design, family, options, program);
-            if (exact.isPresent()) return new Compiled(design, family, mapped, netlist.isPresent(), EXACT, exact.get(), "");
+            if (exact.isPresent()) return new Compiled(design, family, mapped, netlist.isPresent(), EXACT, exact.get(), "", derivation);
         }
-        return new Compiled(design, family, mapped, netlist.isPresent(), scheduler.name(), program, "");
+        return new Compiled(design, family, mapped, netlist.isPresent(), scheduler.name(), program, "", derivation);
     }
 
     /**
@@ -92,13 +111,22 @@ public final class Flow {
      * reports the original error). The rebuilt network is mapped as generated, without the script: the script's
      * balancing would undo the evaluation order that makes it small.
      */
-    static Optional<Compiled> resynthesise(Design design, GateFamily family, Scheduler scheduler, ScheduleOptions so) {
+    static Optional<Compiled> resynthesise(Design design, GateFamily family, Scheduler scheduler, ScheduleOptions so, boolean record) {
         SymmetricPass pass = new SymmetricPass();
-        Aig rebuilt = pass.run(design.network());
-        if (rebuilt == design.network()) return Optional.empty();
-        MappedNetwork mapped = TechnologyMapper.map(rebuilt, family, design.name(), so.consumeInputs());
+        Aig source = design.network();
+        SymmetricFunction[] found = pass.find(source);
+        Aig rebuilt = pass.rebuild(source, found).network();
+        if (rebuilt == source) return Optional.empty();
+        RootedMapping mapped = TechnologyMapper.mapRooted(rebuilt, family, design.name(), so.consumeInputs());
+        Optional<Derivation> derivation = Optional.empty();
+        if (record) {
+            ImmutableSet.Builder<String> symmetric = ImmutableSet.builder();
+            for (int o = 0; o < found.length; o++) if (found[o] != null) symmetric.add(source.outputName(o));
+            derivation = Optional.of(new Derivation.Resynthesised(pass.name(), rebuilt, symmetric.build(), mapped.roots()));
+        }
         try {
-            return Optional.of(new Compiled(design, family, mapped, false, scheduler.name(), scheduler.schedule(mapped, family, so), pass.name()));
+            return Optional.of(new Compiled(design, family, mapped.network(), false, scheduler.name(),
+                    scheduler.schedule(mapped.network(), family, so), pass.name(), derivation));
         } catch (RowTooSmallException stillTooSmall) {
             return Optional.empty();
         }
@@ -122,34 +150,46 @@ public final class Flow {
         return p.filter(x -> x.stats().cycles() < shorterThan && x.rowSize() <= options.rowSize().limit());
     }
 
+    /** A mapping the flow may keep, and how it was derived from the source (steps kept only when recording). */
+    private record Candidate(MappedNetwork mapped, Derivation derivation) {
+        static Candidate of(RootedMapping m, List<Pipeline.Step> steps) {
+            return new Candidate(m.network(), new Derivation.Mapped(ImmutableList.copyOf(steps), m.roots()));
+        }
+
+        Candidate smaller(Candidate other) {
+            return other.mapped.gates().size() < mapped.gates().size() ? other : this;
+        }
+    }
+
     /**
      * Maps the network after the optimisation script, and also as given: rewriting for fewer ANDs does not
      * always give fewer gates of the family, so the smallest mapping is kept. With the default script, a
      * network of at most {@link Scripts#STRONG_LIMIT} ANDs is also optimised by the strong script from the source (the time
      * it takes grows with the network; docs/PERFORMANCE.md). All candidates compute the source's function.
      */
-    static MappedNetwork map(Design design, GateFamily family, String script) {
-        return map(design, family, script, false);
-    }
-
-    static MappedNetwork map(Design design, GateFamily family, String script, boolean consumeInputs) {
-        String mapping = "mapping to " + family.name();
-        MappedNetwork best = Stage.run(mapping, () -> TechnologyMapper.map(design.network(), family, design.name(), consumeInputs));
+    private static Candidate map(Design design, GateFamily family, String script, boolean consumeInputs, boolean record) {
+        Aig source = design.network();
+        Candidate best = Candidate.of(Stage.run(mapping(family), () -> TechnologyMapper.mapRooted(source, family, design.name(), consumeInputs)),
+                List.of());
         if (script == null || script.isBlank() || script.equals(FlowOptions.NO_SCRIPT)) return best;
-        Aig optimised = Stage.run("optimising", () -> Pipeline.parse(script).run(design.network()));
-        best = smaller(best, Stage.run(mapping, () -> TechnologyMapper.map(optimised, family, design.name(), consumeInputs)));
-        if (script.equals(Scripts.DEFAULT) && design.network().numAnds() <= Scripts.STRONG_LIMIT) {
+        best = best.smaller(optimiseAndMap(Pipeline.parse(script), design, family, consumeInputs, record));
+        if (script.equals(Scripts.DEFAULT) && source.numAnds() <= Scripts.STRONG_LIMIT) {
             // from the source, not the default's result: the two descents end in different local minima and
             // the source's is the better one on the EPFL circuits (router: 169 ANDs against 182)
-            Aig strong = Stage.run("optimising", () -> Scripts.strongPipeline().run(design.network()));
-            best = smaller(best, Stage.run(mapping, () -> TechnologyMapper.map(strong, family, design.name(), consumeInputs)));
+            best = best.smaller(optimiseAndMap(Scripts.strongPipeline(), design, family, consumeInputs, record));
         }
         return best;
     }
 
-    private static MappedNetwork smaller(MappedNetwork a, MappedNetwork b) {
-        return b.gates().size() < a.gates().size() ? b : a;
+    private static Candidate optimiseAndMap(Pipeline pipeline, Design design, GateFamily family, boolean consumeInputs,
+                                            boolean record) {
+        List<Pipeline.Step> steps = new ArrayList<>();
+        Aig optimised = Stage.run("optimising", () -> pipeline.run(design.network(), record ? steps::add : step -> { }));
+        return Candidate.of(Stage.run(mapping(family), () -> TechnologyMapper.mapRooted(optimised, family, design.name(), consumeInputs)),
+                steps);
     }
+
+    private static String mapping(GateFamily family) { return "mapping to " + family.name(); }
 
     /** True when every gate of the netlist is a primitive of the family (or a constant). */
     static boolean fitsFamily(MappedNetwork m, GateFamily family) {

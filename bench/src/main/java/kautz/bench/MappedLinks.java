@@ -4,7 +4,7 @@ import kautz.flow.Compiled;
 import kautz.flow.Flow;
 import kautz.flow.FlowOptions;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.verify.CecOptions;
 import kautz.verify.CecResult;
 import kautz.verify.CompilationChain;

@@ -5,7 +5,7 @@ import kautz.flow.FlowOptions;
 import kautz.isa.Program;
 import kautz.isa.ProgramStats;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.mapped.MappedNetwork;
 import kautz.mapping.TechnologyMapper;
 import kautz.netlist.AigerWriter;

@@ -5,7 +5,7 @@ import kautz.flow.Compiled;
 import kautz.flow.Reports;
 import kautz.isa.Disassembler;
 import kautz.isa.ListingFormat;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

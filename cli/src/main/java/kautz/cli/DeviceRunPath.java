@@ -11,11 +11,12 @@ import kautz.flow.FlowOptions;
 import kautz.isa.IoBit;
 import kautz.isa.Program;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.network.AigSimulator;
 import kautz.ports.BitPlanes;
 import kautz.ports.InputSpec;
+import kautz.ports.MemCellId;
 import kautz.ports.Port;
 import kautz.ports.Ports;
 import kautz.util.Json;
@@ -115,11 +116,12 @@ final class DeviceRunPath {
     // --inputs @m[j]=v: the mem cell's contents before the first kernel (placed exactly, not written).
     private static void preloadMems(DeviceSession session, Map<String, BigInteger> given, List<Kernel> kernels) {
         for (Map.Entry<String, BigInteger> e : given.entrySet()) {
-            if (!e.getKey().startsWith("@")) continue;
+            MemCellId cell = MemCellId.parse(e.getKey()).orElse(null);
+            if (cell == null) continue;
             for (Kernel k : kernels) {
                 Port port = k.inPorts().stream().filter(p -> p.name().equals(e.getKey())).findFirst().orElse(null);
                 if (port == null) continue;
-                session.preload(k.program(), e.getKey(), port.width(), e.getValue().intValueExact());
+                session.preload(k.program(), cell, port.width(), e.getValue().intValueExact());
                 break;
             }
         }
@@ -129,8 +131,8 @@ final class DeviceRunPath {
     private static void repeated(List<Kernel> kernels, boolean random, String inputs, int rows, long seed, boolean json,
                                  DeviceOptions device, PrintWriter out) {
         Kernel kn = kernels.get(0);
-        if (kernels.size() > 1 || kn.inPorts().stream().anyMatch(p -> p.name().startsWith("@"))
-                || kn.outPorts().stream().anyMatch(p -> p.name().startsWith("@"))) {
+        if (kernels.size() > 1 || kn.inPorts().stream().anyMatch(DeviceRunPath::isMem)
+                || kn.outPorts().stream().anyMatch(DeviceRunPath::isMem)) {
             throw new UserError("--runs repeats one kernel without mem cells (its inputs are random every run)");
         }
         if (!random) throw new UserError("--runs draws fresh random inputs every run; leave out --inputs");
@@ -151,7 +153,7 @@ final class DeviceRunPath {
         Set<String> used = new LinkedHashSet<>();
         for (Kernel k : kernels) {
             List<Port> ports = nonMem(k.inPorts());
-            List<Port> mems = k.inPorts().stream().filter(p -> p.name().startsWith("@")).toList();
+            List<Port> mems = k.inPorts().stream().filter(DeviceRunPath::isMem).toList();
             Set<String> names = new LinkedHashSet<>();
             for (Port p : ports) names.add(p.name());
             List<String> mine = new ArrayList<>();
@@ -187,8 +189,10 @@ final class DeviceRunPath {
     }
 
     private static List<Port> nonMem(List<Port> ports) {
-        return ports.stream().filter(p -> !p.name().startsWith("@")).toList();
+        return ports.stream().filter(p -> !isMem(p)).toList();
     }
+
+    private static boolean isMem(Port p) { return MemCellId.isMemPort(p.name()); }
 
     private static List<String> names(List<IoBit> bits) { return bits.stream().map(IoBit::name).toList(); }
 

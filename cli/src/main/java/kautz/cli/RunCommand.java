@@ -2,18 +2,18 @@ package kautz.cli;
 
 import com.google.common.collect.ImmutableList;
 import kautz.diag.UserError;
-import kautz.lang.MemCell;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.flow.Compiled;
 import kautz.flow.Flow;
 import kautz.flow.Reports;
 import kautz.flow.RowCheck;
 import kautz.sim.Engine;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import kautz.ports.BitPlanes;
 import kautz.ports.InputSpec;
+import kautz.ports.MemCellId;
 import kautz.ports.Port;
 import kautz.ports.Ports;
 import kautz.util.Json;
@@ -118,7 +118,7 @@ public final class RunCommand implements Runnable {
         for (String item : inputs.split(",")) if (!item.isBlank()) items.add(item.trim());
         for (Port p : ports) {
             boolean given = items.stream().anyMatch(i -> i.startsWith(p.name() + "="));
-            if (MemCell.isMemBit(p.name()) && !given) items.add(p.name() + "=0");
+            if (MemCellId.isMemPort(p.name()) && !given) items.add(p.name() + "=0");
         }
         return InputSpec.parse(String.join(",", items), ports);
     }

@@ -14,7 +14,7 @@ import kautz.ports.InputSpec;
 import kautz.ports.Port;
 import kautz.ports.Ports;
 import kautz.sim.Engine;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import kautz.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

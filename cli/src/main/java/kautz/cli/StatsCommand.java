@@ -1,7 +1,7 @@
 package kautz.cli;
 
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.util.Json;
 import picocli.CommandLine.Command;

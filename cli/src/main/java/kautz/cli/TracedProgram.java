@@ -7,7 +7,7 @@ import kautz.isa.Assembler;
 import kautz.isa.IoBit;
 import kautz.isa.PartitionRules;
 import kautz.isa.Program;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.network.AigSimulator;
 import kautz.ports.BitPlanes;

@@ -5,7 +5,7 @@ import kautz.flow.Compiled;
 import kautz.flow.Flow;
 import kautz.flow.FlowOptions;
 import kautz.isa.Assembler;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.util.Json;
 import kautz.verify.CecOptions;
 import kautz.verify.CecResult;

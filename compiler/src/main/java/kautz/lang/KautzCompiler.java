@@ -8,6 +8,7 @@ import kautz.lang.ast.SourceText;
 import kautz.lang.check.Checker;
 import kautz.lang.check.ModuleLoader;
 import kautz.lang.check.Program;
+import kautz.lang.elab.CompiledKernel;
 import kautz.lang.elab.Elaborator;
 
 import java.io.IOException;

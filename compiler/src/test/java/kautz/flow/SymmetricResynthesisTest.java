@@ -1,7 +1,7 @@
 package kautz.flow;
 
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.mapped.MappedNetwork;
 import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
@@ -14,6 +14,7 @@ import kautz.target.Families;
 import kautz.target.GateFamily;
 import kautz.util.SharedBenchmarks;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * When a program does not fit the row, the flow rebuilds symmetric outputs as serial counters: rows that the
  * adder tree cannot use then work, every family included, and the program is right on every weight.
  */
+@Tag("slow")
 class SymmetricResynthesisTest {
     @Test
     void aMajorityFitsRowsItsAdderTreeCannot() {

@@ -2,7 +2,8 @@ package kautz.hardening;
 
 import kautz.diag.UserError;
 import kautz.lang.KautzCompiler;
-import kautz.lang.Limits;
+import kautz.lang.elab.Limits;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * the examples below) either compile or fail with a one-line {@link UserError}; never another exception,
  * a hang or running out of memory. Also checks that the limits of {@link Limits} stop runaway programs.
  */
+@Tag("slow")
 class FrontEndFuzzTest {
     private static final int MUTATIONS_PER_FILE = 250;
 

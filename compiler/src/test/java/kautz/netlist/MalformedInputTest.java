@@ -2,6 +2,7 @@ package kautz.netlist;
 
 import kautz.diag.UserError;
 import kautz.util.SharedBenchmarks;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * netlists in every format: each reader either accepts the result or throws a {@link UserError} that names
  * the file, never another exception and never a hang.
  */
+@Tag("slow")
 class MalformedInputTest {
     private static final int MUTATIONS_PER_FILE = 300;
 

@@ -4,6 +4,7 @@ import kautz.isa.InitModel;
 import kautz.isa.Program;
 import kautz.mapped.MappedNetwork;
 import kautz.mapped.Primitives;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,6 +27,7 @@ class LiveSearchSchedulerTest {
     }
 
     @Test
+    @Tag("slow")
     void programsAreCorrectAtMinimumAndLargerRowsUnderBothInitModels() {
         for (long seed = 1; seed <= 3; seed++) {
             MappedNetwork net = TestNetworks.randomNor(seed, 4 + (int) (seed % 6), 60 + 13 * (int) seed, 1 + (int) (seed % 4));

@@ -9,7 +9,7 @@ import kautz.isa.IoBit;
 import kautz.isa.ListingFormat;
 import kautz.isa.Program;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.netlist.AigerWriter;
 import kautz.network.Aig;
 import kautz.opt.Pipeline;

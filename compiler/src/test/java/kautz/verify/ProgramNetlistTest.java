@@ -9,7 +9,7 @@ import kautz.isa.MicroOp;
 import kautz.isa.Opcode;
 import kautz.isa.Program;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.netlist.BenchReader;
 import kautz.netlist.BlifReader;
 import kautz.network.Aig;

@@ -1,6 +1,7 @@
 package kautz.isa;
 
 import kautz.diag.UserError;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * covering every opcode and random programs rendered by the disassembler) either assemble or fail with a
  * one-line {@link UserError} naming the file; never another exception or a hang.
  */
+@Tag("slow")
 class AssemblerFuzzTest {
     private static final String ALL_OPS = """
             # every opcode once

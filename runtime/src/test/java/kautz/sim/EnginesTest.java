@@ -1,6 +1,7 @@
 package kautz.sim;
 
 import kautz.diag.UserError;
+import kautz.engines.Engines;
 import kautz.isa.Assembler;
 import kautz.isa.Program;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package kautz.sweep;
 
 import kautz.cli.Main;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +80,7 @@ class TimedEvaluatorTest {
     }
 
     @Test
+    @Tag("slow")
     void aRealRunOverTheLimitIsAnErrorRowAndKautzStillWorksBesideIt() throws Exception {
         Fixtures.write(dir, "addmux.kz", Fixtures.KERNEL);
         // 40,000 runs on the device engine take seconds (about 40 µs each); the description allows a day, the command line 0.5 s.

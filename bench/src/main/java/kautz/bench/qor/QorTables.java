@@ -6,10 +6,10 @@ import kautz.flow.FlowOptions;
 import kautz.flow.RowCheck;
 import kautz.isa.ProgramStats;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.schedule.RowTooSmallException;
 import kautz.schedule.SimplerReference;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,6 @@
 package kautz.lang.elab;
 
 import com.google.common.collect.ImmutableList;
-import kautz.lang.CompiledKernel;
-import kautz.lang.Limits;
-import kautz.lang.MemInfo;
 import kautz.lang.ast.ConstDecl;
 import kautz.lang.ast.KernelDecl;
 import kautz.lang.ast.MemDecl;
@@ -39,7 +36,7 @@ public final class Elaborator {
             if (levels < 2) throw d.levels().pos().error("a multi-level cell needs at least 2 levels, got " + levels);
             if (cells < 1) throw d.cells().pos().error("a mem needs at least 1 cell, got " + cells);
             if (levels > (1L << 30)) throw d.levels().pos().error("too many levels: " + levels);
-            bits += cells * (long) kautz.lang.MemCell.bitsFor((int) levels);
+            bits += cells * (long) kautz.ports.MemCellId.bitsFor((int) levels);
             if (bits > Limits.MAX_MEM_BITS) {
                 throw d.pos().error("the mems of this file hold more than " + Limits.MAX_MEM_BITS + " bits (the limit)");
             }

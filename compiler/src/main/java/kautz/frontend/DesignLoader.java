@@ -1,7 +1,8 @@
-package kautz.load;
+package kautz.frontend;
 
 import kautz.diag.Stage;
 import kautz.diag.UserError;
+import kautz.load.Design;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package kautz.lang;
+package kautz.lang.elab;
 
 /**
  * Bounds on what one kernel may elaborate to, so that a mistake (a huge width, a loop to a billion)

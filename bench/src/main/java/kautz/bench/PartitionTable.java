@@ -8,7 +8,7 @@ import kautz.flow.RowCheck;
 import kautz.isa.PartitionModel;
 import kautz.isa.PartitionRules;
 import kautz.isa.Program;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.schedule.PartitionScheduler;
 import kautz.schedule.ScheduleOptions;
 import kautz.sim.Interpreter;

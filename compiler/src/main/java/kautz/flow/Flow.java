@@ -67,11 +67,16 @@ public final class Flow {
         MappedNetwork mapped = chosen.mapped();
         Optional<Derivation> derivation = record ? Optional.of(chosen.derivation()) : Optional.empty();
         Activity.stage("scheduling " + design.name() + " (" + mapped.gates().size() + " gates)");
-        Scheduler scheduler = options.scheduler() == null ? Schedulers.defaultScheduler() : Schedulers.byName(options.scheduler());
-        ScheduleOptions so = new ScheduleOptions(options.rowSize().limit(), options.init(), options.seed(), options.budget(),
+        Scheduler scheduler = scheduler(options);
+        ScheduleOptions undivided = new ScheduleOptions(options.rowSize().limit(), options.init(), options.seed(), options.budget(),
                 options.consumeInputs());
+        ScheduleOptions so = !options.partitions().divided() ? undivided
+                : undivided.withPartitions(options.partitions().count(), options.partitions().resolve(options.rowSize()), options.model());
         Program program;
-        if (options.rowSize().minimise()) {
+        if (options.partitions().divided()) {
+            program = Stage.run("scheduling", () -> scheduler.schedule(mapped, family, so));
+            PartitionCheck.check(program, design.network(), options.seed());
+        } else if (options.rowSize().minimise()) {
             program = Stage.run("scheduling", () -> scheduler.scheduleMinRow(mapped, family, so));
         } else {
             try {
@@ -85,6 +90,22 @@ public final class Flow {
             if (exact.isPresent()) return new Compiled(design, family, mapped, netlist.isPresent(), EXACT, exact.get(), "", derivation);
         }
         return new Compiled(design, family, mapped, netlist.isPresent(), scheduler.name(), program, "", derivation);
+    }
+
+    /**
+     * The scheduler the options name, the default one, or for a divided row the partition-aware one (the
+     * others place one op per cycle and know no partitions).
+     */
+    static Scheduler scheduler(FlowOptions options) {
+        if (!options.partitions().divided()) {
+            return options.scheduler() == null ? Schedulers.defaultScheduler() : Schedulers.byName(options.scheduler());
+        }
+        Scheduler s = options.scheduler() == null ? Schedulers.defaultPartitioned() : Schedulers.byName(options.scheduler());
+        if (!s.partitionAware()) {
+            throw new UserError("--scheduler " + s.name() + ": schedules one op per cycle on an undivided row; --partitions needs a"
+                    + " partition-aware scheduler, " + Schedulers.defaultPartitioned().name() + " (leave --scheduler out)");
+        }
+        return s;
     }
 
     /**

@@ -58,7 +58,7 @@ class MappedAigTest {
     @Test
     void everySchedulersProgramHashesOntoItsMappedNetwork() {
         Aig aig = EquivalenceCheckerTest.randomAig(26, 9, 120, 6);
-        for (Scheduler scheduler : Schedulers.all()) {
+        for (Scheduler scheduler : Schedulers.undivided()) {
             for (String target : new String[] {"magic-nor", "imply"}) {
                 FlowOptions fo = FAST.withTarget(target).withScheduler(scheduler.name());
                 assertHashes(Flow.compile(Design.ofNetwork("k", aig), fo), scheduler.name() + " " + target);

@@ -5,7 +5,7 @@ import kautz.flow.Flow;
 import kautz.flow.FlowOptions;
 import kautz.flow.RowCheck;
 import kautz.isa.Program;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.sim.Interpreter;
 import kautz.util.SharedBenchmarks;
 

@@ -5,7 +5,7 @@ import kautz.isa.RandomPrograms;
 import kautz.jit.JitEngine;
 import kautz.ports.BitPlanes;
 import kautz.sim.Engine;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import kautz.sim.Executable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;

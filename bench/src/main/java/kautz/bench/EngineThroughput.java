@@ -2,7 +2,7 @@ package kautz.bench;
 
 import kautz.isa.Program;
 import kautz.ports.BitPlanes;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import kautz.sim.Executable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

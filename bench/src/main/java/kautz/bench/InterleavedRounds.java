@@ -4,7 +4,7 @@ import kautz.isa.Program;
 import kautz.jit.JitEngine;
 import kautz.ports.BitPlanes;
 import kautz.sim.Engine;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import kautz.sim.Executable;
 
 import java.lang.management.ManagementFactory;

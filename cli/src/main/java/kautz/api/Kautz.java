@@ -20,7 +20,7 @@ import kautz.isa.IoBit;
 import kautz.isa.Program;
 import kautz.lang.KautzCompiler;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.network.AigSimulator;
 import kautz.opt.PassInfo;
@@ -31,7 +31,7 @@ import kautz.ports.Ports;
 import kautz.schedule.Scheduler;
 import kautz.schedule.Schedulers;
 import kautz.sim.Engine;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import kautz.target.Families;
 import kautz.target.GateFamily;
 import kautz.util.Json;
@@ -220,7 +220,10 @@ public final class Kautz {
     public static Verification verify(Compilation c) { return verify(c, 60); }
 
     public static Verification verify(Compilation c, double timeoutSeconds) {
-        return verification(ProofChain.check(CompilationChain.stages(c.compiled(), c.options().flow(), c.source()), cec(timeoutSeconds)));
+        // the chain is the compilation's own record; a compilation made without one is made again, recording (same program)
+        Compiled recorded = c.compiled().derivation().isPresent() ? c.compiled()
+                : Flow.compileRecorded(c.compiled().design(), c.options().flow());
+        return verification(ProofChain.check(CompilationChain.stages(recorded, c.source()), cec(timeoutSeconds)));
     }
 
     /** Proves two designs equal (ports matched by name), as {@code kautz verify A B} does. */

@@ -1,5 +1,6 @@
 package kautz.cli;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.flow.Compiled;
 import kautz.flow.Flow;
@@ -9,10 +10,10 @@ import kautz.flow.RowCheck;
 import kautz.flow.RowSize;
 import kautz.isa.ProgramStats;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.schedule.RowTooSmallException;
 import kautz.schedule.SimplerReference;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import kautz.util.Json;
 import kautz.util.SharedBenchmarks;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        if (rows < 1 || repeat < 1) throw new UserError("--rows and --repeat must be at least 1");
+        if (rows < 1 || repeat < 1) throw new UsageError("--rows and --repeat must be at least 1");
         PrintWriter out = spec.commandLine().getOut();
         Map<String, SimplerReference> reference = SharedBenchmarks.dir().map(d -> d.resolve("REFERENCE.tsv"))
                 .filter(Files::isRegularFile).<Map<String, SimplerReference>>map(SimplerReference::read).orElse(Map.of());

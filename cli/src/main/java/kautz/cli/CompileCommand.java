@@ -1,11 +1,12 @@
 package kautz.cli;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.flow.Compiled;
 import kautz.flow.Reports;
 import kautz.isa.Disassembler;
 import kautz.isa.ListingFormat;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +35,10 @@ public final class CompileCommand implements Runnable {
     Path output;
 
     @Option(names = "--format", paramLabel = "FMT",
-            description = "program text: kasm (reads back with sim), simpler or aritpim listings (default: ${DEFAULT-VALUE})")
+            description = "program text: kasm (reads back with sim), simpler or aritpim listings, or the program as a blif or bench netlist (default: ${DEFAULT-VALUE})")
     String format = "kasm";
 
-    @Option(names = "--json", description = "print the counts as one JSON object (DESIGN.md §4 keys)")
+    @Option(names = "--json", description = "print the counts as one JSON object (keys: docs/json.md)")
     boolean json;
 
     @Mixin FlowMixin flow;
@@ -46,7 +47,7 @@ public final class CompileCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         ListingFormat fmt = ListingFormat.byLabel(format);
-        if (fmt == null) throw new UserError("--format: unknown format '" + format + "' (expected kasm, simpler or aritpim)");
+        if (fmt == null) throw new UsageError("--format: unknown format '" + format + "' (expected kasm, simpler, aritpim, blif or bench)");
         Compiled c = flow.compiler().compile(DesignLoader.load(file, flow.kernel), flow.options());
         if (output != null) {
             Disassembler.write(c.program(), fmt, output);

@@ -5,6 +5,7 @@ import kautz.device.DeviceConfig;
 import kautz.device.DevicePreset;
 import kautz.device.DevicePresets;
 import kautz.device.WriteScheme;
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import picocli.CommandLine.Option;
 
@@ -40,13 +41,23 @@ public final class DeviceOptions {
 
     public DeviceConfig config(int rows, long seed) {
         DevicePreset preset = DevicePresets.load(device);
-        if (runs < 1 || runs > kautz.device.RepeatedRuns.MAX_RUNS) throw new UserError("--runs must lie between 1 and " + kautz.device.RepeatedRuns.MAX_RUNS);
-        if (cols < 0 || cols > DeviceConfig.MAX_COLS) throw new UserError("--cols must lie between 1 and " + DeviceConfig.MAX_COLS);
+        if (runs < 1 || runs > kautz.device.RepeatedRuns.MAX_RUNS) throw new UsageError("--runs must lie between 1 and " + kautz.device.RepeatedRuns.MAX_RUNS);
+        if (cols < 0 || cols > DeviceConfig.MAX_COLS) throw new UsageError("--cols must lie between 1 and " + DeviceConfig.MAX_COLS);
         int l = levels == 0 ? Math.min(4, preset.states()) : levels;
-        if (l < 2 || l > preset.states()) throw new UserError("--levels must lie between 2 and the " + preset.states() + " states of " + preset.name());
-        if (readDelay < 0 || !Double.isFinite(readDelay)) throw new UserError("--read-delay must be a non-negative number of seconds");
-        if (rows > DeviceConfig.MAX_ROWS) throw new UserError("--rows: the device engine takes at most " + DeviceConfig.MAX_ROWS + " rows");
+        if (l < 2 || l > preset.states()) throw new UsageError("--levels must lie between 2 and the " + preset.states() + " states of " + preset.name());
+        if (readDelay < 0 || !Double.isFinite(readDelay)) throw new UsageError("--read-delay must be a non-negative number of seconds");
+        if (rows > DeviceConfig.MAX_ROWS) throw new UsageError("--rows: the device engine takes at most " + DeviceConfig.MAX_ROWS + " rows");
         return new DeviceConfig(preset, ArrayType.parse(array), rows, cols, seed, WriteScheme.parse(scheme), l, readDelay, false);
+    }
+
+    /**
+     * Levels of a cell a bare prog op programs in the functional engines: --levels, else 4, the device
+     * engine's default; a level beyond them is refused there as on the device.
+     */
+    public int functionalLevels() {
+        if (levels == 0) return 4;
+        if (levels < 2 || levels > 1 << 16) throw new UsageError("--levels must lie between 2 and 65536");
+        return levels;
     }
 
     public int runs() { return runs; }

@@ -5,17 +5,19 @@ import kautz.device.DeviceConfig;
 import kautz.device.DeviceReport;
 import kautz.device.DeviceRun;
 import kautz.device.DeviceSession;
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.flow.FlowCompiler;
 import kautz.flow.FlowOptions;
 import kautz.isa.IoBit;
 import kautz.isa.Program;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.network.AigSimulator;
 import kautz.ports.BitPlanes;
 import kautz.ports.InputSpec;
+import kautz.ports.MemCellId;
 import kautz.ports.Port;
 import kautz.ports.Ports;
 import kautz.util.Json;
@@ -46,7 +48,7 @@ final class DeviceRunPath {
                     FlowCompiler compiler, FlowOptions flow, DeviceOptions device, PrintWriter out) {
         boolean random = inputs.equals("random");
         int rows = rowsOption != null ? rowsOption : random ? 1024 : 1;
-        if (rows < 1) throw new UserError("--rows must be at least 1, got " + rows);
+        if (rows < 1) throw new UsageError("--rows must be at least 1, got " + rows);
         List<Kernel> kernels = new ArrayList<>();
         int width = 0;
         for (String k : kernelList == null ? new String[]{null} : kernelList.split(",")) {
@@ -77,7 +79,7 @@ final class DeviceRunPath {
             // what the mem cells should hold before this kernel (it may overwrite them)
             long[][] intended = reorder(names(kn.program().inputs()), session.intendedInputs(kn.program(), progIn), n.inputNames());
             DeviceRun r = session.run(kn.program(), progIn);
-            long[][] expected = AigSimulator.simulate(n, intended);
+            long[][] expected = AigSimulator.simulate(n, intended, BitPlanes.words(rows));
             long[][] got = reorder(names(kn.program().outputs()), r.outputs(), n.outputNames());
             mismatches += BitPlanes.mismatchedRows(got, expected, rows);
             programs.add(kn.program());
@@ -115,11 +117,12 @@ final class DeviceRunPath {
     // --inputs @m[j]=v: the mem cell's contents before the first kernel (placed exactly, not written).
     private static void preloadMems(DeviceSession session, Map<String, BigInteger> given, List<Kernel> kernels) {
         for (Map.Entry<String, BigInteger> e : given.entrySet()) {
-            if (!e.getKey().startsWith("@")) continue;
+            MemCellId cell = MemCellId.parse(e.getKey()).orElse(null);
+            if (cell == null) continue;
             for (Kernel k : kernels) {
                 Port port = k.inPorts().stream().filter(p -> p.name().equals(e.getKey())).findFirst().orElse(null);
                 if (port == null) continue;
-                session.preload(k.program(), e.getKey(), port.width(), e.getValue().intValueExact());
+                session.preload(k.program(), cell, port.width(), e.getValue().intValueExact());
                 break;
             }
         }
@@ -129,11 +132,11 @@ final class DeviceRunPath {
     private static void repeated(List<Kernel> kernels, boolean random, String inputs, int rows, long seed, boolean json,
                                  DeviceOptions device, PrintWriter out) {
         Kernel kn = kernels.get(0);
-        if (kernels.size() > 1 || kn.inPorts().stream().anyMatch(p -> p.name().startsWith("@"))
-                || kn.outPorts().stream().anyMatch(p -> p.name().startsWith("@"))) {
-            throw new UserError("--runs repeats one kernel without mem cells (its inputs are random every run)");
+        if (kernels.size() > 1 || kn.inPorts().stream().anyMatch(DeviceRunPath::isMem)
+                || kn.outPorts().stream().anyMatch(DeviceRunPath::isMem)) {
+            throw new UsageError("--runs repeats one kernel without mem cells (its inputs are random every run)");
         }
-        if (!random) throw new UserError("--runs draws fresh random inputs every run; leave out --inputs");
+        if (!random) throw new UsageError("--runs draws fresh random inputs every run; leave out --inputs");
         DeviceRunner.Outcome o = DeviceRunner.run(kn.program(), null, null, rows, seed, device);
         if (json) {
             out.println(o.appendTo(new Json().put("kernel", kn.design().name()).put("target", kn.program().target())
@@ -151,7 +154,7 @@ final class DeviceRunPath {
         Set<String> used = new LinkedHashSet<>();
         for (Kernel k : kernels) {
             List<Port> ports = nonMem(k.inPorts());
-            List<Port> mems = k.inPorts().stream().filter(p -> p.name().startsWith("@")).toList();
+            List<Port> mems = k.inPorts().stream().filter(DeviceRunPath::isMem).toList();
             Set<String> names = new LinkedHashSet<>();
             for (Port p : ports) names.add(p.name());
             List<String> mine = new ArrayList<>();
@@ -170,11 +173,12 @@ final class DeviceRunPath {
                 }
             }
             all.putAll(InputSpec.parse(String.join(",", mine), ports));
+            k.design().checkMemLevels(all);
         }
         for (String item : spec.split(",")) {
             String name = item.contains("=") ? item.substring(0, item.indexOf('=')).trim() : item.trim();
             if (!item.isBlank() && !used.contains(name)) {
-                throw new UserError("--inputs: no kernel input named '" + name + "'");
+                throw new UsageError("--inputs: no kernel input named '" + name + "'");
             }
         }
         return all;
@@ -187,8 +191,10 @@ final class DeviceRunPath {
     }
 
     private static List<Port> nonMem(List<Port> ports) {
-        return ports.stream().filter(p -> !p.name().startsWith("@")).toList();
+        return ports.stream().filter(p -> !isMem(p)).toList();
     }
+
+    private static boolean isMem(Port p) { return MemCellId.isMemPort(p.name()); }
 
     private static List<String> names(List<IoBit> bits) { return bits.stream().map(IoBit::name).toList(); }
 

@@ -7,6 +7,7 @@ import kautz.device.DevicePresets;
 import kautz.device.SneakPathModel;
 import kautz.device.WriteScheme;
 import kautz.device.WriteVerifyBench;
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,14 +55,14 @@ public final class DevicesCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         if (speed) {
-            if (rows < 1 || rows > 1 << 16 || cols < 4 || cols > 1 << 14) throw new UserError("--speed: rows must lie in 1..65536 and cols in 4..16384");
+            if (rows < 1 || rows > 1 << 16 || cols < 4 || cols > 1 << 14) throw new UsageError("--speed: rows must lie in 1..65536 and cols in 4..16384");
             out.println(DeviceBenchmark.run(rows, cols, seed).text());
             return;
         }
         if (writeVerify != null) {
             DevicePreset p = DevicePresets.load(writeVerify);
-            if (levels < 2 || levels > p.states()) throw new UserError("--levels must lie between 2 and the " + p.states() + " states of " + p.name());
-            if (cells < 1 || cells > 1_000_000) throw new UserError("--cells must lie between 1 and 1000000");
+            if (levels < 2 || levels > p.states()) throw new UsageError("--levels must lie between 2 and the " + p.states() + " states of " + p.name());
+            if (cells < 1 || cells > 1_000_000) throw new UsageError("--cells must lie between 1 and 1000000");
             out.println(p.name() + ": " + cells + " cells programmed to random levels of " + levels + ", then read once");
             for (WriteScheme s : WriteScheme.values()) {
                 WriteVerifyBench.Result r = WriteVerifyBench.measure(p, s, levels, cells, seed);

@@ -1,10 +1,13 @@
 package kautz.cli;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.flow.FlowCompiler;
 import kautz.flow.FlowOptions;
+import kautz.flow.PartitionLayout;
 import kautz.flow.RowSize;
 import kautz.isa.InitModel;
+import kautz.isa.PartitionModel;
 import kautz.opt.Scripts;
 import kautz.target.Families;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +61,20 @@ public final class FlowMixin {
             + " scheduled one")
     boolean exact;
 
+    @Option(names = "--partitions", paramLabel = "KxW|W1,W2,…|K",
+            description = "divide the row into partitions whose ops run in the same cycle (docs/partitions.md):"
+                    + " KxW is K partitions of W cells, W1,W2,… their widths left to right (summing to --row-size when it is given),"
+                    + " K alone K equal partitions as wide as the program needs. Uses the partition-aware scheduler part"
+                    + " (default: one undivided row, one op per cycle)")
+    String partitions;
+
+    @Option(names = "--model", paramLabel = "unlimited|standard|minimal",
+            description = "which ops may share a cycle on a divided row (PartitionPIM's models): unlimited, any ops whose"
+                    + " partition intervals are disjoint; standard, also one opcode, the same cell index within the partition for"
+                    + " each operand, the inputs of an op in one partition and one direction; minimal, also one input-to-output"
+                    + " distance and evenly spaced input partitions (default: ${DEFAULT-VALUE})")
+    String model = "unlimited";
+
     FlowOptions options() { return options(rowSize); }
 
     /**
@@ -72,12 +89,23 @@ public final class FlowMixin {
 
     /** The options with another {@code --row-size} text (commands that give it their own meaning). */
     FlowOptions options(String rowSizeText) {
-        InitModel model;
+        InitModel initModel;
         try {
-            model = InitModel.parse(init);
+            initModel = InitModel.parse(init);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--init: " + e.getMessage());
+            throw new UsageError("--init: " + e.getMessage());
         }
-        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), model, seed, Duration.ofSeconds(2), remap, script, consumeInputs, exact);
+        PartitionModel rules;
+        try {
+            rules = PartitionModel.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--model: " + e.getMessage());
+        }
+        PartitionLayout layout = PartitionLayout.parse(partitions);
+        if (partitions == null && rules != PartitionModel.UNLIMITED) {
+            throw new UserError("--model " + rules.label() + ": the model rules the ops of a cycle on a divided row; add --partitions");
+        }
+        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), initModel, seed, Duration.ofSeconds(2), remap, script, consumeInputs, exact,
+                layout, rules);
     }
 }

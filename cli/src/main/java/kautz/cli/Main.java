@@ -1,6 +1,9 @@
 package kautz.cli;
 
+import kautz.diag.Stage;
 import kautz.diag.UserError;
+import kautz.diag.Warnings;
+import kautz.util.InputFiles;
 import kautz.flow.FlowCompiler;
 import kautz.network.NetworkTooLargeException;
 import picocli.CommandLine;
@@ -8,14 +11,15 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 
 /**
- * Entry point of {@code ./kautz}. Results go to stdout; errors are one line on stderr. Exit codes
- * (DESIGN.md §7): 0 success, 1 user error (or "not equivalent" for verify), 2 usage, 3 undecided.
+ * Entry point of {@code ./kautz}. Results go to stdout; errors are one line on stderr. Exit codes:
+ * 0 success, 1 user error (or "not equivalent" for verify), 2 usage, 3 undecided.
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // progress lines only for a real process: tests compare stderr exactly, whatever the machine's load
+        System.exit(execute(commandLine(FlowCompiler.DIRECT), args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), true));
     }
 
     /** Runs the CLI with the given streams; used by tests so they see exactly what a user sees. */
@@ -29,19 +33,32 @@ public final class Main {
     }
 
     /** Runs {@code cl} (from {@link #commandLine}, new or used before) as {@link #run} does. */
-    static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
+        return execute(cl, args, out, err, false);
+    }
+
+    /** As above; with {@code progress}, a stage running over two seconds is named on {@code err} ({@link kautz.diag.Activity}). */
+    static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err, boolean progress) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
         int code;
+        InputFiles.reset();
+        PrintWriter previousWarnings = Warnings.install(err);
+        AutoCloseable reporter = progress ? kautz.diag.Activity.report(err) : () -> { };
+        Stage.takeOutOfMemory(); // a stage left by an earlier command on this thread is not this one's
         try {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("kautz: out of memory; raise the heap with KAUTZ_JAVA_OPTS=-Xmx8g");
+            err.println("kautz: " + Stage.outOfMemoryMessage());
             code = 1;
         } catch (StackOverflowError e) {
             err.println("kautz: the input nests too deeply (stack overflow); raise the stack with KAUTZ_JAVA_OPTS=-Xss256m");
             code = 1;
+        } finally {
+            try { reporter.close(); } catch (Exception ignored) { /* a daemon being stopped */ }
+            Warnings.restore(previousWarnings);
+            InputFiles.reset(); // what the test harness or an embedding program writes next is not this command's output
         }
         out.flush();
         err.flush();
@@ -62,7 +79,7 @@ public final class Main {
         if (ex instanceof UserError u) {
             err.println("kautz: " + u.getMessage());
             if (u.detail() != null) err.println(u.detail());
-            return 1;
+            return u instanceof kautz.diag.UsageError ? 2 : 1;
         }
         if (ex instanceof NetworkTooLargeException t) {
             err.println("kautz: " + t.getMessage());

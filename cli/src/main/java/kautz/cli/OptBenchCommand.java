@@ -1,8 +1,9 @@
 package kautz.cli;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.opt.Pipeline;
 import kautz.opt.RandomSimulation;
@@ -53,7 +54,7 @@ public final class OptBenchCommand implements Runnable {
 
     @Override
     public void run() {
-        if (repeat < 1 || rows < 64) throw new UserError("--repeat must be at least 1 and --rows at least 64");
+        if (repeat < 1 || rows < 64) throw new UsageError("--repeat must be at least 1 and --rows at least 64");
         PrintWriter out = spec.commandLine().getOut();
         Pipeline pipeline = Pipeline.parse(script != null ? script : Scripts.DEFAULT);
         out.println("script: " + pipeline);

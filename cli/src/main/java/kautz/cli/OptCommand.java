@@ -2,7 +2,7 @@ package kautz.cli;
 
 import kautz.diag.UserError;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.netlist.NetlistWriters;
 import kautz.network.Aig;
 import kautz.opt.Pipeline;

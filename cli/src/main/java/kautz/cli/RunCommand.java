@@ -1,19 +1,20 @@
 package kautz.cli;
 
 import com.google.common.collect.ImmutableList;
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
-import kautz.lang.MemCell;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.flow.Compiled;
 import kautz.flow.Flow;
 import kautz.flow.Reports;
 import kautz.flow.RowCheck;
 import kautz.sim.Engine;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import kautz.ports.BitPlanes;
 import kautz.ports.InputSpec;
+import kautz.ports.MemCellId;
 import kautz.ports.Port;
 import kautz.ports.Ports;
 import kautz.util.Json;
@@ -65,7 +66,7 @@ public final class RunCommand implements Runnable {
 
     @Mixin FlowMixin flow;
 
-    @Option(names = "--json", description = "print one JSON object (DESIGN.md §4 keys) instead of text")
+    @Option(names = "--json", description = "print one JSON object (keys: docs/json.md) instead of text")
     boolean json;
 
     @picocli.CommandLine.Mixin
@@ -80,7 +81,7 @@ public final class RunCommand implements Runnable {
     @Override
     public void run() {
         if (device.enabled()) {
-            if (vcd.requested()) throw new UserError("--vcd shows the functional engines' row; it cannot be combined with --device");
+            if (vcd.requested()) throw new UsageError("--vcd shows the functional engines' row; it cannot be combined with --device");
             // the cycle-accurate device engine; --kernel a,b runs kernels in order, sharing mem cells
             DeviceRunPath.run(file, flow.kernel, inputs, rows, flow.seed, json, flow.compiler(), flow.options(), device,
                     spec.commandLine().getOut());
@@ -99,16 +100,22 @@ public final class RunCommand implements Runnable {
     RowInputs rowInputs() {
         boolean random = inputs.equals("random");
         int r = rows != null ? rows : random ? 1024 : 1;
-        if (r < 1) throw new UserError("--rows must be at least 1, got " + r);
+        if (r < 1) throw new UsageError("--rows must be at least 1, got " + r);
         Design d = DesignLoader.load(file, flow.kernel);
         Aig n = d.network();
         if ((long) r * Math.max(1, n.numInputs() + n.numOutputs()) > MAX_BITS) {
-            throw new UserError("--rows " + r + " x " + (n.numInputs() + n.numOutputs()) + " signals is too much to run at once");
+            throw new UsageError("--rows " + r + " x " + (n.numInputs() + n.numOutputs()) + " signals is too much to run at once");
         }
         ImmutableList<Port> inPorts = Ports.group(n.inputNames());
         ImmutableList<Port> outPorts = Ports.group(n.outputNames());
-        long[][] planes = random ? BitPlanes.random(n.numInputs(), r, flow.seed)
-                : BitPlanes.sameInEveryRow(inPorts, explicitValues(inPorts), n.numInputs(), r);
+        long[][] planes;
+        if (random) {
+            planes = BitPlanes.random(n.numInputs(), r, flow.seed);
+        } else {
+            Map<String, BigInteger> values = explicitValues(inPorts);
+            d.checkMemLevels(values);
+            planes = BitPlanes.sameInEveryRow(inPorts, values, n.numInputs(), r);
+        }
         return new RowInputs(d, inPorts, outPorts, planes, r, random);
     }
 
@@ -118,7 +125,7 @@ public final class RunCommand implements Runnable {
         for (String item : inputs.split(",")) if (!item.isBlank()) items.add(item.trim());
         for (Port p : ports) {
             boolean given = items.stream().anyMatch(i -> i.startsWith(p.name() + "="));
-            if (MemCell.isMemBit(p.name()) && !given) items.add(p.name() + "=0");
+            if (MemCellId.isMemPort(p.name()) && !given) items.add(p.name() + "=0");
         }
         return InputSpec.parse(String.join(",", items), ports);
     }

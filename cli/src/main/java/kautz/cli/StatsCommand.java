@@ -1,7 +1,7 @@
 package kautz.cli;
 
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.util.Json;
 import picocli.CommandLine.Command;
@@ -39,7 +39,7 @@ public final class StatsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        if (timeRuns < 0 || timeRuns > 1000) throw new kautz.diag.UserError("--time must be between 0 and 1000, got " + timeRuns);
+        if (timeRuns < 0 || timeRuns > 1000) throw new kautz.diag.UsageError("--time must be between 0 and 1000, got " + timeRuns);
         // timed before any other load, so that "first" includes class loading and a cold JIT
         String timing = timeRuns > 0 ? LoadTimer.measure(() -> DesignLoader.load(file, kernel), timeRuns) : null;
         Design d = DesignLoader.load(file, kernel);

@@ -1,10 +1,10 @@
 package kautz.cli;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.isa.Disassembler;
 import kautz.isa.Program;
 import kautz.mapping.ImplySynthesis;
-import kautz.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,17 +61,17 @@ public final class SynthImplyCommand implements Runnable {
             case "nand2" -> new Function(2, new int[] {0x77}, List.of("a", "b"), List.of("x"));
             case "xor3" -> new Function(3, new int[] {0x96}, List.of("a", "b", "c"), List.of("x"));
             case "maj3" -> new Function(3, new int[] {0xE8}, List.of("a", "b", "c"), List.of("x"));
-            default -> throw new UserError("--function: unknown function '" + function + "' (full-adder, xor2, nand2, xor3, maj3)");
+            default -> throw new UsageError("--function: unknown function '" + function + "' (full-adder, xor2, nand2, xor3, maj3)");
         };
     }
 
     @Override
     public void run() {
         Function f = function();
-        if (cells < 1 || cells > ImplySynthesis.MAX_CELLS) throw new UserError("--cells: must be 1.." + ImplySynthesis.MAX_CELLS);
-        if (maxSteps < 0 || maxSteps > 60 || minSteps < 0 || minSteps > maxSteps) throw new UserError("--min-steps/--max-steps: need 0 <= min <= max <= 60");
-        if (destroyInputs && cells < f.inputs()) throw new UserError("--cells: with --destroy-inputs the " + f.inputs() + " input cells count among the cells");
-        if (nodeLimit < 1) throw new UserError("--node-limit: must be positive");
+        if (cells < 1 || cells > ImplySynthesis.MAX_CELLS) throw new UsageError("--cells: must be 1.." + ImplySynthesis.MAX_CELLS);
+        if (maxSteps < 0 || maxSteps > 60 || minSteps < 0 || minSteps > maxSteps) throw new UsageError("--min-steps/--max-steps: need 0 <= min <= max <= 60");
+        if (destroyInputs && cells < f.inputs()) throw new UsageError("--cells: with --destroy-inputs the " + f.inputs() + " input cells count among the cells");
+        if (nodeLimit < 1) throw new UsageError("--node-limit: must be positive");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         var outcome = ImplySynthesis.search(f.inputs(), f.goals(),
@@ -91,6 +91,6 @@ public final class SynthImplyCommand implements Runnable {
         out.printf("%s: %d steps (none shorter from %d), %d cells used (%d states, %.1f s CPU)%n",
                 setting, r.steps().size(), minSteps, r.cellsUsed(), outcome.nodes(), cpu);
         out.print(Disassembler.toKasm(p));
-        if (output != null) AtomicFiles.writeString(output, Disassembler.toKasm(p));
+        if (output != null) Disassembler.write(p, kautz.isa.ListingFormat.KASM, output);
     }
 }

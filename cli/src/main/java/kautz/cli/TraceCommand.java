@@ -1,5 +1,6 @@
 package kautz.cli;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.ports.BitPlanes;
 import kautz.ports.Port;
@@ -49,8 +50,8 @@ public final class TraceCommand implements Runnable {
 
     @Override
     public void run() {
-        if (rows < 1 || rows > 8) throw new UserError("--rows must be between 1 and 8, got " + rows);
-        if (limit < 1) throw new UserError("--limit must be at least 1, got " + limit);
+        if (rows < 1 || rows > 8) throw new UsageError("--rows must be between 1 and 8, got " + rows);
+        if (limit < 1) throw new UsageError("--limit must be at least 1, got " + limit);
         PrintWriter out = spec.commandLine().getOut();
         TracedProgram tp = TracedProgram.load(file, flow, inputs, rows, flow.seed);
         long[][] reference = tp.referenceOutputs();

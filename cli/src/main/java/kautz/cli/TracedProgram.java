@@ -7,7 +7,7 @@ import kautz.isa.Assembler;
 import kautz.isa.IoBit;
 import kautz.isa.PartitionRules;
 import kautz.isa.Program;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.network.AigSimulator;
 import kautz.ports.BitPlanes;
@@ -72,7 +72,7 @@ record TracedProgram(Program program, Aig network, long[][] inputs, int rows) {
             Integer p = inPos.get(network.inputName(i));
             netIn[i] = p == null ? new long[BitPlanes.words(rows)] : inputs[p];
         }
-        long[][] ref = AigSimulator.simulate(network, netIn);
+        long[][] ref = AigSimulator.simulate(network, netIn, BitPlanes.words(rows));
         Map<String, Integer> outPos = new HashMap<>();
         for (int o = 0; o < network.numOutputs(); o++) outPos.put(network.outputName(o), o);
         long[][] want = new long[program.outputs().size()][];

@@ -20,7 +20,7 @@ public final class VcdOption {
     /** Writes row 0 of {@code inputPlanes} (in {@code program.inputs()} order) if --vcd was given. */
     void writeIfRequested(Program program, long[][] inputPlanes, PrintWriter err) {
         if (vcd == null) return;
-        AtomicFiles.writeString(vcd, VcdWriter.write(RowTrace.of(program, inputPlanes, 0)));
+        AtomicFiles.writeString(vcd, "a VCD waveform", java.util.Set.of("vcd"), VcdWriter.write(RowTrace.of(program, inputPlanes, 0)));
         err.println("kautz: wrote " + vcd);
     }
 }

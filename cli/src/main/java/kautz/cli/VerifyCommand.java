@@ -5,12 +5,13 @@ import kautz.flow.Compiled;
 import kautz.flow.Flow;
 import kautz.flow.FlowOptions;
 import kautz.isa.Assembler;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.util.Json;
 import kautz.verify.CecOptions;
 import kautz.verify.CecResult;
 import kautz.verify.CompilationChain;
 import kautz.verify.ProofChain;
+import kautz.verify.ProofStep;
 import kautz.verify.SymbolicExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +72,15 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as one JSON object")
     boolean json;
 
+    @Option(names = "--stats", description = "also print what each proof step of the checker did: hits, misses and time "
+            + "(the same numbers are always in --json as `steps`)")
+    boolean stats;
+
+    @Option(names = "--without", split = ",", paramLabel = "STEP", description = "switch off proof steps of the checker "
+            + "(docs/verify.md: simulation, claim-tables, decorrelate, common-cut, claim-sat, neighbour-tables, class-tables, "
+            + "class-sat, output-sat, symmetry, local-swap); answers stay sound, more may be undecided")
+    List<String> without = List.of();
+
     @Option(names = "--direct", description = "check in one miter instead of link by link through the networks after each "
             + "optimisation pass and the mapped network (with one FILE; or with two networks when --opt's script turns A into B)")
     boolean direct;
@@ -82,19 +92,20 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CecOptions options = CecOptions.defaults().withTimeout(seconds("--timeout", timeout));
         if (wallTimeout != null) options = options.withWallLimit(seconds("--wall-timeout", wallTimeout));
+        for (String w : without) options = options.withStrategy(options.strategy().without(step(w)));
         if (batch) return batch(out, options);
-        if (files.size() > 2) throw new UserError("verify takes one or two files (or --batch), got " + files.size());
+        if (files.size() > 2) throw new kautz.diag.UsageError("verify takes one or two files (or --batch), got " + files.size());
         ProofChain.Result r;
         if (files.size() == 1) {
             Path f = files.get(0);
             if (isProgram(f)) throw new UserError(f + ": a program needs its source to be verified against: kautz verify " + f + " SRC");
-            Compiled c = Flow.compile(DesignLoader.load(f, flow.kernel), flow.options());
-            List<ProofChain.Stage> stages = CompilationChain.stages(c, flow.options(), f.toString());
+            Compiled c = Flow.compileRecorded(DesignLoader.load(f, flow.kernel), flow.options());
+            List<ProofChain.Stage> stages = CompilationChain.stages(c, f.toString());
             if (direct) stages = List.of(stages.get(0), stages.get(stages.size() - 1));
             r = ProofChain.check(stages, options);
         } else {
             Path a = files.get(0), b = files.get(1);
-            if (isProgram(a) && isProgram(b)) throw new UserError("compare a program with its source, not two programs");
+            if (isProgram(a) && isProgram(b)) throw new kautz.diag.UsageError("compare a program with its source, not two programs");
             if (isProgram(a)) { Path t = a; a = b; b = t; } // the source is the reference (left)
             ProofChain.Stage left = new ProofChain.Stage(a.toString(), DesignLoader.load(a, flow.kernel).network());
             ProofChain.Stage right = new ProofChain.Stage(b.toString(), isProgram(b) ? SymbolicExecution.network(Assembler.read(b))
@@ -106,6 +117,7 @@ public final class VerifyCommand implements Callable<Integer> {
         ProofChain.Stage first = r.links().get(0).from(), last = r.links().get(r.links().size() - 1).to();
         if (json) out.println(json(r));
         else out.print(text(r, first.name(), last.name()));
+        if (stats && !json) out.print(steps(r.overall().stats()));
         if (r.overall() instanceof CecResult.Equivalent) return 0;
         return r.overall() instanceof CecResult.NotEquivalent ? 1 : UNDECIDED;
     }
@@ -121,8 +133,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 try {
                     if (isProgram(f)) throw new UserError(f + ": --batch compiles sources; a program needs its source");
                     FlowOptions fo = flow.options().withTarget(family);
-                    Compiled c = Flow.compile(DesignLoader.load(f, flow.kernel), fo);
-                    ProofChain.Result r = ProofChain.check(CompilationChain.stages(c, fo, f.toString()), options);
+                    Compiled c = Flow.compileRecorded(DesignLoader.load(f, flow.kernel), fo);
+                    ProofChain.Result r = ProofChain.check(CompilationChain.stages(c, f.toString()), options);
                     result = name(r.overall());
                     if (r.overall() instanceof CecResult.Undecided u) result += " (" + u.open().size() + " open)";
                     links = Integer.toString(r.links().size());
@@ -140,8 +152,14 @@ public final class VerifyCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    private static ProofStep step(String label) {
+        for (ProofStep s : ProofStep.values()) if (s.label().equals(label)) return s;
+        throw new UserError("--without: no proof step '" + label + "'; the steps are "
+                + String.join(", ", java.util.Arrays.stream(ProofStep.values()).map(ProofStep::label).toList()));
+    }
+
     private static Duration seconds(String option, double s) {
-        if (!(s > 0) || s > 1e7) throw new UserError(option + " must be a positive number of seconds, got " + s);
+        if (!(s > 0) || s > 1e7) throw new kautz.diag.UsageError(option + " must be a positive number of seconds, got " + s);
         return Duration.ofMillis(Math.max(1, (long) (s * 1000)));
     }
 
@@ -197,12 +215,24 @@ public final class VerifyCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** One line per proof step tried, in the strategy's order: hits, misses and wall-clock milliseconds. */
+    static String steps(CecResult.Stats s) {
+        StringBuilder sb = new StringBuilder("proof steps (hits / misses / ms):\n");
+        s.steps().forEach((step, st) -> sb.append(String.format(Locale.ROOT, "  %-17s %9d / %9d / %9.1f%n",
+                step.label(), st.hits(), st.misses(), st.nanos() / 1e6)));
+        return sb.toString();
+    }
+
     public static Json json(ProofChain.Result chain) {
         CecResult r = chain.overall();
         CecResult.Stats s = r.stats();
         Json j = new Json().put("result", name(r));
         j.put("outputs", s.pairs()).put("byStructure", s.byStructure()).put("bySat", s.bySat())
                 .put("merges", s.merges()).put("mergesByPartner", s.byPartner()).put("satCalls", s.satCalls()).put("miterAnds", s.miterAnds()).put("millis", s.millis()).put("cpuMillis", s.cpuMillis());
+        Json steps = new Json();
+        s.steps().forEach((step, st) -> steps.put(step.label(),
+                new Json().put("hits", st.hits()).put("misses", st.misses()).put("millis", st.nanos() / 1_000_000)));
+        j.put("steps", steps);
         if (r instanceof CecResult.NotEquivalent n) {
             Json cex = new Json();
             n.portValues().forEach(cex::put);

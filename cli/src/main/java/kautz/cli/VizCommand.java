@@ -45,7 +45,7 @@ public final class VizCommand implements Runnable {
                     + VizPage.MAX_OPS + "); use kautz trace --vcd for long programs");
         }
         RowTrace t = tp.trace(0);
-        AtomicFiles.writeString(output, VizPage.html(t, "Kautz: " + tp.program().kernel()));
+        AtomicFiles.writeString(output, "an HTML page", java.util.Set.of("html", "htm"), VizPage.html(t, "Kautz: " + tp.program().kernel()));
         spec.commandLine().getErr().println("kautz: wrote " + output + " (" + t.steps().size() + " steps, "
                 + t.initial().size() + " cells); open it in a browser");
     }

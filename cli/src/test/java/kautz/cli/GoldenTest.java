@@ -1,6 +1,7 @@
 package kautz.cli;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.*;
  *     source line and a caret on stderr; a message ending in … is a prefix).</li>
  * </ul>
  */
+@Tag("slow")
 class GoldenTest {
     private static final Path SAMPLES = Path.of("..", "samples");
     private static final Path CORPUS = Path.of("src", "test", "resources", "corpus");

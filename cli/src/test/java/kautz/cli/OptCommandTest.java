@@ -1,6 +1,6 @@
 package kautz.cli;
 
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.opt.RandomSimulation;
 import org.junit.jupiter.api.Test;

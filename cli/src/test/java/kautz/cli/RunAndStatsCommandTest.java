@@ -63,7 +63,7 @@ class RunAndStatsCommandTest {
     void badInputsAndUsageErrors() throws IOException {
         Path f = write("inc.kz", "kernel inc(x: u<8>) -> (y: u<8>) { y = x + 1; }\n");
         GoldenTest.Result tooWide = kautz("run", f.toString(), "--inputs", "x=256");
-        assertEquals(1, tooWide.code());
+        assertEquals(2, tooWide.code());
         assertEquals("kautz: --inputs: x=256 does not fit in 8 bits", tooWide.err().strip());
         assertEquals(2, kautz("run", f.toString(), "--bogus").code(), "unknown option is a usage error");
         assertEquals(2, kautz("stats").code(), "missing file is a usage error");
@@ -85,7 +85,7 @@ class RunAndStatsCommandTest {
         GoldenTest.Result r = kautz("stats", f.toString(), "--time", "3");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*\n  load     first [0-9.]+ ms, median [0-9.]+ ms wall.* over 3 runs\n"), r.out());
-        assertEquals(1, kautz("stats", f.toString(), "--time", "-1").code());
+        assertEquals(2, kautz("stats", f.toString(), "--time", "-1").code(), "a bad option value is a usage error");
     }
 
     @Test

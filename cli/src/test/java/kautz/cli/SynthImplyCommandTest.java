@@ -44,8 +44,8 @@ class SynthImplyCommandTest {
     @Test
     void mistakesAreOneLineErrors() {
         CliRun r = CliRun.of("synth-imply", "--function", "sum9");
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("--function: unknown function 'sum9'"), r.err());
-        assertEquals(1, CliRun.of("synth-imply", "--cells", "2", "--destroy-inputs").code());
+        assertEquals(2, CliRun.of("synth-imply", "--cells", "2", "--destroy-inputs").code());
     }
 }

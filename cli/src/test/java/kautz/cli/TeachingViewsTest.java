@@ -112,7 +112,7 @@ class TeachingViewsTest {
         assertEquals(0, kautz("trace", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", b.toString()).code());
         assertEquals(Files.readString(b), Files.readString(a));
         CliRun both = kautz("run", ADD8.toString(), "--inputs", "a=5,b=7", "--vcd", a.toString(), "--device", "hfo2-1t1r");
-        assertEquals(1, both.code());
+        assertEquals(2, both.code(), "two options that do not go together: a usage error");
         assertTrue(both.err().startsWith("kautz: --vcd shows"), both.err());
     }
 

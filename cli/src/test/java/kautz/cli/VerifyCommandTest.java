@@ -90,11 +90,30 @@ class VerifyCommandTest {
         CliRun chain = verify(a.toString());
         assertEquals(0, chain.code(), chain.out() + chain.err());
         assertTrue(chain.out().contains("so by transitivity"), chain.out());
-        assertTrue(chain.out().contains(a + " ≡ the network after `strash`"), chain.out());
+        // the optimised network maps to no fewer gates, so the flow kept the source's mapping: the chain is the flow's
+        assertTrue(chain.out().contains(a + " ≡ the network mapped to magic-nor ("), chain.out());
         assertTrue(chain.out().contains("  the network mapped to magic-nor ≡ the program compiled for magic-nor ("), chain.out());
         CliRun direct = verify(a.toString(), "--direct");
         assertEquals(0, direct.code(), direct.out() + direct.err());
         assertFalse(direct.out().contains("transitivity"), direct.out());
+    }
+
+    @Test
+    void statsPrintWhatEachProofStepDidAndJsonCarriesThem(@TempDir Path dir) {
+        Path a = fullAdderAig(dir, true), b = dir.resolve("opt.aig");
+        assertEquals(0, CliRun.of("opt", a.toString(), "-o", b.toString()).code());
+        CliRun text = verify(a.toString(), b.toString(), "--stats");
+        assertEquals(0, text.code(), text.out() + text.err());
+        assertTrue(text.out().contains("proof steps (hits / misses / ms):"), text.out());
+        assertTrue(text.out().matches("(?s).*\n  simulation +0 / +[1-9][0-9]* / .*"), "every link simulated, none differed: " + text.out());
+        CliRun noSim = verify(a.toString(), b.toString(), "--stats", "--without", "simulation,class-sat");
+        assertEquals(0, noSim.code(), noSim.out() + noSim.err());
+        assertFalse(noSim.out().contains("  simulation "), noSim.out());
+        CliRun bad = verify(a.toString(), b.toString(), "--without", "magic");
+        assertEquals(1, bad.code(), bad.err());
+        assertTrue(bad.err().startsWith("kautz: --without: no proof step 'magic'; the steps are simulation, claim-tables"), bad.err());
+        CliRun json = verify(a.toString(), b.toString(), "--json");
+        assertTrue(json.out().matches("(?s).*\"steps\": \\{\"simulation\": \\{\"hits\": 0, \"misses\": [1-9].*"), json.out());
     }
 
     @Test
@@ -124,7 +143,7 @@ class VerifyCommandTest {
         CliRun bad = verify("--batch", prog.toString(), "--families", "magic-nor");
         assertEquals(1, bad.code());
         assertTrue(bad.out().contains("\terror: " + prog + ": --batch compiles sources"), bad.out());
-        assertEquals(1, verify(a.toString(), b.toString(), a.toString()).code(), "three files without --batch");
+        assertEquals(2, verify(a.toString(), b.toString(), a.toString()).code(), "three files without --batch: a usage error");
     }
 
     @Test
@@ -143,7 +162,7 @@ class VerifyCommandTest {
         CliRun ok = verify(a.toString(), "--timeout", "30", "--wall-timeout", "300");
         assertEquals(0, ok.code(), ok.err());
         CliRun bad = verify(a.toString(), "--wall-timeout", "0");
-        assertEquals(1, bad.code());
+        assertEquals(2, bad.code(), "a bad option value is a usage error");
         assertEquals("kautz: --wall-timeout must be a positive number of seconds, got 0.0\n", bad.err());
     }
 }

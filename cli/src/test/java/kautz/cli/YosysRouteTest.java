@@ -3,6 +3,7 @@ package kautz.cli;
 import kautz.netlist.Yosys;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,7 @@ class YosysRouteTest {
     }
 
     @Test
+    @Tag("slow")
     void compileRunAndVerifyTheProgram() {
         String alu = RTL.resolve("alu.v").toString();
         Result run = kautz("run", alu, "--inputs", "a=200,b=100,op=0", "--top", "alu");

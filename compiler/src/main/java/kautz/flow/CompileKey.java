@@ -1,9 +1,9 @@
 package kautz.flow;
 
 import kautz.isa.InitModel;
+import kautz.isa.PartitionModel;
 import kautz.load.Design;
 import kautz.schedule.Scheduler;
-import kautz.schedule.Schedulers;
 import kautz.target.Families;
 import kautz.target.GateFamily;
 
@@ -16,13 +16,13 @@ import java.time.Duration;
  * that differ only in their seed share one program.
  */
 record CompileKey(DesignContent design, GateFamily family, String scheduler, RowSize rowSize, InitModel init,
-                  Long seed, Duration budget, boolean remap, String script) {
+                  Long seed, Duration budget, boolean remap, String script, PartitionLayout partitions, PartitionModel model) {
 
     /** Resolves the target and the scheduler as the flow will; their errors are the flow's own. */
     static CompileKey of(Design design, FlowOptions o) {
         GateFamily family = Families.resolve(o.target());
-        Scheduler s = o.scheduler() == null ? Schedulers.defaultScheduler() : Schedulers.byName(o.scheduler());
+        Scheduler s = Flow.scheduler(o);
         return new CompileKey(new DesignContent(design), family, s.name(), o.rowSize(), o.init(),
-                s.usesSeed() ? o.seed() : null, o.budget(), o.remap(), o.script());
+                s.usesSeed() ? o.seed() : null, o.budget(), o.remap(), o.script(), o.partitions(), o.model());
     }
 }

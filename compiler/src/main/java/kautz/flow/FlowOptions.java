@@ -1,6 +1,7 @@
 package kautz.flow;
 
 import kautz.isa.InitModel;
+import kautz.isa.PartitionModel;
 import kautz.opt.Scripts;
 import kautz.target.Families;
 
@@ -21,10 +22,19 @@ import java.time.Duration;
  *                  of the published serial IMPLY adders, not SIMPLER's); by default inputs stay intact
  * @param exact     also search the shortest IMPLY program of a tiny kernel exactly ({@link kautz.mapping.ExactImply})
  *                  and keep it when it beats the mapped and scheduled one
+ * @param partitions how the row is divided ({@link PartitionLayout}); {@link PartitionLayout#UNDIVIDED} by default
+ * @param model     which ops may share a cycle on a divided row
  */
 public record FlowOptions(String target, String scheduler, RowSize rowSize, InitModel init, long seed,
-                          Duration budget, boolean remap, String script, boolean consumeInputs, boolean exact) {
+                          Duration budget, boolean remap, String script, boolean consumeInputs, boolean exact,
+                          PartitionLayout partitions, PartitionModel model) {
     public static final String NO_SCRIPT = "none";
+
+    /** Options for an undivided row. */
+    public FlowOptions(String target, String scheduler, RowSize rowSize, InitModel init, long seed,
+                       Duration budget, boolean remap, String script, boolean consumeInputs, boolean exact) {
+        this(target, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs, exact, PartitionLayout.UNDIVIDED, PartitionModel.UNLIMITED);
+    }
 
     /** Options that keep the inputs intact. */
     public FlowOptions(String target, String scheduler, RowSize rowSize, InitModel init, long seed,
@@ -37,14 +47,15 @@ public record FlowOptions(String target, String scheduler, RowSize rowSize, Init
                 Scripts.DEFAULT);
     }
 
-    public FlowOptions withScript(String s) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, s, consumeInputs, exact); }
+    public FlowOptions withScript(String s) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, s, consumeInputs, exact, partitions, model); }
 
-    public FlowOptions withTarget(String t) { return new FlowOptions(t, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs, exact); }
-    public FlowOptions withScheduler(String s) { return new FlowOptions(target, s, rowSize, init, seed, budget, remap, script, consumeInputs, exact); }
-    public FlowOptions withRowSize(RowSize r) { return new FlowOptions(target, scheduler, r, init, seed, budget, remap, script, consumeInputs, exact); }
-    public FlowOptions withInit(InitModel i) { return new FlowOptions(target, scheduler, rowSize, i, seed, budget, remap, script, consumeInputs, exact); }
-    public FlowOptions withSeed(long s) { return new FlowOptions(target, scheduler, rowSize, init, s, budget, remap, script, consumeInputs, exact); }
-    public FlowOptions withRemap(boolean r) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, r, script, consumeInputs, exact); }
-    public FlowOptions withExact(boolean e) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs, e); }
-    public FlowOptions withConsumeInputs(boolean c) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, c, exact); }
+    public FlowOptions withTarget(String t) { return new FlowOptions(t, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs, exact, partitions, model); }
+    public FlowOptions withScheduler(String s) { return new FlowOptions(target, s, rowSize, init, seed, budget, remap, script, consumeInputs, exact, partitions, model); }
+    public FlowOptions withRowSize(RowSize r) { return new FlowOptions(target, scheduler, r, init, seed, budget, remap, script, consumeInputs, exact, partitions, model); }
+    public FlowOptions withInit(InitModel i) { return new FlowOptions(target, scheduler, rowSize, i, seed, budget, remap, script, consumeInputs, exact, partitions, model); }
+    public FlowOptions withSeed(long s) { return new FlowOptions(target, scheduler, rowSize, init, s, budget, remap, script, consumeInputs, exact, partitions, model); }
+    public FlowOptions withRemap(boolean r) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, r, script, consumeInputs, exact, partitions, model); }
+    public FlowOptions withExact(boolean e) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs, e, partitions, model); }
+    public FlowOptions withPartitions(PartitionLayout p, PartitionModel m) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs, exact, p, m); }
+    public FlowOptions withConsumeInputs(boolean c) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, c, exact, partitions, model); }
 }

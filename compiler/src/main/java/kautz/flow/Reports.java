@@ -4,14 +4,14 @@ import kautz.isa.Program;
 import kautz.isa.ProgramStats;
 import kautz.util.Json;
 
-/** The keys of DESIGN.md §4 that describe a compiled program, shared by compile, run and bench reports. */
+/** The report keys (docs/json.md) that describe a compiled program, shared by compile, run and bench reports. */
 public final class Reports {
     private Reports() {}
 
     /** kernel, target, rowSize, gates, logicCycles, initCycles, cycles, cells, ioCycles, init, scheduler, asMapped, and resynthesis when a pass rebuilt the network. */
     public static Json program(Compiled c) { return program(c, -1); }
 
-    /** As {@link #program(Compiled)}, with {@code rows} after {@code rowSize} (as in DESIGN.md §4) when not negative. */
+    /** As {@link #program(Compiled)}, with {@code rows} after {@code rowSize} (as docs/json.md orders them) when not negative. */
     public static Json program(Compiled c, int rows) {
         Program p = c.program();
         ProgramStats s = p.stats();

@@ -28,8 +28,9 @@ public record RowCheck(long[][] outputs, long[][] reference, int mismatches) {
         Map<String, Integer> inIndex = index(network.inputNames());
         long[][] programInputs = new long[program.inputs().size()][];
         for (int i = 0; i < programInputs.length; i++) programInputs[i] = networkInputs[position(inIndex, program.inputs().get(i), "input")];
+        kautz.diag.Activity.stage("running " + rows + " rows of " + program.kernel() + " and checking them");
         long[][] got = engine.run(program, programInputs, rows);
-        long[][] ref = AigSimulator.simulate(network, networkInputs);
+        long[][] ref = AigSimulator.simulate(network, networkInputs, BitPlanes.words(rows));
         Map<String, Integer> outIndex = index(network.outputNames());
         long[][] want = new long[program.outputs().size()][];
         for (int o = 0; o < want.length; o++) want[o] = ref[position(outIndex, program.outputs().get(o), "output")];

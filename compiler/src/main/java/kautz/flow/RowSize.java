@@ -1,5 +1,6 @@
 package kautz.flow;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 
 /**
@@ -17,10 +18,10 @@ public record RowSize(int limit, boolean minimise) {
         if (text.equals("min")) return min();
         try {
             int c = Integer.parseInt(text.trim());
-            if (c < 1) throw new UserError("--row-size: " + c + " is not a positive number of cells");
+            if (c < 1) throw new UsageError("--row-size: " + c + " is not a positive number of cells");
             return of(c);
         } catch (NumberFormatException e) {
-            throw new UserError("--row-size: '" + text + "' is neither a number of cells nor 'min'");
+            throw new UsageError("--row-size: '" + text + "' is neither a number of cells nor 'min'");
         }
     }
 

@@ -8,6 +8,8 @@ import kautz.lang.ast.SourceText;
 import kautz.lang.check.Checker;
 import kautz.lang.check.ModuleLoader;
 import kautz.lang.check.Program;
+import kautz.lang.elab.CompiledKernel;
+import kautz.lang.elab.MemCell;
 import kautz.lang.elab.Elaborator;
 
 import java.io.IOException;
@@ -19,14 +21,7 @@ public final class KautzCompiler {
     private KautzCompiler() {}
 
     public static SourceUnit compile(Path file) {
-        String text;
-        try {
-            text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new UserError(file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
-        }
+        String text = kautz.util.InputFiles.readUtf8(file);
         Path dir = file.toAbsolutePath().getParent();
         return compile(new SourceText(file.toString(), text), dir);
     }
@@ -50,7 +45,10 @@ public final class KautzCompiler {
     /** The selected kernel of a .kz file as a {@link Design} (for {@code DesignLoader}). */
     public static Design load(Path file, String kernel) {
         CompiledKernel k = compile(file).kernel(kernel);
-        return Design.ofNetwork(k.name(), k.network());
+        java.util.Map<String, Integer> levels = new java.util.TreeMap<>();
+        for (MemCell c : k.memReads()) levels.put(c.portName(), c.levels());
+        return new Design(k.name(), k.network(), java.util.Optional.empty(), com.google.common.collect.ImmutableSortedMap.of(),
+                com.google.common.collect.ImmutableSortedMap.copyOf(levels));
     }
 
     public static SourceUnit compile(String name, String text) { return compile(new SourceText(name, text), null); }

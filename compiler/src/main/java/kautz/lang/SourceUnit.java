@@ -2,6 +2,8 @@ package kautz.lang;
 
 import com.google.common.collect.ImmutableList;
 import kautz.diag.UserError;
+import kautz.lang.elab.CompiledKernel;
+import kautz.lang.elab.MemInfo;
 
 /** A compiled source file: its kernels in source order and its mem declarations. */
 public record SourceUnit(String file, ImmutableList<CompiledKernel> kernels, ImmutableList<MemInfo> mems) {

@@ -74,7 +74,7 @@ public final class ExactImply {
 
     /**
      * The search may use an output's cell as scratch before the output's own computation starts with a {@code false}
-     * there; outputs are never overwritten once computed (DESIGN.md §6, checked by the lint), so from that
+     * there; outputs are never overwritten once computed (docs/isa.md, checked by the lint), so from that
      * {@code false} on the output lives in a fresh cell instead: one cell more, no step more.
      */
     static Program outputsWrittenOnce(Program p) {

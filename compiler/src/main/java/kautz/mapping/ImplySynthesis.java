@@ -20,7 +20,7 @@ import java.util.Optional;
  * <p>Iterative deepening over states of work cells, each cell's value a truth table over the inputs (8 bits).
  * Work cells start with unknown contents, so a cell is first {@code false}d; a fresh cell's first useful op is
  * then {@code imp p, c} (c = ¬p), so the search takes "false c; imp p, c" as one two-step move (a cell holding
- * 0 or 1 is never worth reading). Inputs are read-only (DESIGN.md §3) unless {@link Options#destroyInputs},
+ * 0 or 1 is never worth reading). Inputs are read-only (docs/isa.md) unless {@link Options#destroyInputs},
  * which lets ops overwrite input cells as the published serial adders do. {@link Options#readOnceInPlace}
  * forbids updating a cell in place after another op read its value (the rule the schedulers' in-place gates
  * follow). States are canonical under the input permutations that fix every goal, and a transposition table

@@ -1,27 +1,20 @@
 package kautz.netlist;
 
-import kautz.diag.UserError;
+import kautz.util.InputFiles;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** File access shared by the readers: every I/O failure becomes a {@link UserError} naming the file. */
+/** File access shared by the readers: every I/O failure becomes a {@link kautz.diag.UserError} naming the file. */
 public final class NetlistFiles {
     private NetlistFiles() {}
 
     /** Reads a text netlist; ISO-8859-1 maps every byte to a character, so no byte is an encoding error. */
     public static String readText(Path path) {
-        return new String(readBytes(path), StandardCharsets.ISO_8859_1);
+        return InputFiles.readLatin1(path);
     }
 
     static byte[] readBytes(Path path) {
-        try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UserError(path + ": cannot read: " + e.getMessage());
-        }
+        return InputFiles.readBytes(path);
     }
 
     /** The file name without directories and extension: a design name when the file gives none. */

@@ -14,10 +14,17 @@ public final class AigSimulator {
      * @return {@code out[o][w]}: word {@code w} of output {@code o}
      */
     public static long[][] simulate(Aig aig, long[][] inputs) {
+        return simulate(aig, inputs, inputs.length == 0 ? 1 : inputs[0].length);
+    }
+
+    /**
+     * As {@link #simulate(Aig, long[][])} for exactly {@code words} words; a network with no inputs has no
+     * planes to take the row count from, so callers that know it say it.
+     */
+    public static long[][] simulate(Aig aig, long[][] inputs, int words) {
         if (inputs.length != aig.numInputs()) {
             throw new IllegalArgumentException("expected " + aig.numInputs() + " inputs, got " + inputs.length);
         }
-        int words = inputs.length == 0 ? 1 : inputs[0].length;
         long[][] out = new long[aig.numOutputs()][words];
         long[] value = new long[aig.size()];
         for (int w = 0; w < words; w++) {

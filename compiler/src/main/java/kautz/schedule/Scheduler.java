@@ -30,6 +30,13 @@ public interface Scheduler {
     default boolean usesSeed() { return true; }
 
     /**
+     * True for a scheduler that places gates in the partitions of a divided row ({@link ScheduleOptions#partitioned()})
+     * and packs several ops per cycle; such a scheduler may refuse families whose gates take several ops. The others
+     * place one op per cycle on an undivided row.
+     */
+    default boolean partitionAware() { return false; }
+
+    /**
      * {@code --row-size min}: the program in the smallest row this scheduler fits it in ({@code options.rowSize()}
      * is ignored). The default searches with {@link MinRow}; a scheduler that knows its minimum may override.
      */

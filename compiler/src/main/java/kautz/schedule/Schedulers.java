@@ -15,12 +15,22 @@ public final class Schedulers {
 
     public static ImmutableList<Scheduler> all() {
         ImmutableList.Builder<Scheduler> all = ImmutableList.<Scheduler>builder()
-                .add(new LiveSearchScheduler(), new SimplerScheduler(), new TopoScheduler());
+                .add(new LiveSearchScheduler(), new SimplerScheduler(), new TopoScheduler(), new PartitionScheduler());
         for (Scheduler plugin : ServiceLoader.load(Scheduler.class)) all.add(plugin);
         return all.build();
     }
 
     public static Scheduler defaultScheduler() { return all().get(0); }
+
+    /** The schedulers for an undivided row, one op per cycle (every family, in-place and serial gates included). */
+    public static ImmutableList<Scheduler> undivided() {
+        return all().stream().filter(s -> !s.partitionAware()).collect(ImmutableList.toImmutableList());
+    }
+
+    /** The default scheduler for a row of several partitions. */
+    public static Scheduler defaultPartitioned() {
+        return all().stream().filter(Scheduler::partitionAware).findFirst().orElseThrow();
+    }
 
     public static Scheduler byName(String name) {
         for (Scheduler s : all()) if (s.name().equals(name)) return s;

@@ -39,7 +39,7 @@ public final class FamilyFile {
         String text;
         try {
             if (Files.size(file) > MAX_BYTES) throw new UserError(file + ": a family file is at most " + MAX_BYTES + " bytes");
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = kautz.util.InputFiles.readUtf8(file);
         } catch (IOException e) {
             throw new UserError(file + ": cannot read (" + e.getMessage() + ")");
         }

@@ -30,12 +30,19 @@ final class AigCnf {
     private int[] var;        // per node: its solver variable, 0 when not encoded yet
     private int vars;
     private final int coneLimit;
+    private final int firstSlice, maxSlice;
     private long calls;
 
-    /** @param coneLimit the most AND nodes this instance may encode; a query beyond it answers UNKNOWN */
-    AigCnf(AigBuilder graph, int coneLimit) {
+    /**
+     * @param coneLimit  the most AND nodes this instance may encode; a query beyond it answers UNKNOWN
+     * @param firstSlice conflicts of the first solver call of a query; each further call may use twice as many,
+     * @param maxSlice   up to this
+     */
+    AigCnf(AigBuilder graph, int coneLimit, int firstSlice, int maxSlice) {
         this.graph = graph;
         this.coneLimit = coneLimit;
+        this.firstSlice = firstSlice;
+        this.maxSlice = maxSlice;
         this.var = new int[graph.size() + 1];
         solver.setDBSimplificationAllowed(false);
         var[0] = newVar();
@@ -43,10 +50,6 @@ final class AigCnf {
     }
 
     long calls() { return calls; }
-
-    /** Conflicts of the first solver call of a query; each further call of the same query may use twice as many. */
-    private static final int FIRST_SLICE = 1_000;
-    private static final int MAX_SLICE = 64_000;
 
     /**
      * Whether {@code a} and {@code b} are equal on every input, within {@code budget}. The solver runs in
@@ -75,7 +78,7 @@ final class AigCnf {
      * conflict costing milliseconds) cannot run far past the budget.
      */
     private Answer differ(int x, int y, Budget budget) {
-        for (int slice = FIRST_SLICE; !budget.expired(); ) {
+        for (int slice = firstSlice; !budget.expired(); ) {
             solver.setTimeoutOnConflicts(slice);
             calls++;
             long before = EquivalenceChecker.cpuNanos();
@@ -84,7 +87,7 @@ final class AigCnf {
             } catch (TimeoutException e) {
                 long spent = Math.max(1, EquivalenceChecker.cpuNanos() - before);
                 long affordable = (long) ((double) slice / spent * budget.cpuLeftNanos());
-                slice = (int) Math.max(100, Math.min(Math.min(MAX_SLICE, 2L * slice), affordable));
+                slice = (int) Math.max(100, Math.min(Math.min(maxSlice, 2L * slice), affordable));
             }
         }
         return Answer.UNKNOWN;

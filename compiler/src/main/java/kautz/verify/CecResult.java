@@ -62,10 +62,11 @@ public sealed interface CecResult {
      * @param satCalls     solver calls in all
      * @param millis       wall-clock time
      * @param cpuMillis    CPU time of the checking thread (the machine may be shared: wall time alone misleads)
+     * @param steps        hits, misses and time of each proof step tried, in strategy order
      */
     record Stats(int miterAnds, int reducedAnds, int pairs, int byStructure, int bySat, int merges, int byPartner,
-                 long satCalls, long millis, long cpuMillis) {
+                 long satCalls, long millis, long cpuMillis, ImmutableMap<ProofStep, StepStats> steps) {
         /** Nothing was done (a link skipped because the budget had run out). */
-        public static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        public static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ImmutableMap.of());
     }
 }

@@ -1,17 +1,14 @@
 package kautz.verify;
 
-import com.google.common.collect.ImmutableSet;
+import com.google.common.primitives.ImmutableIntArray;
 import kautz.flow.Compiled;
+import kautz.flow.Derivation;
+import kautz.flow.Flow;
 import kautz.flow.FlowOptions;
-import kautz.mapping.RootedMapping;
-import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
 import kautz.network.Lit;
 import kautz.opt.Pass;
 import kautz.opt.Pipeline;
-import kautz.opt.Scripts;
-import kautz.opt.SymmetricFunction;
-import kautz.opt.SymmetricPass;
 import kautz.verify.ProofChain.Stage;
 
 import java.util.ArrayList;
@@ -20,12 +17,10 @@ import java.util.List;
 
 /**
  * The stages a compilation went through, as networks for a {@link ProofChain}: the source, the network
- * after each optimisation pass (when the mapper was given the optimised network: the default script's, or on
- * small networks the strong script's, as {@code Flow.map} tries them), the mapped network and the program's
- * symbolic network. The optimised network is recomputed (the flow keeps only the mapping);
- * if mapping it does not give exactly the mapping the flow kept, the flow mapped the source itself and the
- * chain goes straight from the source to the mapping. The mapped stage claims each gate's partner in the
- * stage before it: the node the mapper rooted the gate at ({@link RootedMapping}), found by mapping again.
+ * after each optimisation pass the flow kept, the mapped network and the program's symbolic network, all
+ * taken from what the flow recorded ({@link Derivation}), so the chain is the compilation that ran and the
+ * flow's choices are made in one place. The mapped stage claims each gate's partner in the stage before it:
+ * the node the mapper rooted the gate at ({@link kautz.mapping.RootedMapping}).
  */
 public final class CompilationChain {
     private CompilationChain() {}
@@ -105,52 +100,28 @@ public final class CompilationChain {
     }
 
     /**
-     * The network symmetric-function resynthesis made of the source (the flow maps it as generated), its
-     * rebuilt outputs marked for {@link SymmetryProof}: the source's adder trees and the counters share no
-     * structure a sweep could use.
+     * The chain of a compilation the flow recorded ({@link Flow#compileRecorded}): the source, the stages of its
+     * {@link Derivation} (the network after each pass and checkpoint of the kept candidate, or the network
+     * symmetric-function resynthesis rebuilt, its rebuilt outputs marked for {@link SymmetryProof}: the source's
+     * adder trees and the counters share no structure a sweep could use), the mapped network claiming each gate's
+     * root in the stage before it, and the program's symbolic network.
      */
-    private static Stage rebuilt(Aig source) {
-        SymmetricPass pass = new SymmetricPass();
-        SymmetricFunction[] found = pass.find(source);
-        ImmutableSet.Builder<String> symmetric = ImmutableSet.builder();
-        for (int o = 0; o < found.length; o++) if (found[o] != null) symmetric.add(source.outputName(o));
-        return new Stage("the network rebuilt by `" + pass.name() + "`", pass.rebuild(source, found).network(), null,
-                symmetric.build());
-    }
-
-    public static List<Stage> stages(Compiled c, FlowOptions options, String sourceName) {
+    public static List<Stage> stages(Compiled c, String sourceName) {
+        Derivation derivation = c.derivation().orElseThrow(() -> new IllegalArgumentException(
+                "the compilation did not record its derivation (Flow.compileRecorded does)"));
         List<Stage> stages = new ArrayList<>();
-        Aig source = c.design().network();
-        stages.add(new Stage(sourceName, source));
-        String script = options.script();
-        RootedMapping rooted = null; // the flow's mapping, rooted in the stage before it
-        if (c.resynthesised()) {
-            Stage rebuilt = rebuilt(source);
-            stages.add(rebuilt);
-            RootedMapping remapped = TechnologyMapper.mapRooted(rebuilt.network(), c.family(), c.design().name(), options.consumeInputs());
-            if (remapped.network().equals(c.mapped())) rooted = remapped;
-        } else if (!c.asMapped() && script != null && !script.isBlank() && !script.equals(FlowOptions.NO_SCRIPT)) {
-            // the scripts Flow.map tries, in its order: the default's result, then the strong script's on small networks
-            List<Pipeline> tried = new ArrayList<>(List.of(Pipeline.parse(script)));
-            if (script.equals(Scripts.DEFAULT) && source.numAnds() <= Scripts.STRONG_LIMIT) tried.add(Scripts.strongPipeline());
-            for (Pipeline pipeline : tried) {
-                List<Stage> passes = new ArrayList<>();
-                Aig optimised = pipeline.run(source, step -> passes.addAll(passStages(step)));
-                RootedMapping remapped = TechnologyMapper.mapRooted(optimised, c.family(), c.design().name(), options.consumeInputs());
-                if (remapped.network().equals(c.mapped())) {
-                    stages.addAll(passes);
-                    rooted = remapped;
-                    break;
-                }
-            }
-        }
-        if (rooted == null && !c.asMapped() && !c.resynthesised()) { // the flow kept the mapping of the source itself?
-            RootedMapping direct = TechnologyMapper.mapRooted(source, c.family(), c.design().name(), options.consumeInputs());
-            if (direct.network().equals(c.mapped())) rooted = direct;
+        stages.add(new Stage(sourceName, c.design().network()));
+        ImmutableIntArray roots = null; // the mapper's roots in the stage before the mapped one
+        if (derivation instanceof Derivation.Mapped m) {
+            for (Pipeline.Step step : m.steps()) stages.addAll(passStages(step));
+            roots = m.roots();
+        } else if (derivation instanceof Derivation.Resynthesised r) {
+            stages.add(new Stage("the network rebuilt by `" + r.pass() + "`", r.network(), null, r.symmetric()));
+            roots = r.roots();
         }
         MappedAig.Built mapped = MappedAig.build(c.mapped(), c.family());
         stages.add(new Stage("the network mapped to " + c.family().name(), mapped.network(),
-                rooted == null ? null : MappedAig.partners(mapped, rooted.roots())));
+                roots == null ? null : MappedAig.partners(mapped, roots)));
         stages.add(new Stage("the program compiled for " + c.family().name(), SymbolicExecution.network(c.program())));
         return stages;
     }

@@ -37,10 +37,55 @@ public final class EquivalenceChecker {
     static CecResult check(Aig left, Aig right, String leftName, String rightName, CecOptions options, Budget budget,
                            int[] rightPartners) {
         long start = System.nanoTime(), cpu = cpuNanos();
+        CecStrategy strategy = options.strategy();
+        StepCounter steps = new StepCounter();
         Miter miter = Miter.of(left, right, leftName, rightName);
         Aig g = miter.aig();
 
-        long[][] patterns = randomPatterns(g.numInputs(), options.simWords(), options.seed());
+        if (strategy.on(ProofStep.SIMULATION)) {
+            long t = System.nanoTime();
+            Optional<boolean[]> cex = simulate(miter, strategy);
+            if (steps.count(ProofStep.SIMULATION, t, cex.isPresent())) {
+                return counterexample(miter, cex.get(), stats(g, 0, miter, 0, 0, null, 0, start, cpu, steps));
+            }
+        }
+
+        boolean hashed = true;
+        for (int i = 0; i < miter.pairs(); i++) hashed &= miter.left(i) == miter.right(i);
+        if (hashed) return new CecResult.Equivalent(stats(g, g.numAnds(), miter, miter.pairs(), 0, null, 0, start, cpu, steps));
+
+        Sweeper sweeper = new Sweeper(g, strategy, strategy.seed() + 1, steps);
+        sweeper.run(budget.fraction(strategy.sweepShare()), miter.firstRightNode(), Partners.inMiter(miter, rightPartners));
+        AigCnf cnf = new AigCnf(sweeper.reduced(), Integer.MAX_VALUE, strategy.outputFirstSlice(), strategy.outputMaxSlice());
+        int byStructure = 0, bySat = 0;
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < miter.pairs(); i++) {
+            int a = sweeper.reduce(miter.left(i)), b = sweeper.reduce(miter.right(i));
+            if (a == b) { byStructure++; continue; }
+            if (budget.expired() || !strategy.on(ProofStep.OUTPUT_SAT)) { open.add(miter.outputNames().get(i)); continue; }
+            long t = System.nanoTime();
+            AigCnf.Answer answer = cnf.equal(a, b, budget);
+            steps.count(ProofStep.OUTPUT_SAT, t, answer != AigCnf.Answer.UNKNOWN);
+            switch (answer) {
+                case EQUAL -> bySat++;
+                case UNKNOWN -> open.add(miter.outputNames().get(i));
+                case DIFFERENT -> {
+                    boolean[] in = new boolean[g.numInputs()];
+                    for (int k = 0; k < in.length; k++) in[k] = cnf.inputValue(k);
+                    return counterexample(miter, in, stats(g, sweeper.reducedAnds(), miter, byStructure, bySat, sweeper,
+                            cnf.calls(), start, cpu, steps));
+                }
+            }
+        }
+        CecResult.Stats stats = stats(g, sweeper.reducedAnds(), miter, byStructure, bySat, sweeper, cnf.calls(), start, cpu, steps);
+        if (!open.isEmpty()) return new CecResult.Undecided(ImmutableList.copyOf(open), stats);
+        return new CecResult.Equivalent(stats);
+    }
+
+    /** Random simulation of the miter: an input on which some output pair differs, if a pattern finds one. */
+    private static Optional<boolean[]> simulate(Miter miter, CecStrategy strategy) {
+        Aig g = miter.aig();
+        long[][] patterns = randomPatterns(g.numInputs(), strategy.simWords(), strategy.seed());
         long[][] sim = AigSimulator.simulate(g, patterns);
         for (int w = 0; miter.pairs() > 0 && w < sim[0].length; w++) {
             long diff = 0;
@@ -49,38 +94,10 @@ public final class EquivalenceChecker {
                 int bit = Long.numberOfTrailingZeros(diff);
                 boolean[] in = new boolean[g.numInputs()];
                 for (int i = 0; i < in.length; i++) in[i] = (patterns[i][w] >>> bit & 1) != 0;
-                return counterexample(miter, in, stats(g, 0, miter, 0, 0, 0, 0, 0, start, cpu));
+                return Optional.of(in);
             }
         }
-
-        boolean hashed = true;
-        for (int i = 0; i < miter.pairs(); i++) hashed &= miter.left(i) == miter.right(i);
-        if (hashed) return new CecResult.Equivalent(stats(g, g.numAnds(), miter, miter.pairs(), 0, 0, 0, 0, start, cpu));
-
-        Sweeper sweeper = new Sweeper(g, options.simWords(), options.seed() + 1);
-        sweeper.run(options.mergeConflicts(), budget.fraction(0.5), miter.firstRightNode(),
-                Partners.inMiter(miter, rightPartners));
-        AigCnf cnf = new AigCnf(sweeper.reduced(), Integer.MAX_VALUE);
-        int byStructure = 0, bySat = 0;
-        List<String> open = new ArrayList<>();
-        for (int i = 0; i < miter.pairs(); i++) {
-            int a = sweeper.reduce(miter.left(i)), b = sweeper.reduce(miter.right(i));
-            if (a == b) { byStructure++; continue; }
-            if (budget.expired()) { open.add(miter.outputNames().get(i)); continue; }
-            switch (cnf.equal(a, b, budget)) {
-                case EQUAL -> bySat++;
-                case UNKNOWN -> open.add(miter.outputNames().get(i));
-                case DIFFERENT -> {
-                    boolean[] in = new boolean[g.numInputs()];
-                    for (int k = 0; k < in.length; k++) in[k] = cnf.inputValue(k);
-                    return counterexample(miter, in, stats(g, sweeper.reducedAnds(), miter, byStructure, bySat,
-                            sweeper.merges(), sweeper.byPartner(), sweeper.satCalls() + cnf.calls(), start, cpu));
-                }
-            }
-        }
-        CecResult.Stats stats = stats(g, sweeper.reducedAnds(), miter, byStructure, bySat, sweeper.merges(), sweeper.byPartner(), sweeper.satCalls() + cnf.calls(), start, cpu);
-        if (!open.isEmpty()) return new CecResult.Undecided(ImmutableList.copyOf(open), stats);
-        return new CecResult.Equivalent(stats);
+        return Optional.empty();
     }
 
     /** Simulates one input pattern and reports every output pair it tells apart. */
@@ -130,9 +147,12 @@ public final class EquivalenceChecker {
         return p;
     }
 
-    private static CecResult.Stats stats(Aig g, int reducedAnds, Miter m, int byStructure, int bySat, int merges,
-                                         int byPartner, long calls, long start, long cpu) {
-        return new CecResult.Stats(g.numAnds(), reducedAnds, m.pairs(), byStructure, bySat, merges, byPartner, calls,
-                (System.nanoTime() - start) / 1_000_000, (cpuNanos() - cpu) / 1_000_000);
+    /** The statistics so far; {@code sweeper} null before sweeping. */
+    private static CecResult.Stats stats(Aig g, int reducedAnds, Miter m, int byStructure, int bySat, Sweeper sweeper,
+                                         long outputCalls, long start, long cpu, StepCounter steps) {
+        return new CecResult.Stats(g.numAnds(), reducedAnds, m.pairs(), byStructure, bySat,
+                sweeper == null ? 0 : sweeper.merges(), sweeper == null ? 0 : sweeper.byPartner(),
+                (sweeper == null ? 0 : sweeper.satCalls()) + outputCalls,
+                (System.nanoTime() - start) / 1_000_000, (cpuNanos() - cpu) / 1_000_000, steps.snapshot());
     }
 }

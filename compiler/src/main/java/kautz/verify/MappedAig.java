@@ -22,7 +22,7 @@ import java.util.Optional;
  * input for a serial gate, or {@code imp} into the last fan-in for an in-place gate), so the program's logic
  * hashes onto the mapped network's wherever the program computes a gate as emitted. (IMPLY's NAND is
  * {@code ¬(a ∧ b)}, one AND; its truth table's Shannon expansion is two, and then no program node of an
- * IMPLY program hashed onto the mapped network: sin's mapped ≡ program link stayed undecided.)
+ * IMPLY program hashes onto the mapped network: docs/verify.md.)
  * A gate the family lacks, and every gate without a family, is the Shannon expansion of its truth table
  * (constant cofactors fold away).
  */

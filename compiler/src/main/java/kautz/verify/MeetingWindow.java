@@ -65,10 +65,8 @@ final class MeetingWindow {
      * holds, or a node another leaf also reads. Free leaves take every combination of values, and tied ones
      * take combinations no input gives ({@code x ∧ ¬y} and {@code ¬x ∧ y} are never both 1), so tables over
      * them can differ where the two functions are equal. Where two cones share such siblings they stop at
-     * both: log2's FELIX Min3 gates build their majority from {@code x ∧ ¬y} and {@code ¬x ∧ y}, which hash
-     * onto the optimised network's nodes for a subtractor's borrow over the same x and y, and the meeting
-     * window of gate and borrow was those two nodes and the third input. Returns whether a leaf was expanded;
-     * the window stays a cut of both roots.
+     * both (a Min3 gate's {@code x ∧ ¬y} and {@code ¬x ∧ y} hashed onto a subtractor's borrow: docs/verify.md).
+     * Returns whether a leaf was expanded; the window stays a cut of both roots.
      */
     boolean decorrelate() {
         if (readPass.length < graph.size()) {
@@ -106,12 +104,12 @@ final class MeetingWindow {
     /**
      * Replaces the window by a common cut of the two nodes grown as a reconvergence-driven cut (as resub
      * grows its own): starting from the two nodes, the AND leaf whose expansion adds the fewest new leaves
-     * is expanded (the newest on ties) while the cut stays within {@code maxLeaves}. A local edit that is
+     * is expanded (the newest on ties) while the cut stays within {@code maxLeaves} (and its cone within {@code maxWindow} ANDs). A local edit that is
      * exact over some small cut (resubstitution: over its window's leaves) is proven over it, even where
      * the meeting window expands the cut's one-sided leaves into their whole cones. Returns false if the
      * two nodes are not both inside the cut's cone (no such cut within the limit).
      */
-    boolean buildCut(int na, int nb, int maxLeaves) {
+    boolean buildCut(int na, int nb, int maxLeaves, int maxWindow) {
         clear();
         stamp[na] = current;
         addLeaf(na);
@@ -130,7 +128,7 @@ final class MeetingWindow {
             leaves[best] = leaves[--leafCount];
             addInner(n);
             addFaninLeaves(n);
-            if (innerCount > WindowProof.MAX_WINDOW) return false;
+            if (innerCount > maxWindow) return false;
         }
         for (int k = 0; k < leafCount; k++) if (leaves[k] == na || leaves[k] == nb) return false;
         updateWhole();
@@ -180,8 +178,7 @@ final class MeetingWindow {
      * True when a fan-in of n was already reached from one side only. Then n, although under both roots,
      * is expanded: one side reads n and also n's fan-in directly (a rewritten cut leaf x next to x ∧ y), and
      * with n as a free leaf the two would never meet at the fan-in, whose one-sided cone would be expanded
-     * down to the inputs (div's constprop→rewrite link: 3,324 claimed pairs with windows over 4,000 ANDs,
-     * none over 14 after).
+     * down to the inputs (docs/verify.md).
      */
     private boolean oneSidedFanin(int n) {
         int a = Lit.node(graph.fanin0(n)), b = Lit.node(graph.fanin1(n));

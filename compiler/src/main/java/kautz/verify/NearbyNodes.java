@@ -10,12 +10,12 @@ import java.util.Arrays;
  * class. A pass that rewrites a node locally builds its replacement over nodes of the old cone, so once
  * those are merged, the old node sits a few fan-out steps above the replacement's fan-ins; and a node a
  * pass simplified away (constprop's {@code ¬(x∧y) ∧ ¬(x∧¬y) = ¬x}) is equal to a node a few steps below it.
- * In circuits full of nearly constant signals (div) a simulation class holds hundreds of nodes, so the
- * newest members are rarely the partner, while the neighbours are.
+ * In circuits full of nearly constant signals a simulation class holds hundreds of nodes, so the newest
+ * members are rarely the partner, while the neighbours are (docs/verify.md).
  */
 final class NearbyNodes {
     /** Fan-out steps searched above the fan-ins, and fan-in steps below a node. */
-    private static final int DEPTH = 3;
+    private final int maxDepth;
 
     private final AigBuilder graph;
     private int[] head = new int[1024];     // per node: its newest fan-out edge + 1, 0 for none
@@ -24,7 +24,10 @@ final class NearbyNodes {
     private int stamp;
     private int[] queue = new int[64], depth = new int[64];
 
-    NearbyNodes(AigBuilder graph) { this.graph = graph; }
+    NearbyNodes(AigBuilder graph, int depth) {
+        this.graph = graph;
+        this.maxDepth = depth;
+    }
 
     /** Records the fan-out edges of a newly created AND node. */
     void add(int node) {
@@ -39,8 +42,8 @@ final class NearbyNodes {
 
     /**
      * Up to {@code out.length} nodes other than {@code m} older than it: with {@code above}, the nodes
-     * within {@link #DEPTH} fan-out steps of m's fan-ins (newest edges first); otherwise the nodes of m's
-     * cone within {@link #DEPTH} fan-in steps. Returns how many were written.
+     * within {@code depth} fan-out steps of m's fan-ins (newest edges first); otherwise the nodes of m's
+     * cone within {@code depth} fan-in steps. Returns how many were written.
      */
     int collect(int m, boolean above, int[] out) {
         ensure(graph.size());
@@ -56,7 +59,7 @@ final class NearbyNodes {
         while (qh < qt && count < out.length && budget-- > 0) {
             int n = queue[qh], d = depth[qh++];
             if (n != m) out[count++] = n;
-            if (d == DEPTH) continue;
+            if (d == maxDepth) continue;
             if (above) {
                 for (int e = head[n]; e != 0 && budget > 0; e = next[e - 1], budget--) {
                     int f = (e - 1) / 2;

@@ -20,9 +20,8 @@ public final class Partners {
     /**
      * The claim that a node has no partner of its own: it is inner logic of a claimed node above it (a NOR
      * formula's inner gates under the gate the mapper rooted at an AIG node), which needs no merge once the
-     * node above is proven. The sweeper gives it cheap local proofs only, not a search with the solver (log2's
-     * 8,300 inner mapped nodes took the whole budget of its optimised ≡ mapped link: undecided after 633 s,
-     * 0.9 s with them marked).
+     * node above is proven. The sweeper gives it cheap local proofs only, not a search with the solver, which
+     * on thousands of inner mapped nodes takes a link's whole budget (docs/verify.md).
      */
     public static final int INNER = -2;
 

@@ -107,6 +107,7 @@ public final class ProofChain {
             calls += s.satCalls();
         }
         return new CecResult.Stats(miter, reduced, pairs, byStructure, pairs - byStructure, merges, byPartner, calls,
-                (System.nanoTime() - start) / 1_000_000, (EquivalenceChecker.cpuNanos() - cpu) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, (EquivalenceChecker.cpuNanos() - cpu) / 1_000_000,
+                StepCounter.sum(links.stream().map(l -> (java.util.Map<ProofStep, StepStats>) l.result().stats().steps()).toList()));
     }
 }

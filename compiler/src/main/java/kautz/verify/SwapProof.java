@@ -24,14 +24,15 @@ import java.util.SplittableRandom;
 final class SwapProof {
     enum Kind { EQUAL, DIFFERENT, UNKNOWN }
 
-    private static final int WORDS = 4;
+    private final int words;
     /** Conflicts of one local SAT proof. */
-    private static final int CONFLICTS = 100;
+    private final int conflicts;
     /**
      * Rebuilt nodes left unmerged after which a swap is given up as not local (the caller then checks the whole
      * swapped copy): each costs proof attempts, and a swap that has not met again by then rarely will cheaply.
      */
-    static final int MAX_UNMERGED = 150;
+    private final int maxUnmerged;
+    private final int tableWindow;
 
     private final Aig g;
     private final int lit;
@@ -41,17 +42,25 @@ final class SwapProof {
     private final boolean[] changed;   // g node whose literal differs under the current swap
     private final AigBuilder graph = new AigBuilder();
     private final long[][] patterns;   // [input][word]
-    private long[] sim = new long[1024 * WORDS];
+    private long[] sim;
     private int simulated;             // graph nodes with a signature
-    private final WindowProof tables = new WindowProof(graph);
+    private final WindowProof tables;
     private final MeetingWindow meeting = new MeetingWindow(graph);
     private final WindowSat sat = new WindowSat(graph);
     private boolean[] counterexample;
     private long merges, satCalls;
 
-    SwapProof(Aig g, int lit, long seed) {
+    /** The swaps of output {@code lit} of {@code g}, with the strategy's swap limits and table windows. */
+    SwapProof(Aig g, int lit, CecStrategy strategy) {
         this.g = g;
         this.lit = lit;
+        this.words = strategy.swapWords();
+        this.conflicts = strategy.swapConflicts();
+        this.maxUnmerged = strategy.swapMaxUnmerged();
+        this.tableWindow = strategy.tableWindow();
+        this.sim = new long[1024 * words];
+        this.tables = new WindowProof(graph, strategy.tableLeaves(), strategy.tableWindow());
+        long seed = strategy.seed();
         ands = SymmetryProof.coneAnds(g, lit);
         for (int i = 0; i < g.numInputs(); i++) graph.addInput(g.inputName(i));
         base = new int[g.size()];
@@ -62,8 +71,8 @@ final class SwapProof {
         // each pattern with its own density of ones, so that the counts of a symmetric function's inputs spread
         // over every weight and a carry that is rarely 1 at density 1/2 still toggles (fewer false candidates)
         SplittableRandom rnd = new SplittableRandom(seed);
-        patterns = new long[g.numInputs()][WORDS];
-        for (int w = 0; w < WORDS; w++) {
+        patterns = new long[g.numInputs()][words];
+        for (int w = 0; w < words; w++) {
             for (int bit = 0; bit < 64; bit++) {
                 double density = rnd.nextDouble();
                 for (long[] p : patterns) if (rnd.nextDouble() < density) p[w] |= 1L << bit;
@@ -91,7 +100,7 @@ final class SwapProof {
                     x = base[n];
                 }
                 if (x == base[n]) continue;
-                if (count == MAX_UNMERGED) return Kind.UNKNOWN;
+                if (count == maxUnmerged) return Kind.UNKNOWN;
                 map[n] = x;
                 changed[n] = true;
                 if (count == touched.length) touched = Arrays.copyOf(touched, 2 * count);
@@ -132,35 +141,35 @@ final class SwapProof {
      */
     private boolean provenEqual(int x, int y) {
         if (tables.provesEqual(x, y)) return true;
-        meeting.build(Lit.node(x), Lit.node(y), WindowProof.MAX_WINDOW);
+        meeting.build(Lit.node(x), Lit.node(y), tableWindow);
         if (tables.provesEqual(x, y, meeting)) return true;
         satCalls++;
-        return sat.equal(x, y, meeting, CONFLICTS).kind() == AigCnf.Answer.EQUAL;
+        return sat.equal(x, y, meeting, conflicts).kind() == AigCnf.Answer.EQUAL;
     }
 
     /** Signatures of the graph's nodes not simulated yet (new nodes only ever have older fan-ins). */
     private void simulateNew() {
         int size = graph.size();
-        if (sim.length < size * WORDS) sim = Arrays.copyOf(sim, Math.max(size * WORDS, 2 * sim.length));
+        if (sim.length < size * words) sim = Arrays.copyOf(sim, Math.max(size * words, 2 * sim.length));
         for (int n = simulated; n < size; n++) {
-            int o = n * WORDS;
-            if (n == 0) { Arrays.fill(sim, 0, WORDS, 0L); continue; }
-            if (n <= graph.numInputs()) { System.arraycopy(patterns[n - 1], 0, sim, o, WORDS); continue; }
+            int o = n * words;
+            if (n == 0) { Arrays.fill(sim, 0, words, 0L); continue; }
+            if (n <= graph.numInputs()) { System.arraycopy(patterns[n - 1], 0, sim, o, words); continue; }
             int f0 = graph.fanin0(n), f1 = graph.fanin1(n);
-            for (int w = 0; w < WORDS; w++) sim[o + w] = value(f0, w) & value(f1, w);
+            for (int w = 0; w < words; w++) sim[o + w] = value(f0, w) & value(f1, w);
         }
         simulated = size;
     }
 
     private long value(int l, int w) {
-        long v = sim[Lit.node(l) * WORDS + w];
+        long v = sim[Lit.node(l) * words + w];
         return Lit.isComplement(l) ? ~v : v;
     }
 
     private boolean sameSignature(int x, int y) { return firstDifference(x, y) < 0; }
 
     private int firstDifference(int x, int y) {
-        for (int w = 0; w < WORDS; w++) if (value(x, w) != value(y, w)) return w;
+        for (int w = 0; w < words; w++) if (value(x, w) != value(y, w)) return w;
         return -1;
     }
 }

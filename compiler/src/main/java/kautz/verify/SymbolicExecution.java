@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Executes a {@link Program} symbolically with the physical semantics of DESIGN.md §3 and returns the
+ * Executes a {@link Program} symbolically with the physical semantics of docs/isa.md and returns the
  * network it computes: each cell holds a literal instead of a bit-plane.
  *
  * <p>The network's inputs are the program's input bits (by name) followed by one <em>free variable</em> per

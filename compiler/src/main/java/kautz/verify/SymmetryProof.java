@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  *   <li>{@code f_o} is symmetric in S: for n − 1 transpositions τ = (a b) of S, the miter
  *       {@code f_o(x) ≡ f_o(x with a and b swapped)} is proven, locally where the swapped copy meets the
  *       original again soon ({@link SwapProof}), else by {@link EquivalenceChecker} on the whole swapped copy
- *       (batched, several swaps as the outputs of one miter). The transpositions are the edges of a spanning tree on
+ *       (one swap per miter). The transpositions are the edges of a spanning tree on
  *       S, and the transpositions along the edges of a connected graph on S generate the whole symmetric
  *       group of S, so {@code f_o ∘ π = f_o} for every permutation π of S. (The adjacent transpositions
  *       (i, i+1) are the special case of a path; the tree is taken from the network's structure, joining two
@@ -43,12 +43,6 @@ import java.util.stream.IntStream;
  * symmetric are checked the ordinary way too.
  */
 final class SymmetryProof {
-    /**
-     * Swaps proven in one whole-copy miter (as its outputs). One: eight copies of voter's 27,000-AND counter made a
-     * 241,000-AND miter whose output proofs stalled, where one copy is swept in a few tenths of a second.
-     */
-    static final int BATCH = 1;
-
     private SymmetryProof() {}
 
     /**
@@ -60,8 +54,9 @@ final class SymmetryProof {
 
     /**
      * Checks {@code f} against {@code g} (inputs and outputs matched by name), the outputs named in
-     * {@code symmetric} by the symmetry argument, the others (and any the argument cannot decide) by
-     * {@link EquivalenceChecker}, all within {@code budget}.
+     * {@code symmetric} by the symmetry argument ({@link ProofStep#SYMMETRY}; with the step off, by the ordinary
+     * check too), the others (and any the argument cannot decide) by {@link EquivalenceChecker}, all within
+     * {@code budget}.
      */
     static Outcome check(Aig f, Aig g, String fName, String gName, Set<String> symmetric, CecOptions options, Budget budget) {
         long start = System.nanoTime(), cpu = EquivalenceChecker.cpuNanos();
@@ -72,7 +67,7 @@ final class SymmetryProof {
         Set<String> ordinary = new LinkedHashSet<>();
         for (int i = 0; i < m.pairs(); i++) {
             String o = m.outputNames().get(i);
-            if (!symmetric.contains(o) || m.left(i) == m.right(i)) ordinary.add(o);
+            if (!symmetric.contains(o) || m.left(i) == m.right(i) || !options.strategy().on(ProofStep.SYMMETRY)) ordinary.add(o);
             else bySymmetry.add(i);
         }
         // 3. first, as it is cheapest and any difference is a counterexample as it stands
@@ -85,6 +80,7 @@ final class SymmetryProof {
         for (int i : bySymmetry) {
             String o = m.outputNames().get(i);
             int[] support = union(support(both, m.left(i)), support(both, m.right(i)));
+            long t = System.nanoTime();
             Side verdict = Side.SYMMETRIC;
             for (int lit : new int[] {m.right(i), m.left(i)}) { // the rebuilt side first: cheap, and then f's failure is g's counterexample
                 if (verdict != Side.SYMMETRIC) break;
@@ -96,6 +92,7 @@ final class SymmetryProof {
                     }
                 }
             }
+            totals.steps.count(ProofStep.SYMMETRY, t, verdict == Side.SYMMETRIC);
             if (verdict == Side.SYMMETRIC) proven++;
             else if (verdict == Side.OPEN) open.add(o);
             else ordinary.add(o); // neither side symmetric in the same way: the argument does not apply
@@ -148,42 +145,47 @@ final class SymmetryProof {
 
     /**
      * Proves literal {@code lit} of {@code g} symmetric in {@code support} by the swap miters of a spanning tree:
-     * each swap locally first ({@link SwapProof}), the few that are not local as a miter of the whole swapped
-     * copy ({@link EquivalenceChecker}, several swaps as the outputs of one miter).
+     * each swap locally first ({@link SwapProof}, {@link ProofStep#LOCAL_SWAP}), the few that are not local as a
+     * miter of the whole swapped copy ({@link EquivalenceChecker}, one swap per miter: several swaps as the
+     * outputs of one miter made it too large to sweep, docs/verify.md).
      */
     private static Side symmetric(Aig g, int lit, int[] support, CecOptions options, Budget budget, Totals totals) {
         List<int[]> swaps = spanningSwaps(g, lit, support);
-        SwapProof local = new SwapProof(g, lit, options.seed());
         List<int[]> hard = new ArrayList<>();
-        try {
-            for (int[] swap : swaps) {
-                if (budget.expired()) return Side.OPEN;
-                switch (local.swap(swap[0], swap[1], budget)) {
-                    case EQUAL -> totals.transpositions++;
-                    case UNKNOWN -> hard.add(swap);
-                    case DIFFERENT -> {
-                        boolean[] in = local.counterexample();
-                        Map<String, Boolean> x = new LinkedHashMap<>();
-                        for (int i = 0; i < in.length; i++) x.put(g.inputName(i), in[i]);
-                        return asymmetric(g, x, swap);
+        if (options.strategy().on(ProofStep.LOCAL_SWAP)) {
+            SwapProof local = new SwapProof(g, lit, options.strategy());
+            try {
+                for (int[] swap : swaps) {
+                    if (budget.expired()) return Side.OPEN;
+                    long t = System.nanoTime();
+                    SwapProof.Kind kind = local.swap(swap[0], swap[1], budget);
+                    totals.steps.count(ProofStep.LOCAL_SWAP, t, kind != SwapProof.Kind.UNKNOWN);
+                    switch (kind) {
+                        case EQUAL -> totals.transpositions++;
+                        case UNKNOWN -> hard.add(swap);
+                        case DIFFERENT -> {
+                            boolean[] in = local.counterexample();
+                            Map<String, Boolean> x = new LinkedHashMap<>();
+                            for (int i = 0; i < in.length; i++) x.put(g.inputName(i), in[i]);
+                            return asymmetric(g, x, swap);
+                        }
                     }
                 }
+            } finally {
+                totals.merges += (int) local.merges();
+                totals.satCalls += local.satCalls();
             }
-        } finally {
-            totals.merges += (int) local.merges();
-            totals.satCalls += local.satCalls();
+        } else {
+            hard.addAll(swaps);
         }
-        for (int from = 0; from < hard.size(); from += BATCH) {
+        for (int[] swap : hard) {
             if (budget.expired()) return Side.OPEN;
-            List<int[]> batch = hard.subList(from, Math.min(hard.size(), from + BATCH));
-            CecResult r = EquivalenceChecker.check(copies(g, lit, batch, false), copies(g, lit, batch, true),
+            CecResult r = EquivalenceChecker.check(copy(g, lit, swap, false), copy(g, lit, swap, true),
                     "the output", "the output with two inputs swapped", options, budget);
             totals.add(r.stats());
             if (r instanceof CecResult.Undecided) return Side.OPEN;
-            if (r instanceof CecResult.NotEquivalent n) {
-                return asymmetric(g, n.inputs(), batch.get(Integer.parseInt(n.outputs().get(0).output())));
-            }
-            totals.transpositions += batch.size();
+            if (r instanceof CecResult.NotEquivalent n) return asymmetric(g, n.inputs(), swap);
+            totals.transpositions++;
         }
         return Side.SYMMETRIC;
     }
@@ -243,35 +245,20 @@ final class SymmetryProof {
     }
 
     /**
-     * A network over {@code g}'s inputs with one output per transposition, named by its position: {@code lit}
-     * as it is, or ({@code swapped}) with the transposition's two inputs exchanged. Only the logic above the two
-     * inputs is rebuilt for each; the rest is shared.
+     * A network over {@code g}'s inputs with one output, {@code lit} as it is or ({@code swapped}) with the two
+     * inputs of {@code swap} exchanged.
      */
-    private static Aig copies(Aig g, int lit, List<int[]> swaps, boolean swapped) {
+    private static Aig copy(Aig g, int lit, int[] swap, boolean swapped) {
         AigBuilder b = new AigBuilder();
         for (int i = 0; i < g.numInputs(); i++) b.addInput(g.inputName(i));
-        int[] ands = coneAnds(g, lit);
-        int[] base = new int[g.size()];
-        for (int i = 0; i < g.numInputs(); i++) base[i + 1] = b.input(i);
-        for (int n : ands) base[n] = b.and(Miter.lit(base, g.fanin0(n)), Miter.lit(base, g.fanin1(n)));
         int[] map = new int[g.size()];
-        boolean[] changed = new boolean[g.size()];
-        for (int k = 0; k < swaps.size(); k++) {
-            if (!swapped) { b.addOutput(Integer.toString(k), Miter.lit(base, lit)); continue; }
-            int[] s = swaps.get(k);
-            System.arraycopy(base, 0, map, 0, map.length);
-            Arrays.fill(changed, false);
-            map[s[0] + 1] = base[s[1] + 1];
-            map[s[1] + 1] = base[s[0] + 1];
-            changed[s[0] + 1] = changed[s[1] + 1] = true;
-            for (int n : ands) {
-                int a = Lit.node(g.fanin0(n)), c = Lit.node(g.fanin1(n));
-                if (!changed[a] && !changed[c]) continue;
-                map[n] = b.and(Miter.lit(map, g.fanin0(n)), Miter.lit(map, g.fanin1(n)));
-                changed[n] = map[n] != base[n];
-            }
-            b.addOutput(Integer.toString(k), Miter.lit(map, lit));
+        for (int i = 0; i < g.numInputs(); i++) map[i + 1] = b.input(i);
+        if (swapped) {
+            map[swap[0] + 1] = b.input(swap[1]);
+            map[swap[1] + 1] = b.input(swap[0]);
         }
+        for (int n : coneAnds(g, lit)) map[n] = b.and(Miter.lit(map, g.fanin0(n)), Miter.lit(map, g.fanin1(n)));
+        b.addOutput("0", Miter.lit(map, lit));
         return b.build();
     }
 
@@ -329,8 +316,10 @@ final class SymmetryProof {
     private static final class Totals {
         int miterAnds, reducedAnds, merges, byPartner, byStructure, transpositions;
         long satCalls;
+        final StepCounter steps = new StepCounter();
 
         void add(CecResult.Stats s) {
+            steps.add(s.steps());
             miterAnds = Math.max(miterAnds, s.miterAnds());
             reducedAnds = Math.max(reducedAnds, s.reducedAnds());
             merges += s.merges();
@@ -341,7 +330,8 @@ final class SymmetryProof {
         /** The outputs that hashed or swept equal in the ordinary check count as by structure, the rest as by SAT. */
         CecResult.Stats stats(Miter m, long start, long cpu) {
             return new CecResult.Stats(miterAnds, reducedAnds, m.pairs(), byStructure, m.pairs() - byStructure, merges, byPartner,
-                    satCalls, (System.nanoTime() - start) / 1_000_000, (EquivalenceChecker.cpuNanos() - cpu) / 1_000_000);
+                    satCalls, (System.nanoTime() - start) / 1_000_000, (EquivalenceChecker.cpuNanos() - cpu) / 1_000_000,
+                    steps.snapshot());
         }
     }
 }

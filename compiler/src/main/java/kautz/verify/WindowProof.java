@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * A cheap, sound proof of a local equivalence without a SAT solver: grows a common cut of at most
- * {@link #MAX_LEAVES} leaves under two nodes (always expanding the latest node, so the window follows the
+ * {@code maxLeaves} leaves under two nodes (always expanding the latest node, so the window follows the
  * logic they share) and compares their exhaustive truth tables over the leaves. Equal tables prove the
  * nodes equal for every input, since any input assignment induces some values on the cut. Different tables
  * prove nothing (the leaves may be correlated), and the caller falls back to SAT.
@@ -16,20 +16,31 @@ import java.util.Arrays;
  * re-expresses small cuts), so this settles them in microseconds where a solver call costs milliseconds.
  */
 final class WindowProof {
-    static final int MAX_LEAVES = 12;
-    private static final int WORDS = (1 << MAX_LEAVES) / 64;
+    private final int maxLeaves;
     /** Bounds the nodes simulated per window. */
-    static final int MAX_WINDOW = 400;
-
+    private final int maxWindow;
+    private final int words;              // of a truth table over maxLeaves variables
     private final AigBuilder graph;
     private int[] mark = new int[1024];  // stamp per node: in the current window (leaf or inner)
     private int stamp;
-    private final int[] leaves = new int[MAX_LEAVES + 2];
-    private final int[] inner = new int[MAX_WINDOW];
-    private long[][] table = new long[MAX_WINDOW + MAX_LEAVES + 2][WORDS];
+    private final int[] leaves;
+    private final int[] inner;
+    private final long[][] table;
     private int[] slot = new int[1024];
 
-    WindowProof(AigBuilder graph) { this.graph = graph; }
+    /** Tables over at most {@code maxLeaves} leaves and {@code maxWindow} AND nodes ({@link CecStrategy}). */
+    WindowProof(AigBuilder graph, int maxLeaves, int maxWindow) {
+        this.graph = graph;
+        this.maxLeaves = maxLeaves;
+        this.maxWindow = maxWindow;
+        this.words = Math.max(1, (1 << maxLeaves) / 64);
+        this.leaves = new int[maxLeaves + 2];
+        this.inner = new int[maxWindow];
+        this.table = new long[maxWindow + maxLeaves + 2][words];
+    }
+
+    /** With the default strategy's limits. */
+    WindowProof(AigBuilder graph) { this(graph, CecStrategy.defaults().tableLeaves(), CecStrategy.defaults().tableWindow()); }
 
     /** True when {@code a} and {@code b} (literals) are proven equal; false means unknown. */
     boolean provesEqual(int a, int b) {
@@ -46,11 +57,11 @@ final class WindowProof {
                 int n = leaves[i];
                 if (n > graph.numInputs() && (best < 0 || n > leaves[best])) best = i;
             }
-            if (best < 0 || nInner == MAX_WINDOW) break;
+            if (best < 0 || nInner == maxWindow) break;
             int n = leaves[best];
             int f0 = Lit.node(graph.fanin0(n)), f1 = Lit.node(graph.fanin1(n));
             int added = (mark[f0] == stamp ? 0 : 1) + (mark[f1] == stamp || f1 == f0 ? 0 : 1);
-            if (nLeaves - 1 + added > MAX_LEAVES) break;
+            if (nLeaves - 1 + added > maxLeaves) break;
             leaves[best] = leaves[--nLeaves];
             inner[nInner++] = n;
             if (mark[f0] != stamp) { mark[f0] = stamp; leaves[nLeaves++] = f0; }
@@ -64,7 +75,7 @@ final class WindowProof {
      * leaves form a cut of both); false when they differ or the window is too large for a table.
      */
     boolean provesEqual(int a, int b, MeetingWindow w) {
-        if (w.leafCount > MAX_LEAVES || w.innerCount > MAX_WINDOW) return false;
+        if (w.leafCount > maxLeaves || w.innerCount > maxWindow) return false;
         System.arraycopy(w.leaves, 0, leaves, 0, w.leafCount);
         System.arraycopy(w.inner, 0, inner, 0, w.innerCount);
         return tablesEqual(a, b, leaves, w.leafCount, inner, w.innerCount);
@@ -86,15 +97,15 @@ final class WindowProof {
             slot[n] = s;
             long[] t = table[s], x = table[slot[Lit.node(graph.fanin0(n))]], y = table[slot[Lit.node(graph.fanin1(n))]];
             long cx = Lit.isComplement(graph.fanin0(n)) ? -1L : 0L, cy = Lit.isComplement(graph.fanin1(n)) ? -1L : 0L;
-            for (int w = 0; w < WORDS; w++) t[w] = (x[w] ^ cx) & (y[w] ^ cy);
+            for (int w = 0; w < words; w++) t[w] = (x[w] ^ cx) & (y[w] ^ cy);
         }
         long[] ta = table[slot[na]], tb = table[slot[nb]];
         long flip = Lit.isComplement(a) != Lit.isComplement(b) ? -1L : 0L;
-        for (int w = 0; w < WORDS; w++) if (ta[w] != (tb[w] ^ flip)) return false;
+        for (int w = 0; w < words; w++) if (ta[w] != (tb[w] ^ flip)) return false;
         return true;
     }
 
-    /** The truth table of leaf variable {@code v} over MAX_LEAVES variables; v = -1 is constant 0. */
+    /** The truth table of leaf variable {@code v} over the table's variables; v = -1 is constant 0. */
     private static void projection(long[] t, int v) {
         if (v < 0) { Arrays.fill(t, 0L); return; }
         if (v < 6) {

@@ -2,6 +2,8 @@ package kautz.flow;
 
 import kautz.isa.InitModel;
 import kautz.load.Design;
+import kautz.mapping.RootedMapping;
+import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
 import kautz.network.AigBuilder;
 import kautz.network.Lit;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,5 +74,30 @@ class FlowTest {
         assertEquals(0, RowCheck.random(min.program(), d.network(), new Interpreter(), 256, 1).mismatches());
         assertThrows(RowTooSmallException.class, () -> Flow.compile(d, topo.withRowSize(RowSize.of(c - 1))));
         assertTrue(c <= Flow.compile(d, topo).program().stats().cells());
+    }
+
+    @Test
+    void aRecordedCompilationIsTheSameProgramWithTheKeptCandidatesDerivation() {
+        boolean sawSteps = false;
+        for (String target : List.of("magic-nor", "imply", "felix")) {
+            for (long seed = 1; seed <= 4; seed++) {
+                Design d = Design.ofNetwork("r" + seed, random(seed, 6, 60));
+                FlowOptions o = FlowOptions.defaults().withTarget(target).withScheduler("topo");
+                if (seed == 4) o = o.withScript(FlowOptions.NO_SCRIPT);
+                Compiled plain = Flow.compile(d, o), recorded = Flow.compileRecorded(d, o);
+                assertTrue(plain.derivation().isEmpty(), "only a recorded compilation keeps its networks");
+                assertEquals(plain.mapped(), recorded.mapped(), target + " seed " + seed);
+                assertEquals(plain.program(), recorded.program(), target + " seed " + seed);
+                Derivation.Mapped m = assertInstanceOf(Derivation.Mapped.class, recorded.derivation().orElseThrow());
+                // the mapping is the mapper's output for the last step's network (or the source), rooted in it
+                Aig mappedFrom = m.steps().isEmpty() ? d.network() : m.steps().get(m.steps().size() - 1).after();
+                RootedMapping again = TechnologyMapper.mapRooted(mappedFrom, Families.resolve(target), d.name(), false);
+                assertEquals(recorded.mapped(), again.network(), target + " seed " + seed);
+                assertEquals(again.roots(), m.roots());
+                if (seed == 4) assertTrue(m.steps().isEmpty(), "no script: the source itself was mapped");
+                sawSteps |= !m.steps().isEmpty();
+            }
+        }
+        assertTrue(sawSteps, "some compilation kept the optimised network's mapping");
     }
 }

@@ -1,7 +1,7 @@
 package kautz.flow;
 
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.opt.Pipeline;
 import kautz.opt.Scripts;
 import kautz.sim.Interpreter;

@@ -1,7 +1,7 @@
 package kautz.flow;
 
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.mapped.MappedNetwork;
 import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
@@ -14,7 +14,10 @@ import kautz.target.Families;
 import kautz.target.GateFamily;
 import kautz.util.SharedBenchmarks;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -23,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * When a program does not fit the row, the flow rebuilds symmetric outputs as serial counters: rows that the
  * adder tree cannot use then work, every family included, and the program is right on every weight.
  */
+@Tag("slow")
 class SymmetricResynthesisTest {
     @Test
     void aMajorityFitsRowsItsAdderTreeCannot() {
@@ -32,14 +36,17 @@ class SymmetricResynthesisTest {
         int counterRow = counterRow(d, Families.resolve(Families.DEFAULT));
         assertTrue(counterRow < adderTreeRow, "counter " + counterRow + " cells, adder tree " + adderTreeRow);
         assertTrue(counterRow <= n + 16, counterRow + " cells");
-        Compiled c = Flow.compile(d, FlowOptions.defaults().withRowSize(RowSize.of(counterRow)));
+        Compiled c = Flow.compileRecorded(d, FlowOptions.defaults().withRowSize(RowSize.of(counterRow)));
         assertEquals("symmetric", c.resynthesis());
+        Derivation.Resynthesised r = assertInstanceOf(Derivation.Resynthesised.class, c.derivation().orElseThrow());
+        assertEquals(Set.of("maj"), r.symmetric(), "the rebuilt output, for the verifier's symmetry argument");
+        assertEquals(c.mapped(), TechnologyMapper.map(r.network(), c.family(), d.name()));
         assertTrue(Reports.summary(c).contains("same function by a different structure"), Reports.summary(c));
         assertEquals("symmetric", Reports.program(c).toString().replaceAll(".*\"resynthesis\": \"([a-z]+)\".*", "$1"));
         assertRightOnEveryWeightAndRandomRows(c, d.network(), n, 16);
         // a row the counter does not fit either: no program (compile then reports the network as given's error)
         assertTrue(Flow.resynthesise(d, Families.resolve(Families.DEFAULT), Schedulers.defaultScheduler(),
-                ScheduleOptions.defaults().withRowSize(n + 3)).isEmpty());
+                ScheduleOptions.defaults().withRowSize(n + 3), false).isEmpty());
     }
 
     @Test
@@ -50,7 +57,7 @@ class SymmetricResynthesisTest {
             int counterRow = counterRow(d, family);
             assertTrue(counterRow <= n + 12, family.name() + ": " + counterRow + " cells");
             // the step the flow takes once the network as given failed at this row
-            Compiled c = Flow.resynthesise(d, family, Schedulers.defaultScheduler(), ScheduleOptions.defaults().withRowSize(counterRow)).orElseThrow();
+            Compiled c = Flow.resynthesise(d, family, Schedulers.defaultScheduler(), ScheduleOptions.defaults().withRowSize(counterRow), false).orElseThrow();
             assertEquals(counterRow, c.program().rowSize(), family.name());
             assertRightOnEveryWeightAndRandomRows(c, d.network(), n, 16);
         }
@@ -64,7 +71,7 @@ class SymmetricResynthesisTest {
         assertEquals(1001, d.network().numInputs());
         // the resynthesis step as the flow takes it after the netlist failed at 1024 (that failure costs a minute of search)
         GateFamily family = Families.resolve(Families.DEFAULT);
-        Compiled c = Flow.resynthesise(d, family, Schedulers.defaultScheduler(), ScheduleOptions.defaults().withRowSize(1024)).orElseThrow();
+        Compiled c = Flow.resynthesise(d, family, Schedulers.defaultScheduler(), ScheduleOptions.defaults().withRowSize(1024), false).orElseThrow();
         assertTrue(c.program().rowSize() <= 1024);
         assertRightOnEveryWeightAndRandomRows(c, d.network(), 1001, 2);
     }

@@ -2,10 +2,12 @@ package kautz.lang;
 
 import kautz.lang.ast.SourceText;
 import kautz.lang.check.Program;
+import kautz.lang.elab.CompiledKernel;
 import kautz.lang.eval.Interpreter;
 import kautz.network.AigSimulator;
 import kautz.ports.BitPlanes;
 import kautz.ports.Port;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Property test: for many random programs, the elaborated network (simulated 64 rows per word) and the
  * direct AST interpreter agree on every output for random inputs.
  */
+@Tag("slow")
 class NetworkMatchesInterpreterTest {
     private static final int PROGRAMS = 400;
     private static final int ROWS = 64;

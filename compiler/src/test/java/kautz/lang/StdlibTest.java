@@ -1,5 +1,6 @@
 package kautz.lang;
 
+import kautz.lang.elab.CompiledKernel;
 import kautz.network.AigSimulator;
 import kautz.ports.BitPlanes;
 import kautz.ports.Port;

@@ -7,6 +7,7 @@ import kautz.network.Aig;
 import kautz.network.AigBuilder;
 import kautz.network.AigSimulator;
 import kautz.verify.SymbolicExecution;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * (about a minute of CPU); this test searches length 20 alone (about 30 s), so a regression of the search, of the
  * program it builds or of the output relocation fails here.
  */
+@Tag("slow")
 class ExactImplyFullAdderTest {
     @Test
     void fullAdderIn20StepsWhenInputsMayBeOverwritten() {

@@ -1,7 +1,9 @@
 package kautz.netlist;
 
 import kautz.diag.UserError;
+import kautz.util.Fuzz;
 import kautz.util.SharedBenchmarks;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * netlists in every format: each reader either accepts the result or throws a {@link UserError} that names
  * the file, never another exception and never a hang.
  */
+@Tag("slow")
 class MalformedInputTest {
     private static final int MUTATIONS_PER_FILE = 300;
 
@@ -37,23 +40,10 @@ class MalformedInputTest {
                 samples.add(new Sample(p.getFileName().toString(), Files.readAllBytes(p)));
             }
         }
-        Random rnd = new Random(20261129);
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            for (Sample s : samples) {
-                for (int k = 0; k < MUTATIONS_PER_FILE; k++) {
-                    byte[] mutated = mutate(s.bytes(), rnd);
-                    try {
-                        read(s.name(), mutated);
-                    } catch (UserError e) {
-                        assertTrue(e.getMessage().startsWith(s.name()), "message names the file: " + e.getMessage());
-                        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
-                    } catch (RuntimeException e) {
-                        fail(s.name() + " mutation " + k + " threw " + e + "\n--- input ---\n"
-                                + new String(mutated, StandardCharsets.ISO_8859_1), e);
-                    }
-                }
-            }
-        });
+        for (Sample s : samples) {
+            Fuzz.run(s.name(), List.of(s.bytes()), MUTATIONS_PER_FILE, 20261129, " \n(),;=.01\\#-x", Duration.ofSeconds(20),
+                    b -> read(s.name(), b));
+        }
     }
 
     private static void read(String name, byte[] bytes) {
@@ -62,25 +52,6 @@ class MalformedInputTest {
         else if (name.endsWith(".blif")) BlifReader.read(name, text);
         else if (name.endsWith(".bench")) BenchReader.read(name, text);
         else VerilogReader.read(name, text);
-    }
-
-    private static byte[] mutate(byte[] in, Random rnd) {
-        byte[] b = in.clone();
-        int rounds = 1 + rnd.nextInt(3);
-        for (int r = 0; r < rounds && b.length > 0; r++) {
-            int at = rnd.nextInt(b.length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            switch (rnd.nextInt(6)) {
-                case 0 -> out.write(b, 0, at);                                        // truncate
-                case 1 -> { b[at] = (byte) rnd.nextInt(256); out.write(b, 0, b.length); } // flip a byte
-                case 2 -> { b[at] = (byte) " \n(),;=.01\\#-x".charAt(rnd.nextInt(14)); out.write(b, 0, b.length); }
-                case 3 -> { int len = Math.min(b.length - at, 1 + rnd.nextInt(20)); out.write(b, 0, at); out.write(b, at + len, b.length - at - len); }
-                case 4 -> { int len = Math.min(b.length - at, 1 + rnd.nextInt(40)); out.write(b, 0, at + len); out.write(b, at, b.length - at); }
-                default -> { out.write(b, 0, at); out.write(rnd.nextInt(10) + '0'); out.write(b, at, b.length - at); }
-            }
-            b = out.toByteArray();
-        }
-        return b;
     }
 
     /** Small files in each format, written here so the test runs without the shared benchmarks. */

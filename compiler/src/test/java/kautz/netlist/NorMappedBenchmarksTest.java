@@ -1,7 +1,7 @@
 package kautz.netlist;
 
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.mapped.MappedNetwork;
 import kautz.network.AigSimulator;
 import kautz.util.SharedBenchmarks;

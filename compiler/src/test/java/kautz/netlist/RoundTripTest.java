@@ -1,7 +1,7 @@
 package kautz.netlist;
 
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

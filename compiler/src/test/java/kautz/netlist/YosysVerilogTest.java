@@ -2,7 +2,7 @@ package kautz.netlist;
 
 import kautz.diag.UserError;
 import kautz.load.Design;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.network.AigSimulator;
 import org.junit.jupiter.api.Assumptions;

@@ -1,10 +1,11 @@
 package kautz.opt;
 
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.network.AigBuilder;
 import kautz.network.Lit;
 import kautz.util.SharedBenchmarks;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ class PassTrackingTest {
     }
 
     @Test
+    @Tag("slow")
     void claimsHoldOnRandomNetworks() {
         Random rnd = new Random(11);
         for (int trial = 0; trial < 15; trial++) {

@@ -1,6 +1,6 @@
 package kautz.opt;
 
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.util.SharedBenchmarks;
 import kautz.verify.CecOptions;

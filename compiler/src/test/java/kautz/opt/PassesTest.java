@@ -1,7 +1,7 @@
 package kautz.opt;
 
 import kautz.diag.UserError;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.network.Aig;
 import kautz.network.AigBuilder;
 import kautz.network.AigSimulator;

@@ -50,7 +50,7 @@ class InPlaceOrderTest {
     @Test
     void everySchedulerRunsTheOtherReaderBeforeTheInPlaceWrite() {
         MappedNetwork m = sharedSource();
-        for (Scheduler s : Schedulers.all()) {
+        for (Scheduler s : Schedulers.undivided()) {
             for (InitModel init : InitModel.values()) {
                 Program p = s.schedule(m, IMPLY, options(init, false));
                 assertEquals(0, ProgramRunner.mismatches(p, m, 4, 1), s.name() + " " + init);
@@ -87,7 +87,7 @@ class InPlaceOrderTest {
         MappedNetwork m = net(2, List.of(g(Primitives.NAND2, 0, 1), g(Primitives.IMP2, 0, 1)), 2, 3);
         UserError e = assertThrows(UserError.class, () -> new GateGraph(m, IMPLY));
         assertTrue(e.getMessage().contains("--consume-inputs"), e.getMessage());
-        for (Scheduler s : Schedulers.all()) {
+        for (Scheduler s : Schedulers.undivided()) {
             for (InitModel init : InitModel.values()) {
                 Program p = s.schedule(m, IMPLY, options(init, true));
                 assertEquals(0, ProgramRunner.mismatches(p, m, 4, 2), s.name() + " " + init);
@@ -131,7 +131,7 @@ class InPlaceOrderTest {
             for (int o = 0; o < outs.size(); o++) names.add("y" + o);
             MappedNetwork m = new MappedNetwork("imp" + seed, base.inputNames(), ImmutableList.copyOf(gates), ImmutableList.copyOf(names),
                     ImmutableIntArray.copyOf(outs.stream().mapToInt(Integer::intValue).toArray()));
-            for (Scheduler s : Schedulers.all()) {
+            for (Scheduler s : Schedulers.undivided()) {
                 for (InitModel init : InitModel.values()) {
                     Program p = s.schedule(m, IMPLY, options(init, consume));
                     assertEquals(0, ProgramRunner.mismatches(p, m, 4, seed), s.name() + " " + init + " seed " + seed);

@@ -4,6 +4,7 @@ import kautz.isa.InitModel;
 import kautz.isa.Program;
 import kautz.mapped.MappedNetwork;
 import kautz.mapped.Primitives;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,10 +23,11 @@ class LiveSearchSchedulerTest {
     @Test
     void isTheDefault() {
         assertEquals("live", Schedulers.defaultScheduler().name());
-        assertEquals(List.of("live", "simpler", "topo"), Schedulers.all().stream().map(Scheduler::name).toList());
+        assertEquals(List.of("live", "simpler", "topo", "part"), Schedulers.all().stream().map(Scheduler::name).toList());
     }
 
     @Test
+    @Tag("slow")
     void programsAreCorrectAtMinimumAndLargerRowsUnderBothInitModels() {
         for (long seed = 1; seed <= 3; seed++) {
             MappedNetwork net = TestNetworks.randomNor(seed, 4 + (int) (seed % 6), 60 + 13 * (int) seed, 1 + (int) (seed % 4));

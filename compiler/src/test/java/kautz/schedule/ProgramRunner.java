@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * A small bit-parallel evaluator of programs for the scheduler tests, with the physical semantics of
- * DESIGN.md §3 ({@code d := d ∧ ¬(…)} etc.). Cells other than inputs start with random garbage, so a
+ * docs/isa.md ({@code d := d ∧ ¬(…)} etc.). Cells other than inputs start with random garbage, so a
  * missing initialisation shows up as a mismatch.
  */
 final class ProgramRunner {

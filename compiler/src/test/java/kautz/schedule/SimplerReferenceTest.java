@@ -1,7 +1,7 @@
 package kautz.schedule;
 
 import kautz.isa.Program;
-import kautz.load.DesignLoader;
+import kautz.frontend.DesignLoader;
 import kautz.mapped.MappedNetwork;
 import kautz.target.Families;
 import kautz.util.SharedBenchmarks;

@@ -33,19 +33,22 @@ class FamiliesTest {
         assertThrows(UserError.class, () -> Families.resolve("magic-nor-9"));
     }
 
+    /** A family file using every keyword; also the seed of FamilyFileFuzzTest. */
+    static final String MAGIC3 = """
+            # three-input MAGIC
+            name magic3
+            description NOR and NAND with three inputs
+            gate nor 1     # NOT
+            gate nor 3
+            gate nand 3
+            gate min3
+            gate imp-nand 2
+            """;
+
     @Test
     void familyFileIsRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path f = dir.resolve("mine.family");
-        Files.writeString(f, """
-                # three-input MAGIC
-                name magic3
-                description NOR and NAND with three inputs
-                gate nor 1     # NOT
-                gate nor 3
-                gate nand 3
-                gate min3
-                gate imp-nand 2
-                """);
+        Files.writeString(f, MAGIC3);
         GateFamily g = Families.resolve(f.toString());
         assertEquals("magic3", g.name());
         assertEquals(5, g.gates().size());

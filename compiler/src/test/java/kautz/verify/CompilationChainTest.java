@@ -47,8 +47,8 @@ class CompilationChainTest {
     void aCompilationsPassStagesClaimTheirPartners() {
         Aig aig = EquivalenceCheckerTest.randomAig(4, 10, 300, 8);
         FlowOptions fo = FlowOptions.defaults();
-        Compiled c = Flow.compile(Design.ofNetwork("k", aig), fo);
-        List<Stage> stages = CompilationChain.stages(c, fo, "src");
+        Compiled c = Flow.compileRecorded(Design.ofNetwork("k", aig), fo);
+        List<Stage> stages = CompilationChain.stages(c, "src");
         int passes = Scripts.defaultPipeline().passes().size();
         assertTrue(stages.size() >= passes + 3, "the chain went through the passes: " + stages.size() + " stages");
         assertClaimsHold(stages, 1, passes + 1, "compiled");

@@ -14,7 +14,7 @@ import kautz.isa.RandomPrograms;
 import kautz.network.Aig;
 import kautz.network.AigSimulator;
 import kautz.ports.BitPlanes;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -58,7 +58,7 @@ class MappedAigTest {
     @Test
     void everySchedulersProgramHashesOntoItsMappedNetwork() {
         Aig aig = EquivalenceCheckerTest.randomAig(26, 9, 120, 6);
-        for (Scheduler scheduler : Schedulers.all()) {
+        for (Scheduler scheduler : Schedulers.undivided()) {
             for (String target : new String[] {"magic-nor", "imply"}) {
                 FlowOptions fo = FAST.withTarget(target).withScheduler(scheduler.name());
                 assertHashes(Flow.compile(Design.ofNetwork("k", aig), fo), scheduler.name() + " " + target);
@@ -107,8 +107,8 @@ class MappedAigTest {
         int byPartner = 0;
         for (String target : FAMILIES) {
             FlowOptions fo = FlowOptions.defaults().withTarget(target);
-            Compiled c = Flow.compile(Design.ofNetwork("k", aig), fo);
-            List<ProofChain.Stage> stages = CompilationChain.stages(c, fo, "src");
+            Compiled c = Flow.compileRecorded(Design.ofNetwork("k", aig), fo);
+            List<ProofChain.Stage> stages = CompilationChain.stages(c, "src");
             ProofChain.Stage before = stages.get(stages.size() - 3), mapped = stages.get(stages.size() - 2);
             assertNotNull(mapped.partners(), target + ": the mapping is rooted in " + before.name());
             assertEquals(mapped.network().size(), mapped.partners().length);
@@ -133,8 +133,8 @@ class MappedAigTest {
     void aWrongMappingIsCaughtWhateverItsStageClaims() {
         Aig aig = EquivalenceCheckerTest.randomAig(27, 10, 200, 8);
         FlowOptions fo = FlowOptions.defaults().withTarget("magic-nor-4");
-        Compiled c = Flow.compile(Design.ofNetwork("k", aig), fo);
-        List<ProofChain.Stage> stages = CompilationChain.stages(c, fo, "src");
+        Compiled c = Flow.compileRecorded(Design.ofNetwork("k", aig), fo);
+        List<ProofChain.Stage> stages = CompilationChain.stages(c, "src");
         ProofChain.Stage before = stages.get(stages.size() - 3);
         int[] claimed = stages.get(stages.size() - 2).partners();
         // the gate of the first output computes its complement: NOR2 -> OR2 (or OR2 -> NOR2, NOT -> buffer-free OR of x, x)

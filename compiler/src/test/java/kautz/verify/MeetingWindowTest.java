@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The meeting window stops where the two cones meet, also when one side reads a shared node and its fan-in. */
 class MeetingWindowTest {
+    private static final int LEAVES = CecStrategy.defaults().tableLeaves();
+
     @Test
     void sidesMeetAtTheFaninOfASharedNodeThatOneSideAlsoReads() {
         AigBuilder g = new AigBuilder();
@@ -67,11 +69,11 @@ class MeetingWindowTest {
         w.build(Lit.node(n), Lit.node(top), 400);
         assertFalse(tables.provesEqual(n, top, w), "p and q are one-sided and expanded into their chains");
         while (w.decorrelate()) assertFalse(tables.provesEqual(n, top, w));
-        assertTrue(w.buildCut(Lit.node(n), Lit.node(top), WindowProof.MAX_LEAVES));
-        assertTrue(w.leafCount <= WindowProof.MAX_LEAVES);
+        assertTrue(w.buildCut(Lit.node(n), Lit.node(top), LEAVES, CecStrategy.defaults().tableWindow()));
+        assertTrue(w.leafCount <= LEAVES);
         assertTrue(tables.provesEqual(n, top, w), "equal over the common cut");
         int other = g.and(x, Lit.not(d)); // not equal to n: the cut proves nothing false
-        assertTrue(w.buildCut(Lit.node(n), Lit.node(other), WindowProof.MAX_LEAVES));
+        assertTrue(w.buildCut(Lit.node(n), Lit.node(other), LEAVES, CecStrategy.defaults().tableWindow()));
         assertFalse(tables.provesEqual(n, other, w));
     }
 

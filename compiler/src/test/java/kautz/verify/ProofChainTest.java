@@ -30,8 +30,8 @@ class ProofChainTest {
         Aig aig = EquivalenceCheckerTest.randomAig(11, 10, 250, 8);
         for (String target : new String[] {"magic-nor", "imply"}) {
             FlowOptions fo = FlowOptions.defaults().withTarget(target);
-            Compiled c = Flow.compile(Design.ofNetwork("k", aig), fo);
-            List<Stage> stages = CompilationChain.stages(c, fo, "src");
+            Compiled c = Flow.compileRecorded(Design.ofNetwork("k", aig), fo);
+            List<Stage> stages = CompilationChain.stages(c, "src");
             ProofChain.Result r = ProofChain.check(stages, OPTIONS);
             assertInstanceOf(CecResult.Equivalent.class, r.overall(), target);
             assertEquals(stages.size() - 1, r.links().size());
@@ -44,8 +44,8 @@ class ProofChainTest {
     void aBrokenProgramAtTheEndOfTheChainGivesACounterexampleOfTheSourceThatTheInterpreterConfirms() {
         Aig aig = EquivalenceCheckerTest.randomAig(5, 9, 200, 6);
         FlowOptions fo = FlowOptions.defaults();
-        Compiled c = Flow.compile(Design.ofNetwork("k", aig), fo);
-        List<Stage> stages = new ArrayList<>(CompilationChain.stages(c, fo, "src"));
+        Compiled c = Flow.compileRecorded(Design.ofNetwork("k", aig), fo);
+        List<Stage> stages = new ArrayList<>(CompilationChain.stages(c, "src"));
         Random rnd = new Random(9);
         int caught = 0;
         for (int trial = 0; trial < 8; trial++) {

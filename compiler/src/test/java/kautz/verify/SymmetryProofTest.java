@@ -2,9 +2,9 @@ package kautz.verify;
 
 import com.google.common.collect.ImmutableSet;
 import kautz.flow.Compiled;
-import kautz.flow.FlowOptions;
+import kautz.flow.Derivation;
 import kautz.load.Design;
-import kautz.mapped.MappedNetwork;
+import kautz.mapping.RootedMapping;
 import kautz.mapping.TechnologyMapper;
 import kautz.network.Aig;
 import kautz.network.AigBuilder;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -105,10 +106,8 @@ class SymmetryProofTest {
         Design d = Design.ofNetwork("maj9", SymmetricCircuits.majority(9));
         GateFamily family = Families.resolve(Families.DEFAULT);
         // what Flow.resynthesise makes once the network as given failed at a small row (that failure takes seconds)
-        MappedNetwork mapped = TechnologyMapper.map(new SymmetricPass().run(d.network()), family, d.name());
-        Compiled c = new Compiled(d, family, mapped, false, Schedulers.defaultScheduler().name(),
-                Schedulers.defaultScheduler().schedule(mapped, family, ScheduleOptions.defaults()), SymmetricPass.INFO.name());
-        List<ProofChain.Stage> stages = CompilationChain.stages(c, FlowOptions.defaults(), "maj9");
+        Compiled c = resynthesised(d, d.network(), family);
+        List<ProofChain.Stage> stages = CompilationChain.stages(c, "maj9");
         assertEquals(4, stages.size(), "source, rebuilt, mapped, program");
         assertEquals(List.of("maj"), List.copyOf(stages.get(1).symmetric()));
         ProofChain.Result r = ProofChain.check(stages, OPTIONS);
@@ -117,12 +116,19 @@ class SymmetryProofTest {
         assertEquals(0, r.links().get(1).bySymmetry());
         // a program of the wrong function fails the chain with a counterexample of the source
         Design wrong = Design.ofNetwork("maj9", SymmetricCircuits.of("maj", 9, w -> w >= 6));
-        MappedNetwork wrongMapped = TechnologyMapper.map(new SymmetricPass().run(wrong.network()), family, d.name());
-        Compiled bad = new Compiled(d, family, wrongMapped, false, Schedulers.defaultScheduler().name(),
-                Schedulers.defaultScheduler().schedule(wrongMapped, family, ScheduleOptions.defaults()), SymmetricPass.INFO.name());
+        Compiled bad = resynthesised(d, wrong.network(), family);
         CecResult.NotEquivalent cex = assertInstanceOf(CecResult.NotEquivalent.class,
-                ProofChain.check(CompilationChain.stages(bad, FlowOptions.defaults(), "maj9"), OPTIONS).overall());
+                ProofChain.check(CompilationChain.stages(bad, "maj9"), OPTIONS).overall());
         assertEquals(5, cex.inputs().values().stream().filter(v -> v).count());
+    }
+
+    /** A compilation of {@code d} whose recorded derivation rebuilt {@code network} (d's own, or a wrong one). */
+    private static Compiled resynthesised(Design d, Aig network, GateFamily family) {
+        Aig rebuilt = new SymmetricPass().run(network);
+        RootedMapping mapped = TechnologyMapper.mapRooted(rebuilt, family, d.name(), false);
+        return new Compiled(d, family, mapped.network(), false, Schedulers.defaultScheduler().name(),
+                Schedulers.defaultScheduler().schedule(mapped.network(), family, ScheduleOptions.defaults()), SymmetricPass.INFO.name(),
+                Optional.of(new Derivation.Resynthesised(SymmetricPass.INFO.name(), rebuilt, ImmutableSet.of("maj"), mapped.roots())));
     }
 
     private static SymmetryProof.Outcome check(Aig f, Aig g) {

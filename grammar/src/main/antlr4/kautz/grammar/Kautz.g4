@@ -1,4 +1,4 @@
-// The Kautz language (DESIGN.md §2). No embedded actions: kautz.lang.parse.AstBuilder turns the parse
+// The Kautz language (docs/language.md). No embedded actions: kautz.lang.parse.AstBuilder turns the parse
 // tree into the immutable AST. Expression rules go from the loosest binding to the tightest.
 grammar Kautz;
 

@@ -1,5 +1,6 @@
 package kautz.device;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 
 /**
@@ -25,6 +26,6 @@ public enum ArrayType {
 
     public static ArrayType parse(String s) {
         for (ArrayType t : values()) if (t.label.equalsIgnoreCase(s.trim())) return t;
-        throw new UserError("--array: unknown array type '" + s + "' (expected 1t1r, 1s1r or passive)");
+        throw new UsageError("--array: unknown array type '" + s + "' (expected 1t1r, 1s1r or passive)");
     }
 }

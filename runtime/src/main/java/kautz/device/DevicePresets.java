@@ -2,6 +2,7 @@ package kautz.device;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 
 import java.io.IOException;
@@ -71,9 +72,9 @@ public final class DevicePresets {
         if (nameOrFile.endsWith(".device") || nameOrFile.contains("/") || nameOrFile.contains(java.io.File.separator)) {
             Path p = Path.of(nameOrFile);
             try {
-                if (!Files.isRegularFile(p)) throw new UserError(nameOrFile + ": no such device file");
+                if (!Files.exists(p)) throw new UserError(nameOrFile + ": no such device file");
                 if (Files.size(p) > MAX_FILE_BYTES) throw new UserError(nameOrFile + ": a device file is at most " + MAX_FILE_BYTES + " bytes");
-                return parse(nameOrFile, Files.readString(p, StandardCharsets.UTF_8));
+                return parse(nameOrFile, kautz.util.InputFiles.readUtf8(p));
             } catch (IOException e) {
                 throw new UserError(nameOrFile + ": cannot read the device file (" + e.getMessage() + ")");
             }
@@ -86,7 +87,7 @@ public final class DevicePresets {
         for (DevicePreset d : all()) if (d.name().equals(nameOrFile)) return d;
         List<String> names = new ArrayList<>();
         for (DevicePreset d : all()) names.add(d.name());
-        throw new UserError("--device: no preset named '" + nameOrFile + "' (presets: " + String.join(", ", names)
+        throw new UsageError("--device: no preset named '" + nameOrFile + "' (presets: " + String.join(", ", names)
                 + "; or give a .device file)");
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The device part of a run report (DESIGN.md §4): {@code energyPJ}, {@code maxCellWrites}, {@code device}, and
+ * The device part of a run report (docs/json.md): {@code energyPJ}, {@code maxCellWrites}, {@code device}, and
  * this runtime's own keys. {@link #fields()} gives them in report order, as JSON-ready values (numbers,
  * strings, nested maps).
  */

@@ -8,32 +8,30 @@ import kautz.isa.MicroOp;
 import kautz.isa.Opcode;
 import kautz.isa.Program;
 import kautz.ports.BitPlanes;
+import kautz.ports.MemBit;
+import kautz.ports.MemCellId;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The cycle-accurate engine: runs micro-op programs on one crossbar of R rows, SIMD across rows, with device
  * physics, energy and wear. The crossbar persists between runs, so kernels of one session share their
  * {@code mem} cells and wear accumulates across repeated runs.
  *
- * <p>A program's inputs and outputs named {@code @m[j][b]} are bit b of multi-level cell j of mem m (the
- * front end's naming): such inputs are sensed from the mem cell, such outputs are read out of the row and
- * written into the mem cell with write-verify. Mem cells sit in columns beyond the program's row.
+ * <p>A program's inputs and outputs that are {@link MemBit}s (named {@code @m[j][b]}: bit b of multi-level cell
+ * j of mem m) are sensed from the mem cell (inputs), or read out of the row and written into the mem cell with
+ * write-verify (outputs). Mem cells sit in columns beyond the program's row.
  */
 public final class DeviceSession {
-    private static final Pattern MEM_BIT = Pattern.compile("^(@[^\\[]+\\[\\d+])\\[(\\d+)]$");
-
     private final DeviceConfig config;
     private final SplittableRandom rnd;
     private final Map<Long, double[]> logicTables = new HashMap<>();
-    private final Map<String, Integer> memColumns = new LinkedHashMap<>();
-    private final Map<String, Integer> memLevels = new HashMap<>();
+    private final Map<MemCellId, Integer> memColumns = new LinkedHashMap<>();
+    private final Map<MemCellId, Integer> memLevels = new HashMap<>();
     private Crossbar xb;
     private int logicalCols;
     private int rotatedCells;
@@ -59,7 +57,7 @@ public final class DeviceSession {
     /** Columns wear levelling rotates through: the widest program's cells. */
     public int rotatedCells() { return rotatedCells; }
 
-    public Map<String, Integer> memColumns() { return Map.copyOf(memColumns); }
+    public Map<MemCellId, Integer> memColumns() { return Map.copyOf(memColumns); }
 
     public DeviceRun run(Program program, long[][] inputPlanes) { return run(program, inputPlanes, 0); }
 
@@ -99,15 +97,10 @@ public final class DeviceSession {
         return new DeviceRun(outputs, ex.inputsSeen, ex.ledger, ex.mlc, ex.misreads, ex.cycles, ex.updates);
     }
 
-    /**
-     * Gives mem cell {@code mem} (its port name, {@code @m[j]}) initial contents before any kernel runs:
-     * level {@code level} of 2^bits in every row, placed exactly (initial contents, not a write: no pulses,
-     * energy or wear). Needs the first program to set up the array.
-     */
     /** The column of mem cell {@code mem}, made a multi-level cell of {@code levels} levels (allocated on first use). */
-    private int memColumn(String mem, int levels) {
+    private int memColumn(MemCellId mem, int levels) {
         if (levels > config.preset().states()) {
-            throw new UserError("mem " + mem.substring(1) + " needs " + levels + " levels but device " + config.preset().name()
+            throw new UserError("mem " + mem.mem() + "[" + mem.index() + "] needs " + levels + " levels but device " + config.preset().name()
                     + " has " + config.preset().states() + " states");
         }
         Integer col = memColumns.get(mem);
@@ -121,7 +114,12 @@ public final class DeviceSession {
         return col;
     }
 
-    public void preload(Program first, String mem, int bits, int level) {
+    /**
+     * Gives mem cell {@code mem} initial contents before any kernel runs: level {@code level} of 2^bits in every
+     * row, placed exactly (initial contents, not a write: no pulses, energy or wear). Needs the first program to
+     * set up the array.
+     */
+    public void preload(Program first, MemCellId mem, int bits, int level) {
         setUp(first);
         int levels = 1 << bits;
         if (level < 0 || level >= levels) throw new IllegalArgumentException("level " + level + " of " + levels);
@@ -138,18 +136,17 @@ public final class DeviceSession {
     public long[][] intendedInputs(Program program, long[][] inputPlanes) {
         long[][] out = new long[inputPlanes.length][];
         for (int i = 0; i < out.length; i++) {
-            IoBit b = program.inputs().get(i);
-            Matcher m = MEM_BIT.matcher(b.name());
-            if (!m.matches()) {
+            MemBit m = program.inputs().get(i).memBit().orElse(null);
+            if (m == null) {
                 out[i] = inputPlanes[i].clone();
                 continue;
             }
-            Integer col = memColumns.get(m.group(1));
+            Integer col = memColumns.get(m.cell());
             if (col == null) {
                 out[i] = new long[BitPlanes.words(config.rows())]; // a fresh cell reads as level 0
                 continue;
             }
-            int bit = Integer.parseInt(m.group(2));
+            int bit = m.bit();
             long[] plane = new long[xb.words()];
             for (int r = 0; r < config.rows(); r++) {
                 if ((xb.intendedLevel(col, r) >>> bit & 1) != 0) plane[r >>> 6] |= 1L << (r & 63);
@@ -203,14 +200,14 @@ public final class DeviceSession {
         void loadInputs(long[][] planes) {
             List<IoBit> inputs = program.inputs();
             inputsSeen = new long[inputs.size()][];
-            Map<String, int[]> sensedLevels = new HashMap<>();
+            Map<MemCellId, int[]> sensedLevels = new HashMap<>();
             for (int i = 0; i < inputs.size(); i++) {
                 IoBit b = inputs.get(i);
                 int col = map[b.cell()];
-                Matcher m = MEM_BIT.matcher(b.name());
-                if (m.matches()) {
-                    int[] levels = sensedLevels.computeIfAbsent(m.group(1), this::senseMem);
-                    int bit = Integer.parseInt(m.group(2));
+                MemBit m = b.memBit().orElse(null);
+                if (m != null) {
+                    int[] levels = sensedLevels.computeIfAbsent(m.cell(), this::senseMem);
+                    int bit = m.bit();
                     long[] plane = new long[words];
                     for (int r = 0; r < levels.length; r++) if ((levels[r] >>> bit & 1) != 0) plane[r >>> 6] |= 1L << (r & 63);
                     inputsSeen[i] = plane;
@@ -224,14 +221,14 @@ public final class DeviceSession {
         }
 
         // Senses every row's level of a mem cell written by an earlier kernel.
-        int[] senseMem(String mem) {
+        int[] senseMem(MemCellId mem) {
             Integer col = memColumns.get(mem);
             if (col == null) {
                 // never written in this run: a fresh cell, in HRS, reads as level 0
                 int bits = 0;
                 for (IoBit b : program.inputs()) {
-                    Matcher m = MEM_BIT.matcher(b.name());
-                    if (m.matches() && m.group(1).equals(mem)) bits = Math.max(bits, Integer.parseInt(m.group(2)) + 1);
+                    MemBit m = b.memBit().orElse(null);
+                    if (m != null && m.cell().equals(mem)) bits = Math.max(bits, m.bit() + 1);
                 }
                 preload(program, mem, bits, 0);
                 col = memColumns.get(mem);
@@ -373,7 +370,7 @@ public final class DeviceSession {
         long[][] readOutputs() {
             List<IoBit> outs = program.outputs();
             long[][] planes = new long[outs.size()][];
-            Map<String, Integer> memBits = new LinkedHashMap<>();
+            Map<MemCellId, Integer> memBits = new LinkedHashMap<>();
             int op = program.ops().size() + 1;
             for (int i = 0; i < outs.size(); i++) {
                 int col = map[outs.get(i).cell()];
@@ -387,23 +384,22 @@ public final class DeviceSession {
                 }
                 planes[i] = plane;
                 cycles++;
-                Matcher m = MEM_BIT.matcher(outs.get(i).name());
-                if (m.matches()) memBits.merge(m.group(1), Integer.parseInt(m.group(2)) + 1, Math::max);
+                outs.get(i).memBit().ifPresent(m -> memBits.merge(m.cell(), m.bit() + 1, Math::max));
             }
-            for (Map.Entry<String, Integer> e : memBits.entrySet()) storeMem(e.getKey(), e.getValue(), planes, op);
+            for (Map.Entry<MemCellId, Integer> e : memBits.entrySet()) storeMem(e.getKey(), e.getValue(), planes, op);
             return planes;
         }
 
         // Writes the bits just read out of the row into the mem cell, with write-verify, every row.
-        void storeMem(String mem, int bits, long[][] planes, int op) {
+        void storeMem(MemCellId mem, int bits, long[][] planes, int op) {
             int levels = 1 << bits;
             int col = memColumn(mem, levels);
             int[] bitPlane = new int[bits];
             java.util.Arrays.fill(bitPlane, -1);
             List<IoBit> outs = program.outputs();
             for (int i = 0; i < outs.size(); i++) {
-                Matcher m = MEM_BIT.matcher(outs.get(i).name());
-                if (m.matches() && m.group(1).equals(mem)) bitPlane[Integer.parseInt(m.group(2))] = i;
+                MemBit m = outs.get(i).memBit().orElse(null);
+                if (m != null && m.cell().equals(mem)) bitPlane[m.bit()] = i;
             }
             long maxPulses = 0;
             for (int r = 0; r < config.rows(); r++) {

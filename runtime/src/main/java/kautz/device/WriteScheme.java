@@ -1,5 +1,6 @@
 package kautz.device;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 
 /** How a multi-level cell is programmed: every scheme alternates programming pulses with verify reads. */
@@ -21,6 +22,6 @@ public enum WriteScheme {
 
     public static WriteScheme parse(String s) {
         for (WriteScheme w : values()) if (w.label.equalsIgnoreCase(s.trim())) return w;
-        throw new UserError("--write-scheme: unknown scheme '" + s + "' (expected ispp, fixed or adaptive)");
+        throw new UsageError("--write-scheme: unknown scheme '" + s + "' (expected ispp, fixed or adaptive)");
     }
 }

@@ -3,6 +3,7 @@ package kautz.isa;
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableIntArray;
 import kautz.diag.UserError;
+import kautz.diag.Warnings;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -54,9 +55,14 @@ public final class Assembler {
     private final ImmutableIntArray.Builder cycleStarts = ImmutableIntArray.builder();
     private int opCount;
     private boolean sawOp;
+    private int endLine = -1;
 
-    /** A program and, for each op, the 1-based line it was written on (for messages naming an op). */
-    public record Assembled(Program program, ImmutableIntArray opLines) {
+    /**
+     * A program and, for each op, the 1-based line it was written on (for messages naming an op).
+     * {@code ended}: the text ends with a {@code .end N ops} line that matched; without one a cut-short
+     * file cannot be told from a whole one.
+     */
+    public record Assembled(Program program, ImmutableIntArray opLines, boolean ended) {
         /** The line cycle {@code c} is written on. */
         public int cycleLine(int c) { return opLines.get(program.cycleStart(c)); }
     }
@@ -75,7 +81,7 @@ public final class Assembler {
     public static Assembled assemble(String text, String file) {
         Assembler a = new Assembler(file, text);
         Program p = a.assemble();
-        return new Assembled(p, a.opLines.build());
+        return new Assembled(p, a.opLines.build(), a.endLine > 0);
     }
 
     /** Reads and assembles a file. */
@@ -85,16 +91,12 @@ public final class Assembler {
 
     /** Reads and assembles a file, keeping each op's line number. */
     public static Assembled readAssembled(Path path) {
-        if (!Files.isRegularFile(path)) throw new UserError(path + ": no such file");
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
-        } catch (CharacterCodingException e) {
-            throw new UserError(path + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new UserError(path + ": cannot read: " + e.getMessage());
+        Assembled a = assemble(kautz.util.InputFiles.readUtf8(path), path.toString());
+        if (!a.ended()) {
+            Warnings.warn(path + ": no '.end N ops' line at the end, so a file cut short cannot be told from a whole one"
+                    + " (programs Kautz writes end with one)");
         }
-        return assemble(text, path.toString());
+        return a;
     }
 
     private Program assemble() {
@@ -122,7 +124,10 @@ public final class Assembler {
         Lexer lx = new Lexer(no, text);
         Lexer.Token first = lx.next();
         if (first == null) return;
-        if (first.text().startsWith(".") && !first.quoted()) {
+        if (endLine > 0) throw lx.error(first.col(), "nothing may follow the .end line (line " + endLine + ")");
+        if (first.text().equals(".end") && !first.quoted()) {
+            end(lx, first);
+        } else if (first.text().startsWith(".") && !first.quoted()) {
             directive(lx, first);
         } else {
             cycleStarts.add(opCount);
@@ -211,6 +216,20 @@ public final class Assembler {
             }
             default -> throw lx.error(d.col(), "unknown header '" + d.text() + "' (expected .kernel, .target, .rowsize, .init, .partitions, .model, .consume-inputs, .input or .output)");
         }
+    }
+
+    /** {@code .end N ops}: the last line of a written program; a count that differs means lines were lost or added. */
+    private void end(Lexer lx, Lexer.Token d) {
+        Lexer.Token n = lx.number(".end needs the number of ops, e.g. '.end 12 ops'");
+        Lexer.Token unit = lx.next();
+        if (unit == null || unit.quoted() || !unit.text().equals("ops")) {
+            throw lx.error(unit == null ? lx.end() : unit.col(), ".end needs the number of ops, e.g. '.end 12 ops'");
+        }
+        if (n.value() != opCount) {
+            throw lx.error(d.col(), "the program has " + opCount + " op" + (opCount == 1 ? "" : "s") + " but its .end line says "
+                    + n.value() + ": lines were lost or added (after editing a program by hand, correct or delete this line)");
+        }
+        endLine = lx.line();
     }
 
     private String once(Lexer lx, Lexer.Token d, String previous, String value) {

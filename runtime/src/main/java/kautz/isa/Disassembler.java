@@ -35,6 +35,7 @@ public final class Disassembler {
             for (int i = p.cycleStart(c); i < p.cycleEnd(c); i++) sb.append(i == p.cycleStart(c) ? "" : " | ").append(p.ops().get(i));
             sb.append('\n');
         }
+        sb.append(".end ").append(p.ops().size()).append(" ops\n"); // a file cut short lacks it
         return sb.toString();
     }
 
@@ -45,6 +46,6 @@ public final class Disassembler {
 
     /** Writes the program to a file in the given format, atomically. */
     public static void write(Program p, ListingFormat format, Path file) {
-        AtomicFiles.writeString(file, render(p, format));
+        AtomicFiles.writeString(file, format.label() + " program text", format.extensions(), render(p, format));
     }
 }

@@ -73,6 +73,24 @@ public final class IsaDoc {
           .append("adders (Kvatinsky, Rohani, Karimi), not SIMPLER's. Its results are still compared with the reference\n")
           .append("computed from the original inputs, the lint does not flag its input writes, and running it twice on\n")
           .append("the same row is not meaningful (the second run reads what the first left in the input cells).\n\n");
+        sb.append("""
+                ## Cost conventions
+
+                Counts are comparable with SIMPLER MAGIC (Ben-Hur et al., IEEE TCAD 2020) under the bulk model and
+                with AritPIM/PyPIM under the single model:
+
+                - every logic op is one cycle (a NOR2 or INV1 gate of a NOR-mapped netlist is one op); `buf` cells and
+                  constants of a gate-level netlist are wires and cost nothing;
+                - inputs occupy cells `0..I-1` and are never overwritten (unless `.consume-inputs`), and an output
+                  cell is never overwritten once computed, so a program can run again on the same row;
+                - `bulk`: the initial setting of all cells (T0) is not counted, each later re-initialisation cycle is;
+                - `single`: each gate's output cell costs one init cycle before the gate, the first use included, so
+                  a 9-NOR full adder costs 18 cycles a bit (a 32-bit ripple-carry adder: 18N+1 = 577);
+                - loading the inputs and reading the outputs are counted apart, in `ioCycles`;
+                - `cells` includes the input cells, so it is the smallest row the program runs in; `--row-size C`
+                  limits it, `--row-size min` searches the smallest row (docs/schedulers.md).
+
+                """);
         sb.append("## Functional engines (`kautz sim`, `--engine auto|interp|jit`)\n\n");
         sb.append("""
                 `interp` runs one op at a time over all rows; `jit` compiles the program into a JVM class first (ASM).
@@ -100,6 +118,7 @@ public final class IsaDoc {
           .append("init1 2, 3\n")
           .append("nor 2, 0, 1                      # d first, then the inputs\n")
           .append("nor 3, 2                         # one input: NOT\n")
+          .append(".end 3 ops                        # the last line: how many ops the program has\n")
           .append("```\n\n");
         sb.append("The header (`.kernel` and `.rowsize` required; `.target` defaults to `custom`, `.init` to `bulk`;\n")
           .append("`.partitions` and `.model` as in \"Partitions and parallel cycles\"; `.consume-inputs`, a line of its\n")
@@ -107,10 +126,13 @@ public final class IsaDoc {
           .append("is one cycle: its ops separated by `|`. Names that are not one plain token (spaces, `#`, `\"`, `,`, `|`) are written in\n")
           .append("double quotes with backslash escapes. Each op is a mnemonic and its operands separated by commas\n")
           .append("(`prog c, L` takes a cell and a level). `kautz compile -o OUT.kasm` writes this form, and the\n")
-          .append("disassembler also writes SIMPLER's and AritPIM's listings (`kautz.isa.ListingFormat`):\n\n");
+          .append("disassembler also writes SIMPLER's and AritPIM's listings and the program as a netlist (`kautz.isa.ListingFormat`):\n\n");
         for (ListingFormat f : ListingFormat.values()) {
             sb.append("- `").append(f.label()).append("`: ").append(f.summary()).append('\n');
         }
+        sb.append("\nA written program ends with `.end N ops`, so that a file cut short is noticed: reading a file\n")
+          .append("without that line warns, and a count that differs from the ops above it is refused (after editing\n")
+          .append("a program by hand, correct the count or delete the line). Nothing may follow it.\n");
         return sb.toString();
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Static checks of a program against the physical semantics and the conventions of DESIGN.md §3/§6.
+ * Static checks of a program against the physical semantics and the cost conventions of docs/isa.md.
  * It tracks what is known about each cell (0, 1, unknown, never written) through the straight-line ops:
  * init0/init1/false make a cell known; a gate's result is known only when constant propagation proves it
  * (a NOR with an input known to be 1 gives 0); loaded inputs are unknown.

@@ -25,10 +25,11 @@ public final class BitPlanes {
         int words = words(rows);
         long[][] p = new long[bits][words];
         long mask = lastWordMask(rows);
-        for (long[] plane : p) {
-            for (int w = 0; w < words; w++) plane[w] = rnd.nextLong();
-            plane[words - 1] &= mask;
+        // word by word, so row i's values are the same whatever the number of rows
+        for (int w = 0; w < words; w++) {
+            for (long[] plane : p) plane[w] = rnd.nextLong();
         }
+        for (long[] plane : p) plane[words - 1] &= mask;
         return p;
     }
 

@@ -1,5 +1,6 @@
 package kautz.ports;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 
 import java.math.BigInteger;
@@ -21,24 +22,24 @@ public final class InputSpec {
         if (!spec.isBlank()) {
             for (String item : spec.split(",")) {
                 int eq = item.indexOf('=');
-                if (eq <= 0) throw new UserError("--inputs: '" + item.trim() + "' is not name=value");
+                if (eq <= 0) throw new UsageError("--inputs: '" + UserError.shown(item.trim()) + "' is not name=value");
                 String name = item.substring(0, eq).trim();
                 Port port = byName.get(name);
-                if (port == null) throw new UserError("--inputs: no input named '" + name + "' (inputs: " + String.join(", ", byName.keySet()) + ")");
+                if (port == null) throw new UsageError("--inputs: no input named '" + UserError.shown(name) + "' (inputs: " + String.join(", ", byName.keySet()) + ")");
                 BigInteger v;
                 try {
                     v = Ports.parseValue(item.substring(eq + 1));
                 } catch (NumberFormatException e) {
-                    throw new UserError("--inputs: '" + item.substring(eq + 1).trim() + "' is not a non-negative number (decimal, 0x or 0b)");
+                    throw new UsageError("--inputs: '" + UserError.shown(item.substring(eq + 1).trim()) + "' is not a non-negative number (decimal, 0x or 0b)");
                 }
                 if (v.bitLength() > port.width()) {
-                    throw new UserError("--inputs: " + name + "=" + v + " does not fit in " + port.width() + " bit" + (port.width() == 1 ? "" : "s"));
+                    throw new UsageError("--inputs: " + name + "=" + v + " does not fit in " + port.width() + " bit" + (port.width() == 1 ? "" : "s"));
                 }
-                if (values.put(name, v) != null) throw new UserError("--inputs: '" + name + "' is given twice");
+                if (values.put(name, v) != null) throw new UsageError("--inputs: '" + UserError.shown(name) + "' is given twice");
             }
         }
         for (String name : byName.keySet()) {
-            if (!values.containsKey(name)) throw new UserError("--inputs: missing a value for '" + name + "'");
+            if (!values.containsKey(name)) throw new UsageError("--inputs: missing a value for '" + name + "'");
         }
         return values;
     }

@@ -5,7 +5,7 @@ import kautz.isa.Program;
 /**
  * A functional engine: runs a {@link Program} on many rows with the physical semantics of docs/isa.md
  * (bit-packed, 64 rows per {@code long}). Every engine gives the same bits for the same program and inputs,
- * wrong programs included; they differ only in speed. Listed once in {@link Engines}, selected by
+ * wrong programs included; they differ only in speed. Listed once in {@code kautz.engines.Engines}, selected by
  * {@code --engine NAME}.
  */
 public interface Engine {

@@ -13,7 +13,7 @@ import java.util.List;
  * takes effect at time {@code i+1}; time 0 is the row after loading the inputs). Scopes: {@code cells}
  * (one 1-bit wire per cell, {@code cell7}), {@code ports} (each input and output port as a vector, read
  * from its cells), and {@code step}: the op as a string and the elapsed cycles as an integer.
- * Per DESIGN.md §7: vectors as {@code b0101 id}, {@code $dumpvars} at {@code #0}, no byte-order mark.
+ * As GTKWave and Surfer read it: vectors as {@code b0101 id}, {@code $dumpvars} at {@code #0}, no byte-order mark.
  */
 public final class VcdWriter {
     private VcdWriter() {}

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A JSON object built key by key, in insertion order, for the {@code --json} reports (DESIGN.md §4):
+ * A JSON object built key by key, in insertion order, for the {@code --json} reports (docs/json.md):
  * numbers, strings, booleans and nested objects. Unsigned values wider than 63 bits are written as strings,
  * as the report schema says.
  */

@@ -6,7 +6,7 @@ import kautz.isa.PartitionRules;
 import kautz.isa.Program;
 import kautz.isa.ProgramLint;
 import kautz.ports.BitPlanes;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -107,7 +107,7 @@ class DeviceSessionTest {
         }
     }
 
-    // DESIGN.md §3 semantics, one row at a time.
+    // The physical semantics of docs/isa.md, one row at a time.
     private static void reference(MicroOp op, int[] v) {
         var o = op.operands();
         switch (op.opcode()) {

@@ -8,7 +8,7 @@ import kautz.isa.Opcode;
 import kautz.isa.Program;
 import kautz.ports.BitPlanes;
 import kautz.sim.Engine;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

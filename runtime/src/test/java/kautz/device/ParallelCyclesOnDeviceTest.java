@@ -4,7 +4,7 @@ import kautz.isa.Assembler;
 import kautz.isa.PartitionRules;
 import kautz.isa.Program;
 import kautz.ports.BitPlanes;
-import kautz.sim.Engines;
+import kautz.engines.Engines;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

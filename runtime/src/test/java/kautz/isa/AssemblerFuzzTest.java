@@ -1,22 +1,20 @@
 package kautz.isa;
 
-import kautz.diag.UserError;
+import kautz.util.Fuzz;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The .kasm assembler on damaged input: random mutations and truncations of real programs (hand-written ones
  * covering every opcode and random programs rendered by the disassembler) either assemble or fail with a
  * one-line {@link UserError} naming the file; never another exception or a hang.
  */
+@Tag("slow")
 class AssemblerFuzzTest {
     private static final String ALL_OPS = """
             # every opcode once
@@ -43,46 +41,9 @@ class AssemblerFuzzTest {
 
     @Test
     void mutatedProgramsGiveOnlyOneLineUserErrors() {
-        List<String> seeds = new ArrayList<>(List.of(ALL_OPS));
-        for (long s = 1; s <= 3; s++) seeds.add(Disassembler.toKasm(RandomPrograms.generate(s, 4, 3, 40, 24)));
-        for (String s : seeds) Assembler.parse(s, "seed.kasm"); // the seeds are valid
-        Random rnd = new Random(77);
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            for (String seed : seeds) {
-                byte[] bytes = seed.getBytes(StandardCharsets.UTF_8);
-                for (int k = 0; k < 1500; k++) {
-                    String text = new String(mutate(bytes, rnd), StandardCharsets.ISO_8859_1);
-                    try {
-                        Assembler.parse(text, "fuzz.kasm");
-                    } catch (UserError e) {
-                        assertTrue(e.getMessage().startsWith("fuzz.kasm"), "names the file: " + e.getMessage());
-                        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
-                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                        fail("mutation " + k + " threw " + e + "\n--- input ---\n" + text, e);
-                    }
-                }
-            }
-        });
-    }
-
-    private static final String SYNTAX = " \n\t,.#/-0123456789[]xabcdeinorpt";
-
-    private static byte[] mutate(byte[] in, Random rnd) {
-        byte[] b = in.clone();
-        int rounds = 1 + rnd.nextInt(4);
-        for (int r = 0; r < rounds && b.length > 0; r++) {
-            int at = rnd.nextInt(b.length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            switch (rnd.nextInt(6)) {
-                case 0 -> out.write(b, 0, at);
-                case 1 -> { b[at] = (byte) rnd.nextInt(256); out.write(b, 0, b.length); }
-                case 2 -> { b[at] = (byte) SYNTAX.charAt(rnd.nextInt(SYNTAX.length())); out.write(b, 0, b.length); }
-                case 3 -> { int len = Math.min(b.length - at, 1 + rnd.nextInt(20)); out.write(b, 0, at); out.write(b, at + len, b.length - at - len); }
-                case 4 -> { out.write(b, 0, at); for (int k = rnd.nextInt(14); k >= 0; k--) out.write('9'); out.write(b, at, b.length - at); }
-                default -> { int len = Math.min(b.length - at, 1 + rnd.nextInt(40)); out.write(b, 0, at + len); out.write(b, at, b.length - at); }
-            }
-            b = out.toByteArray();
-        }
-        return b;
+        List<byte[]> seeds = new ArrayList<>(List.of(ALL_OPS.getBytes(StandardCharsets.UTF_8)));
+        for (long s = 1; s <= 3; s++) seeds.add(Disassembler.toKasm(RandomPrograms.generate(s, 4, 3, 40, 24)).getBytes(StandardCharsets.UTF_8));
+        Fuzz.run("fuzz.kasm", seeds, 1500, 77, " \n\t,.#/-0123456789[]xabcdeinorpt|", Duration.ofSeconds(20),
+                b -> Assembler.parse(new String(b, StandardCharsets.ISO_8859_1), "fuzz.kasm"));
     }
 }

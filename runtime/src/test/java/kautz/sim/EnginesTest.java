@@ -1,6 +1,7 @@
 package kautz.sim;
 
 import kautz.diag.UserError;
+import kautz.engines.Engines;
 import kautz.isa.Assembler;
 import kautz.isa.Program;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class EnginesTest {
     @Test
     void unknownNamesAreRejectedWithTheKnownOnes() {
         UserError e = assertThrows(UserError.class, () -> Engines.check("fast"));
-        assertEquals("unknown engine 'fast' (known: auto, interp, jit)", e.getMessage());
+        assertEquals("--engine: unknown engine 'fast' (known: auto, interp, jit)", e.getMessage());
         Engines.check("auto");
         assertThrows(UserError.class, () -> Engines.select("fast", XOR, 1));
     }

@@ -1,5 +1,6 @@
 package kautz.sim;
 
+import kautz.engines.Engines;
 import kautz.isa.Assembler;
 import kautz.isa.Program;
 import kautz.ports.BitPlanes;

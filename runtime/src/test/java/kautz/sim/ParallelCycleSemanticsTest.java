@@ -2,6 +2,7 @@ package kautz.sim;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableIntArray;
+import kautz.engines.Engines;
 import kautz.isa.MicroOp;
 import kautz.isa.PartitionModel;
 import kautz.isa.Partitions;

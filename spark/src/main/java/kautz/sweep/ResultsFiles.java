@@ -1,6 +1,7 @@
 package kautz.sweep;
 
 import kautz.diag.UserError;
+import kautz.diag.Warnings;
 import kautz.util.AtomicFiles;
 
 import java.io.IOException;
@@ -88,6 +89,7 @@ public final class ResultsFiles {
             if (!head.contains(need)) throw new UserError(csv + ":1: not a sweep results file (no \"" + need + "\" column)");
         }
         Map<String, String> jsonById = readJsonLines();
+        Map<String, Integer> recordOf = new java.util.HashMap<>();
         for (int i = 1; i < records.size(); i++) {
             List<String> rec = records.get(i);
             if (rec.size() != head.size()) throw new UserError(csv + ": record " + (i + 1) + " has " + rec.size() + " fields, the header " + head.size());
@@ -104,9 +106,29 @@ public final class ResultsFiles {
                 throw new UserError(csv + ": record " + (i + 1) + ": point \"" + f.get("point") + "\" is not a number");
             }
             String id = f.get("id");
+            Integer first = recordOf.putIfAbsent(id, i + 1);
+            if (first != null) {
+                throw new UserError(csv + ": records " + first + " and " + (i + 1) + " are both point " + UserError.shown(id)
+                        + "; remove the one that is wrong, or resume into a new file");
+            }
+            String problem = problem(f);
+            if (problem != null) {
+                Warnings.warn(csv + ": record " + (i + 1) + " (point " + UserError.shown(id) + "): " + problem + "; the point runs again");
+                continue;
+            }
             rows.put(id, new ResultRow(point, id, f.get("file"), a, f.get("error"), f.get("seconds"), m, jsonById.get(id)));
         }
         return rows;
+    }
+
+    /** Why a row cannot count as done (a damaged or hand-edited file), or null. */
+    private static String problem(Map<String, String> f) {
+        String status = f.get("status"), error = f.get("error");
+        if (f.get("id").isBlank()) return "no point id";
+        if (ResultRow.ERROR.equals(status)) return error.isBlank() ? "status error without an error text" : null;
+        if (!ResultRow.OK.equals(status)) return "status '" + UserError.shown(status) + "' is neither ok nor error";
+        if (!error.isBlank()) return "status ok with an error text";
+        return null;
     }
 
     private Map<String, String> readJsonLines() {
@@ -123,10 +145,6 @@ public final class ResultsFiles {
     }
 
     private static String readString(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(p + ": cannot read: " + e.getMessage());
-        }
+        return kautz.util.InputFiles.readOwnOutput(p);
     }
 }

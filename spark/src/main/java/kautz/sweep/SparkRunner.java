@@ -1,5 +1,6 @@
 package kautz.sweep;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SimpleFutureAction;
@@ -57,7 +58,7 @@ public final class SparkRunner implements Runner {
      */
     public static SparkRunner start(String master, String app, Integer partitions) {
         if (partitions != null && (partitions < 1 || partitions > MAX_PARTITIONS)) {
-            throw new UserError("--partitions must lie between 1 and " + MAX_PARTITIONS + ", got " + partitions);
+            throw new UsageError("--partitions must lie between 1 and " + MAX_PARTITIONS + ", got " + partitions);
         }
         long t0 = System.nanoTime();
         SparkConf conf = new SparkConf().setAppName(app);
@@ -70,6 +71,11 @@ public final class SparkRunner implements Runner {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         } else {
+            if (m.matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?")) {
+                // A master on loopback: its executors reach the driver there too, and nothing else need listen.
+                conf.setIfMissing("spark.driver.host", "127.0.0.1");
+                conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            }
             // Executors need Kautz's classes: ship this jar unless spark-submit already did.
             ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar.toString()));
             // and the deep stack ./kautz gives every command (deeply nested inputs recurse)
@@ -79,7 +85,7 @@ public final class SparkRunner implements Runner {
         try {
             sc = new JavaSparkContext(conf);
         } catch (RuntimeException e) {
-            throw new UserError("--master " + m + ": cannot start Spark: " + e.getMessage());
+            throw new UsageError("--master " + m + ": cannot start Spark: " + e.getMessage());
         }
         sc.setLogLevel("ERROR");
         return new SparkRunner(sc, m, (System.nanoTime() - t0) / 1e9, partitions);

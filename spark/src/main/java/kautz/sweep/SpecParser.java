@@ -38,7 +38,7 @@ public final class SpecParser {
             "measures", "charts", "output", "description", "timeout");
     /** Options a point may not set: the sweep adds {@code --json} itself, and points must not write files. */
     private static final Set<String> RESERVED = Set.of("json", "o", "output", "help", "h", "version", "V");
-    /** DESIGN.md §4 keys collected when a description names no measures. */
+    /** The report keys (docs/json.md) collected when a description names no measures. */
     public static final List<String> DEFAULT_MEASURES = List.of("rowSize", "gates", "logicCycles", "initCycles", "cycles",
             "cells", "ioCycles", "mismatches", "energyPJ", "maxCellWrites");
 
@@ -51,13 +51,7 @@ public final class SpecParser {
     }
 
     public static SweepSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read the sweep description: " + e.getMessage());
-        }
-        return parse(file, text);
+        return parse(file, kautz.util.InputFiles.readUtf8(file));
     }
 
     public static SweepSpec parse(Path file, String text) {

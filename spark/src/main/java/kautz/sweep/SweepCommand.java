@@ -1,5 +1,6 @@
 package kautz.sweep;
 
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +89,7 @@ public final class SweepCommand implements Runnable {
     private static PointEvaluator evaluator(CliEvaluator cli, Double timeout) {
         if (timeout == null) return cli;
         if (!(timeout > 0 && timeout <= SpecParser.MAX_SECONDS)) {
-            throw new UserError("--point-timeout must be more than 0 and at most " + (long) SpecParser.MAX_SECONDS + " seconds, got " + TimedEvaluator.text(timeout));
+            throw new UsageError("--point-timeout must be more than 0 and at most " + (long) SpecParser.MAX_SECONDS + " seconds, got " + TimedEvaluator.text(timeout));
         }
         return new TimedEvaluator(cli, timeout);
     }

@@ -22,12 +22,6 @@ public final class SweepMain {
         CommandLine cl = new CommandLine(new SweepCommand());
         cl.setCommandName("kautz sweep");
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Main.handle(ex, cmd.getErr()));
-        int code = cl.execute(rest);
-        out.flush();
-        err.flush();
-        return code;
+        return Main.execute(cl, rest, out, err);
     }
 }

@@ -1,6 +1,7 @@
 package kautz.sweep;
 
 import kautz.cli.Main;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ class SparkSweepTest {
     @TempDir Path dir;
 
     @Test
+    @Tag("slow")
     void sweepOnLocalSparkMatchesDirectCalls() throws Exception {
         Fixtures.write(dir, "c/addmux.kz", Fixtures.KERNEL);
         Fixtures.write(dir, "c/x.kz", Fixtures.XOR);

@@ -34,15 +34,20 @@ class StudyTest {
         return new Study(s, csv).run(resume, new SequentialRunner(), e, new PrintWriter(new StringWriter()), false);
     }
 
+    /** The real evaluator, counting its calls (the points that ran rather than being resumed). */
+    private static PointEvaluator counting(AtomicInteger calls) {
+        return p -> {
+            calls.incrementAndGet();
+            return new CliEvaluator().evaluate(p);
+        };
+    }
+
     @Test
     void aFailingPointIsARowWithItsErrorAndResumeSkipsWhatIsDone() throws IOException {
         SweepSpec small = spec("{\"scheduler\": [\"topo\", \"simpler\"], \"row-size\": [10, 30]}");
         Path csv = dir.resolve("out/r.csv");
         AtomicInteger calls = new AtomicInteger();
-        PointEvaluator counting = p -> {
-            calls.incrementAndGet();
-            return new CliEvaluator().evaluate(p);
-        };
+        PointEvaluator counting = counting(calls);
         Study.Outcome first = run(small, csv, false, counting);
         assertEquals(4, first.points());
         assertEquals(2, first.errors());
@@ -97,5 +102,37 @@ class StudyTest {
         assertEquals(2, svg.split("<polyline").length - 1);
         assertTrue(svg.contains("n=4, median 25"));
         assertFalse(Files.exists(dir.resolve("mc.summary.csv.tmp")));
+    }
+
+    @Test
+    void resumeRerunsRowsThatCannotBeDoneAndRefusesDuplicatePoints() throws IOException {
+        SweepSpec small = spec("{\"scheduler\": [\"topo\", \"simpler\"], \"row-size\": [30]}");
+        Path csv = dir.resolve("r.csv");
+        AtomicInteger calls = new AtomicInteger();
+        PointEvaluator counting = counting(calls);
+        run(small, csv, false, counting);
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(1).contains(",ok,,"), lines.get(1));
+
+        // an ok row turned into status=error without an error text: not done, so it runs again, named
+        Files.write(csv, List.of(lines.get(0), lines.get(1).replace(",ok,,", ",error,,"), lines.get(2)));
+        StringWriter warnings = new StringWriter();
+        PrintWriter previous = kautz.diag.Warnings.install(new PrintWriter(warnings));
+        try {
+            calls.set(0);
+            Study.Outcome o = run(small, csv, true, counting);
+            assertEquals(1, calls.get());
+            assertEquals(1, o.skipped());
+        } finally {
+            kautz.diag.Warnings.restore(previous);
+        }
+        assertTrue(warnings.toString().startsWith("kautz: warning: " + csv + ": record 2 (point "), warnings.toString());
+        assertTrue(warnings.toString().contains("): status error without an error text; the point runs again"), warnings.toString());
+
+        // the same point twice: which row is right cannot be told, so resume refuses
+        lines = Files.readAllLines(csv);
+        Files.write(csv, List.of(lines.get(0), lines.get(1), lines.get(2), lines.get(1)));
+        UserError e = assertThrows(UserError.class, () -> run(small, csv, true, counting));
+        assertTrue(e.getMessage().startsWith(csv + ": records 2 and 4 are both point "), e.getMessage());
     }
 }

@@ -1,6 +1,6 @@
 package kautz.lang.ast;
 
-/** Infix operators with their binding strength (higher binds tighter), as DESIGN.md §2 orders them. */
+/** Infix operators with their binding strength (higher binds tighter), as docs/language.md orders them. */
 public enum BinaryOp {
     OR("|", 1), XOR("^", 2), AND("&", 3),
     EQ("==", 4), NE("!=", 4),

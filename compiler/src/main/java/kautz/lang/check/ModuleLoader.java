@@ -108,11 +108,7 @@ public final class ModuleLoader {
         if (text == null && baseDir != null) {
             Path local = baseDir.resolve(rel);
             if (Files.isRegularFile(local)) {
-                try {
-                    text = new SourceText(local.toString(), Files.readString(local, StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw imp.pos().error("cannot read " + local + ": " + e.getMessage());
-                }
+                text = new SourceText(local.toString(), kautz.util.InputFiles.readUtf8(local));
             }
         }
         if (text == null) {

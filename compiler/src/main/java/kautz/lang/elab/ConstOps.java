@@ -1,6 +1,5 @@
 package kautz.lang.elab;
 
-import kautz.lang.Limits;
 import kautz.lang.ast.BinaryOp;
 import kautz.lang.ast.Pos;
 

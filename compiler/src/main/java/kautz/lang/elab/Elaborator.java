@@ -1,10 +1,8 @@
 package kautz.lang.elab;
 
 import com.google.common.collect.ImmutableList;
-import kautz.lang.CompiledKernel;
-import kautz.lang.Limits;
-import kautz.lang.MemInfo;
 import kautz.lang.ast.ConstDecl;
+import kautz.lang.ast.Item;
 import kautz.lang.ast.KernelDecl;
 import kautz.lang.ast.MemDecl;
 import kautz.lang.ast.SourceModule;
@@ -32,6 +30,10 @@ public final class Elaborator {
     public Elaborator(Program program) {
         this.program = program;
         KernelElaboration scratch = new KernelElaboration(this, new AigBuilder(Limits.MAX_NODES));
+        // every constant of the file is evaluated, used or not: a cyclic or invalid one is an error wherever it is
+        for (Item it : program.main().items()) {
+            if (it instanceof ConstDecl c) constValue(new Owned<>(c, program.main()), scratch);
+        }
         long bits = 0;
         for (MemDecl d : program.main().mems()) {
             long levels = scratch.constInt(d.levels(), program.main(), "the number of levels");
@@ -39,7 +41,7 @@ public final class Elaborator {
             if (levels < 2) throw d.levels().pos().error("a multi-level cell needs at least 2 levels, got " + levels);
             if (cells < 1) throw d.cells().pos().error("a mem needs at least 1 cell, got " + cells);
             if (levels > (1L << 30)) throw d.levels().pos().error("too many levels: " + levels);
-            bits += cells * (long) kautz.lang.MemCell.bitsFor((int) levels);
+            bits += cells * (long) kautz.ports.MemCellId.bitsFor((int) levels);
             if (bits > Limits.MAX_MEM_BITS) {
                 throw d.pos().error("the mems of this file hold more than " + Limits.MAX_MEM_BITS + " bits (the limit)");
             }

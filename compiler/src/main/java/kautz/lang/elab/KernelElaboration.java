@@ -2,10 +2,6 @@ package kautz.lang.elab;
 
 import com.google.common.collect.ImmutableList;
 import kautz.diag.UserError;
-import kautz.lang.CompiledKernel;
-import kautz.lang.Limits;
-import kautz.lang.MemCell;
-import kautz.lang.MemInfo;
 import kautz.lang.ast.*;
 import kautz.lang.check.Builtin;
 import kautz.lang.check.ModuleScope;
@@ -16,6 +12,7 @@ import kautz.lang.elab.Val.Tuple;
 import kautz.network.AigBuilder;
 import kautz.network.Lit;
 import kautz.network.NetworkTooLargeException;
+import kautz.ports.MemCellId;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -63,7 +60,7 @@ final class KernelElaboration {
         }
         for (MemInfo m : program.memInfos().values()) {
             for (int j = 0; j < m.cells(); j++) {
-                MemCell cell = new MemCell(m.name(), j, m.levels());
+                MemCell cell = new MemCell(new MemCellId(m.name(), j), m.levels());
                 int[] lits = new int[cell.bits()];
                 for (int b = 0; b < lits.length; b++) lits[b] = builder.addInput(cell.bitName(b));
                 memInputs.put(cell, lits);
@@ -109,7 +106,7 @@ final class KernelElaboration {
 
     private java.util.Comparator<MemCell> memOrder() {
         List<String> order = new ArrayList<>(program.memInfos().keySet());
-        return java.util.Comparator.<MemCell>comparingInt(c -> order.indexOf(c.mem())).thenComparingInt(MemCell::index);
+        return java.util.Comparator.<MemCell>comparingInt(c -> order.indexOf(c.id().mem())).thenComparingInt(c -> c.id().index());
     }
 
     static String bitName(String port, int i, int width) {
@@ -278,7 +275,7 @@ final class KernelElaboration {
             throw t.pos().error("mem cells are written only in kernels, not in functions");
         }
         MemCell cell = memCell(t.name(), t.index(), f, t.pos());
-        String what = "mem cell " + t.name() + "[" + cell.index() + "]";
+        String what = "mem cell " + t.name() + "[" + cell.id().index() + "]";
         Bits v = value != null ? sized(eval(value, f, cell.bits()), cell.bits(), value.pos(), what)
                 : sizedTuplePart(bits, cell.bits(), t.pos(), what);
         memState.put(cell, v.lits());
@@ -291,7 +288,7 @@ final class KernelElaboration {
         }
         MemInfo m = program.memInfos().get(name);
         int j = index(index, m.cells(), f, "mem '" + name + "'");
-        return new MemCell(name, j, m.levels());
+        return new MemCell(new MemCellId(name, j), m.levels());
     }
 
     private int[] memRead(MemCell cell) {

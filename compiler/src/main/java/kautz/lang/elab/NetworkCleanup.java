@@ -1,6 +1,5 @@
 package kautz.lang.elab;
 
-import kautz.lang.Limits;
 import kautz.network.Aig;
 import kautz.network.AigBuilder;
 import kautz.network.Lit;

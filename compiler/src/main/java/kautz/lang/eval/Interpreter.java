@@ -1,11 +1,11 @@
 package kautz.lang.eval;
 
-import kautz.lang.MemCell;
 import kautz.lang.ast.*;
 import kautz.lang.check.Builtin;
 import kautz.lang.check.ModuleScope;
 import kautz.lang.check.Owned;
 import kautz.lang.check.Program;
+import kautz.ports.MemCellId;
 
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class Interpreter {
     private final Program program;
-    private final Map<String, BigInteger> mem = new LinkedHashMap<>();
+    private final Map<MemCellId, BigInteger> mem = new LinkedHashMap<>();
 
     public Interpreter(Program program) { this.program = program; }
 
@@ -78,7 +78,7 @@ public final class Interpreter {
         KernelDecl k = program.main().kernels().stream().filter(x -> x.name().equals(kernel)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no kernel " + kernel));
         mem.clear();
-        for (Map.Entry<String, BigInteger> e : inputs.entrySet()) if (e.getKey().startsWith("@")) mem.put(e.getKey(), e.getValue());
+        for (Map.Entry<String, BigInteger> e : inputs.entrySet()) MemCellId.parse(e.getKey()).ifPresent(c -> mem.put(c, e.getValue()));
         Frame f = new Frame(program.main(), k);
         for (Param p : k.params()) {
             Var v = new Var(width(p.type(), f));
@@ -91,7 +91,7 @@ public final class Interpreter {
         Map<String, BigInteger> out = new LinkedHashMap<>();
         if (k.results() instanceof Results.Single) out.put("out", f.result.value());
         for (String r : results) out.put(r, ((Var) f.lookup(r)).value);
-        out.putAll(mem);
+        mem.forEach((c, v) -> out.put(c.portName(), v));
         return out;
     }
 
@@ -151,9 +151,9 @@ public final class Interpreter {
         Object bound = f.lookup(t.name());
         if (bound == null) { // a mem cell
             Target.Bit b = (Target.Bit) t;
-            int bits = MemCell.bitsFor(levels(t.name(), f));
+            int bits = MemCellId.bitsFor(levels(t.name(), f));
             V v = computed != null ? computed : eval(value, f, bits);
-            mem.put("@" + t.name() + "[" + index(b.index(), f) + "]", fit(v, bits));
+            mem.put(new MemCellId(t.name(), index(b.index(), f)), fit(v, bits));
             return;
         }
         if (bound instanceof IntVar iv) {
@@ -220,8 +220,8 @@ public final class Interpreter {
         }
         if (e instanceof Expr.Index i) {
             if (i.target() instanceof Expr.Name n && f.lookup(n.name()) == null && scope(f).mems().containsKey(n.name())) {
-                int bits = MemCell.bitsFor(levels(n.name(), f));
-                return new V(mem.getOrDefault("@" + n.name() + "[" + index(i.index(), f) + "]", BigInteger.ZERO), bits);
+                int bits = MemCellId.bitsFor(levels(n.name(), f));
+                return new V(mem.getOrDefault(new MemCellId(n.name(), index(i.index(), f)), BigInteger.ZERO), bits);
             }
             V x = eval(i.target(), f, 0);
             V bit = bit(x.value().testBit(index(i.index(), f)));

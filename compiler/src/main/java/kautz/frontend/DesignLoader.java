@@ -1,6 +1,8 @@
-package kautz.load;
+package kautz.frontend;
 
+import kautz.diag.Stage;
 import kautz.diag.UserError;
+import kautz.load.Design;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +17,12 @@ public final class DesignLoader {
 
     /** @param kernel the kernel of a .kz file or the top module of a Verilog file, or null for the only/first one */
     public static Design load(Path file, String kernel) {
-        if (!Files.isRegularFile(file)) throw new UserError(file + ": no such file");
+        if (Files.isDirectory(file)) throw new UserError(file + ": is a directory, not a file");
+        if (!Files.exists(file)) throw new UserError(file + ": no such file");
+        kautz.diag.Activity.stage("reading " + file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-        return switch (ext) {
+        return Stage.run("reading " + file, () -> switch (ext) {
             case "kz" -> kautz.lang.KautzCompiler.load(file, kernel);
             case "aig", "aag" -> kautz.netlist.AigerReader.readDesign(file);
             case "blif" -> kautz.netlist.BlifReader.read(file);
@@ -26,7 +30,7 @@ public final class DesignLoader {
             case "v", "sv" -> verilog(file, kernel);
             default -> throw new UserError(file + ": unknown file type '." + ext
                     + "' (expected .kz, .aig, .aag, .blif, .bench, .v or .sv)");
-        };
+        });
     }
 
     /**

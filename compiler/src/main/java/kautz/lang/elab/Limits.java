@@ -1,4 +1,4 @@
-package kautz.lang;
+package kautz.lang.elab;
 
 /**
  * Bounds on what one kernel may elaborate to, so that a mistake (a huge width, a loop to a billion)
@@ -13,6 +13,11 @@ public final class Limits {
     public static final int MAX_LOOP_TRIPS = 1_000_000;
     /** Nodes of one kernel's logic network. */
     public static final int MAX_NODES = 10_000_000;
+    /**
+     * Nesting of brackets: blocks ({@code if}, {@code for}, bodies), parentheses and braces together.
+     * Deeper text is refused before it is parsed: the parser and elaboration of each level are not free.
+     */
+    public static final int MAX_NESTING = 256;
     /** Nesting of inlined calls. */
     public static final int MAX_CALL_DEPTH = 256;
     /** Bits of all mem cells of a module together. */

@@ -1,9 +1,11 @@
-package kautz.sim;
+package kautz.engines;
 
 import com.google.common.collect.ImmutableList;
 import kautz.diag.UserError;
 import kautz.isa.Program;
 import kautz.jit.JitEngine;
+import kautz.sim.Engine;
+import kautz.sim.Interpreter;
 
 /** The registry of functional engines: one explicit list, selected by {@code --engine NAME}. */
 public final class Engines {
@@ -47,6 +49,6 @@ public final class Engines {
             if (e.name().equals(name)) return e;
             known.append(", ").append(e.name());
         }
-        throw new UserError("unknown engine '" + name + "' (known: " + known + ")");
+        throw new kautz.diag.UsageError("--engine: unknown engine '" + name + "' (known: " + known + ")");
     }
 }

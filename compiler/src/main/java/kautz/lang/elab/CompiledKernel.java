@@ -1,7 +1,8 @@
-package kautz.lang;
+package kautz.lang.elab;
 
 import com.google.common.collect.ImmutableList;
 import kautz.network.Aig;
+import kautz.ports.MemCellId;
 import kautz.ports.Port;
 import kautz.ports.Ports;
 
@@ -19,6 +20,6 @@ public record CompiledKernel(String name, Aig network, ImmutableList<Port> input
 
     /** Inputs the user supplies (kernel parameters), without mem cells. */
     public ImmutableList<Port> parameterInputs() {
-        return inputs.stream().filter(p -> !MemCell.isMemBit(p.name())).collect(ImmutableList.toImmutableList());
+        return inputs.stream().filter(p -> !MemCellId.isMemPort(p.name())).collect(ImmutableList.toImmutableList());
     }
 }

@@ -1,0 +1,401 @@
+package kautz.schedule;
+
+import kautz.diag.UserError;
+import kautz.isa.Opcode;
+import kautz.isa.PartitionModel;
+import kautz.isa.PartitionRules;
+import kautz.isa.Program;
+import kautz.mapped.MappedNetwork;
+import kautz.mapped.Primitives;
+import kautz.target.GateFamily;
+import kautz.target.GateImpl;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * The partition-aware scheduler ({@code --scheduler part}, chosen by default when a row has several
+ * partitions). It places each gate and its cell in a partition and packs the ops into cycles as the model
+ * allows, in one pass over the gates, most critical first (longest path to an output):
+ * <ul>
+ *   <li>a gate goes to the earliest cycle at or after its fan-ins' where some partition can take it; the
+ *       candidates are the partitions of its fan-ins and their neighbours ({@link #REACH}), every partition
+ *       for a gate that reads only inputs and constants; an op occupies the partitions from its lowest to its
+ *       highest cell, and a longer interval costs {@link #SPAN_COST} cycles per extra partition in the choice,
+ *       so gates stay with their fan-ins unless a neighbour is idle;</li>
+ *   <li>an input takes the partition of its first reader; a constant is a cell in each partition that reads it;</li>
+ *   <li>standard and minimal: all inputs of an op must be in one partition, so a fan-in held elsewhere is
+ *       copied first (two NOTs, the first writing across; the copy serves every later reader there), and the
+ *       cycle's ops must agree on opcode, arity, direction and operand indices ({@link CycleRules});</li>
+ *   <li>then cells ({@link PartitionCells}): each value gets an index in its partition (one index per class
+ *       under the index rules), reusing dead cells, and every initialisation goes where the init model puts it.</li>
+ * </ul>
+ * The families it schedules execute each gate as one op (magic-nor, magic, felix); serial and in-place gates
+ * (IMPLY) are refused.
+ */
+public final class PartitionScheduler implements Scheduler {
+    /** How far from its fan-ins' partitions a gate may be placed. */
+    static final int REACH = 2;
+    /** Cycles one extra occupied partition is worth when choosing where a gate goes. */
+    static final int SPAN_COST = 1;
+
+    /**
+     * One way to place gates: greedily by the earliest free partition near the fan-ins ({@code arranged} false),
+     * or in home partitions cut from a depth-first order of the network ({@code arranged} true), where a
+     * fan-in more than {@code far} partitions away is first copied home ({@code far} &lt; 0: never).
+     */
+    record Strategy(boolean arranged, int far, int split, int slack) {
+        Strategy(boolean arranged, int far, int split) { this(arranged, far, split, 0); }
+    }
+
+    /** Every strategy is tried; the program with the fewest cycles is kept. */
+    static final java.util.List<Strategy> STRATEGIES = java.util.List.of(
+            new Strategy(false, -1, 0), new Strategy(true, -1, 0), new Strategy(true, -1, 8), new Strategy(true, -1, 4),
+            new Strategy(false, -1, 2), new Strategy(true, -1, 2));
+    /** The strategies for the standard and minimal models (fan-ins in other partitions are always copied there). */
+    static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(false, -1, 0), new Strategy(true, -1, 0),
+            new Strategy(false, -1, 4), new Strategy(true, -1, 4));
+
+    /** The name on the command line. */
+    public static final String NAME = "part";
+
+    @Override public String name() { return NAME; }
+
+    @Override public String summary() {
+        return "partitioned rows: places gates in partitions and packs each cycle with as many ops as the model allows";
+    }
+
+    @Override public boolean usesSeed() { return false; }
+
+    @Override public boolean partitionAware() { return true; }
+
+    @Override
+    public Program scheduleMinRow(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        return schedule(network, family, options);
+    }
+
+    @Override
+    public Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        GateGraph graph = new GateGraph(network, family);
+        Program best = null;
+        RowTooSmallException narrow = null;
+        List<Strategy> strategies = options.partitionCount() == 1 ? STRATEGIES.subList(0, 1)
+                : options.model() == PartitionModel.UNLIMITED ? STRATEGIES : INDEXED;
+        for (Strategy strategy : strategies) {
+            try {
+                Program p = schedule(graph, family, options, strategy);
+                if (best == null || p.stats().cycles() < best.stats().cycles()) best = p;
+            } catch (RowTooSmallException e) {
+                narrow = e;
+            }
+        }
+        if (best == null) throw narrow;
+        var illegal = PartitionRules.check(best);
+        if (!illegal.isEmpty()) {
+            throw new IllegalStateException("scheduler part emitted cycle " + illegal.get(0).cycle() + ", which "
+                    + illegal.get(0).message(best.model()) + " (a scheduler bug)");
+        }
+        return best;
+    }
+
+    static Program schedule(GateGraph graph, GateFamily family, ScheduleOptions options, Strategy strategy) {
+        int k = options.partitionCount();
+        PartitionModel model = options.model();
+        PartitionValues values = new PartitionValues();
+        CycleTable table = new CycleTable(k);
+        CycleRules rules = model == PartitionModel.UNLIMITED ? null : new CycleRules(model, values);
+        if (strategy.split() > 0 && family.implOf(Primitives.INV1).isPresent()) {
+            MappedNetwork split = FanoutSplit.split(graph, strategy.split());
+            if (split != graph.network()) graph = new GateGraph(split, family);
+        }
+        Placer placer = new Placer(graph, family, k, values, table, rules, strategy);
+        placer.run();
+        return PartitionCells.emit(graph, family, options, values, table, placer.valueOf, placer.constants);
+    }
+
+    /** Phase 1: partitions and cycles. */
+    private static final class Placer {
+        final GateGraph graph;
+        final GateFamily family;
+        final int k;
+        final PartitionValues values;
+        final CycleTable table;
+        final CycleRules rules;
+        final int[] valueOf;
+        /** (constant value, partition) -> value. */
+        final Map<Long, Integer> constants = new HashMap<>();
+        final Map<Long, Integer> copies = new HashMap<>();
+        final int[] load;
+        final GateImpl not;
+
+        final Strategy strategy;
+
+        Placer(GateGraph graph, GateFamily family, int k, PartitionValues values, CycleTable table, CycleRules rules, Strategy strategy) {
+            this.strategy = strategy;
+            this.graph = graph;
+            this.family = family;
+            this.k = k;
+            this.values = values;
+            this.table = table;
+            this.rules = rules;
+            this.valueOf = new int[graph.nodes()];
+            Arrays.fill(valueOf, -1);
+            this.load = new int[k];
+            GateImpl inv = family.implOf(Primitives.INV1).orElse(null);
+            this.not = inv != null && !inv.serial() && !inv.inPlace() ? inv : null;
+            for (int i = 0; i < graph.inputs(); i++) valueOf[i] = values.add(-1, -1, -1);
+        }
+
+        int[] home;
+        int current;
+
+        /** A linear arrangement: gates in depth-first order from the outputs, cut into k runs of equal size. */
+        void arrange() {
+            int n = graph.nodes();
+            home = new int[n];
+            Arrays.fill(home, -1);
+            boolean[] seen = new boolean[n];
+            int[] post = new int[n];
+            int count = 0;
+            int[] stack = new int[n + 1];
+            int[] next = new int[n];
+            for (int i = 0; i < graph.network().numOutputs(); i++) {
+                int o = graph.outputNode(i);
+                if (seen[o] || graph.isInput(o)) continue;
+                int sp = 0;
+                stack[sp++] = o;
+                seen[o] = true;
+                while (sp > 0) {
+                    int g = stack[sp - 1];
+                    int[] f = graph.fanins(g);
+                    if (next[g] < f.length) {
+                        int x = f[next[g]++];
+                        if (!seen[x] && !graph.isInput(x)) { seen[x] = true; stack[sp++] = x; }
+                    } else {
+                        sp--;
+                        if (!graph.isConstant(g)) post[count++] = g;
+                    }
+                }
+            }
+            for (int i = 0; i < count; i++) home[post[i]] = (int) ((long) i * k / count);
+        }
+
+        void run() {
+            if (strategy.arranged() && k > 1) arrange();
+            int[] order = graph.neededGates();
+            int n = graph.nodes();
+            int[] height = new int[n];
+            for (int i = order.length - 1; i >= 0; i--) {
+                int g = order[i];
+                for (int f : graph.distinctGateFanins(g)) height[f] = Math.max(height[f], height[g] + 1);
+            }
+            int[] missing = new int[n];
+            PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) -> height[a] != height[b] ? Integer.compare(height[b], height[a]) : Integer.compare(a, b));
+            for (int g : order) {
+                if (graph.isConstant(g)) continue;
+                GateImpl impl = Emitter.implOf(family, graph.network().gate(g).primitive());
+                if (impl.serial() || impl.inPlace()) {
+                    throw new UserError("scheduler part: target " + family.name() + " executes " + impl.primitive().name()
+                            + " in several ops or in place; partitioned rows need one op per gate (magic-nor, magic, felix)");
+                }
+                for (int f : graph.distinctGateFanins(g)) if (!graph.isConstant(f)) missing[g]++;
+                if (missing[g] == 0) ready.add(g);
+            }
+            while (!ready.isEmpty()) {
+                int g = ready.poll();
+                place(g);
+                for (int r : graph.readers(g)) if (graph.isNeeded(r) && --missing[r] == 0) ready.add(r);
+            }
+            for (int i = 0; i < graph.network().numOutputs(); i++) {
+                int o = graph.outputNode(i);
+                if (graph.isConstant(o)) {
+                    int v = constant(graph.constantValue(o), 0);
+                    values.last[v] = PartitionValues.FOREVER;
+                    values.read(v, 0);
+                    valueOf[o] = v;
+                } else {
+                    values.last[valueOf[o]] = PartitionValues.FOREVER;
+                }
+            }
+            for (int i = 0; i < graph.inputs(); i++) {
+                int v = valueOf[i];
+                values.last[v] = PartitionValues.FOREVER;
+                if (values.part[v] < 0) values.place(v, i % k);
+            }
+        }
+
+        int constant(int value, int partition) {
+            return constants.computeIfAbsent(((long) value << 32) | partition, key -> {
+                int v = values.add(partition, -1, value);
+                values.last[v] = PartitionValues.FOREVER;
+                values.initBy[v] = -1;
+                return v;
+            });
+        }
+
+        void place(int g) {
+            GateImpl impl = Emitter.implOf(family, graph.network().gate(g).primitive());
+            int[] fanins = graph.fanins(g);
+            int[] src = new int[fanins.length];
+            boolean[] isConst = new boolean[fanins.length];
+            for (int i = 0; i < fanins.length; i++) {
+                if (graph.isConstant(fanins[i])) isConst[i] = true;
+                else src[i] = valueOf[fanins[i]];
+            }
+            current = g;
+            valueOf[g] = rules == null ? placeUnlimited(impl, fanins, src, isConst) : placeIndexed(impl, fanins, src, isConst);
+        }
+
+        private void constantSources(int[] fanins, int[] src, boolean[] isConst, int partition) {
+            for (int i = 0; i < src.length; i++) {
+                if (isConst[i]) src[i] = constant(graph.constantValue(fanins[i]), partition);
+                else if (values.part[src[i]] < 0) values.place(src[i], partition);
+            }
+        }
+
+        private int readyCycle(int[] src, boolean[] isConst) {
+            int r = 0;
+            for (int i = 0; i < src.length; i++) if (!isConst[i]) r = Math.max(r, values.def[src[i]] + 1);
+            return r;
+        }
+
+        private int placeUnlimited(GateImpl impl, int[] fanins, int[] src, boolean[] isConst) {
+            if (home != null && not != null && strategy.far() >= 0) {
+                int t = home[current];
+                for (int i = 0; i < src.length; i++) {
+                    if (isConst[i] || values.part[src[i]] < 0) continue;
+                    if (Math.abs(values.part[src[i]] - t) > strategy.far()) src[i] = copyNear(src[i], t);
+                }
+            }
+            int lo = Integer.MAX_VALUE, hi = -1;
+            for (int i = 0; i < src.length; i++) {
+                if (isConst[i] || values.part[src[i]] < 0) continue;
+                lo = Math.min(lo, values.part[src[i]]);
+                hi = Math.max(hi, values.part[src[i]]);
+            }
+            int ready = readyCycle(src, isConst);
+            int from = hi < 0 ? 0 : Math.max(0, lo - REACH);
+            int to = hi < 0 ? k - 1 : Math.min(k - 1, hi + REACH);
+            if (home != null) { from = Math.max(0, home[current] - strategy.slack()); to = Math.min(k - 1, home[current] + strategy.slack()); }
+            int base = hi < 0 ? 1 : hi - lo + 1;
+            int best = -1, bestCycle = 0;
+            long bestCost = Long.MAX_VALUE;
+            for (int t = from; t <= to; t++) {
+                int a = hi < 0 ? t : Math.min(lo, t);
+                int b = hi < 0 ? t : Math.max(hi, t);
+                int c = table.free(a, b, ready);
+                long away = home == null ? 0 : Math.abs(t - home[current]);
+                long cost = ((long) c + (long) SPAN_COST * (b - a + 1 - base) + away) * 4L * (1 + load.length) + load[t];
+                if (cost < bestCost) { bestCost = cost; best = t; bestCycle = c; }
+            }
+            int t = best;
+            constantSources(fanins, src, isConst, t);
+            int a = hi < 0 ? t : Math.min(lo, t);
+            int b = hi < 0 ? t : Math.max(hi, t);
+            table.occupy(a, b, bestCycle);
+            return emitOp(impl.opcode(), impl.destPrestate(), src, t, bestCycle);
+        }
+
+        /** Unlimited model: the value of v in partition t, two NOTs, the first across; reused by later readers. */
+        private int copyNear(int v, int t) {
+            long key = ((long) v << 16) | t;
+            Integer known = copies.get(key);
+            if (known != null) return known;
+            int inverted = placeAt(not.opcode(), not.destPrestate(), new int[] {v}, t);
+            int copied = placeAt(not.opcode(), not.destPrestate(), new int[] {inverted}, t);
+            copies.put(key, copied);
+            return copied;
+        }
+
+        private int placeAt(Opcode opcode, int prestate, int[] src, int t) {
+            int a = t, b = t, ready = 0;
+            for (int s : src) { a = Math.min(a, values.part[s]); b = Math.max(b, values.part[s]); ready = Math.max(ready, values.def[s] + 1); }
+            int c = table.free(a, b, ready);
+            table.occupy(a, b, c);
+            return emitOp(opcode, prestate, src, t, c);
+        }
+
+        private int emitOp(Opcode opcode, int prestate, int[] src, int t, int cycle) {
+            int v = values.add(t, cycle, prestate);
+            for (int s : src) values.read(s, cycle);
+            values.ops.add(new PartitionValues.Op(opcode, v, src.clone(), cycle));
+            load[t]++;
+            return v;
+        }
+
+        /** Standard and minimal: one input partition per op, copies where needed, the cycle rules. */
+        private int placeIndexed(GateImpl impl, int[] fanins, int[] src, boolean[] isConst) {
+            int out = home != null ? home[current] : -1;
+            int in = -1;
+            int latest = -1;
+            boolean one = true;
+            for (int i = 0; i < src.length; i++) { // the fan-in computed last stays; the others are copied to it
+                if (isConst[i] || values.part[src[i]] < 0) continue;
+                int p = values.part[src[i]];
+                if (in >= 0 && p != in) one = false;
+                if (values.def[src[i]] > latest || in < 0) { latest = values.def[src[i]]; in = p; }
+            }
+            if (!one && out >= 0) {
+                for (int i = 0; i < src.length; i++) if (!isConst[i] && values.part[src[i]] == out) in = out;
+            }
+            if (in < 0) in = out >= 0 ? out : leastLoaded(readyCycle(src, isConst));
+            if (out < 0) out = in;
+            for (int i = 0; i < src.length; i++) {
+                if (!isConst[i] && values.part[src[i]] >= 0 && values.part[src[i]] != in) src[i] = copy(src[i], in);
+            }
+            constantSources(fanins, src, isConst, in);
+            return placeOp(impl.opcode(), impl.destPrestate(), src, in, out, readyCycle(src, new boolean[src.length]));
+        }
+
+        /** The partition free earliest from {@code ready} on, the least loaded among equals. */
+        private int leastLoaded(int ready) {
+            int best = 0;
+            long bestCost = Long.MAX_VALUE;
+            for (int t = 0; t < k; t++) {
+                long cost = (long) table.free(t, t, ready) * (1 + load.length) * 4L + load[t];
+                if (cost < bestCost) { bestCost = cost; best = t; }
+            }
+            return best;
+        }
+
+        /** The earliest cycle whose rules admit the op, then the op in it. */
+        private int placeOp(Opcode opcode, int prestate, int[] src, int in, int out, int ready) {
+            int a = Math.min(in, out), b = Math.max(in, out);
+            int c = table.free(a, b, ready);
+            int[] order = null;
+            for (int tries = 0; tries < 64; tries++) {
+                order = rules.fit(c, opcode, src, in, out);
+                if (order != null) break;
+                c = table.free(a, b, c + 1);
+            }
+            if (order == null) { // an empty cycle takes anything (every op of these models is a logic op)
+                c = table.empty(ready);
+                order = src;
+            }
+            table.occupy(a, b, c);
+            table.markLogic(c);
+            int v = emitOp(opcode, prestate, order, out, c);
+            rules.join(c, opcode, order, v, in, out);
+            return v;
+        }
+
+        /** The value of {@code v} in partition {@code to}: two NOTs, the first across; reused by later readers. */
+        private int copy(int v, int to) {
+            long key = ((long) v << 16) | to;
+            Integer known = copies.get(key);
+            if (known != null) return known;
+            if (not == null) {
+                throw new UserError("scheduler part: the standard and minimal models move values between partitions with NOT,"
+                        + " which target " + family.name() + " lacks");
+            }
+            int from = values.part[v];
+            int inverted = placeOp(not.opcode(), not.destPrestate(), new int[] {v}, from, to, values.def[v] + 1);
+            int copied = placeOp(not.opcode(), not.destPrestate(), new int[] {inverted}, to, to, values.def[inverted] + 1);
+            copies.put(key, copied);
+            return copied;
+        }
+    }
+}

@@ -1,7 +1,7 @@
 package kautz.schedule;
 
 import com.google.common.collect.ImmutableList;
-import kautz.diag.UserError;
+import kautz.diag.UsageError;
 
 import java.util.ServiceLoader;
 
@@ -36,6 +36,6 @@ public final class Schedulers {
         for (Scheduler s : all()) if (s.name().equals(name)) return s;
         StringBuilder known = new StringBuilder();
         for (Scheduler s : all()) known.append(known.length() == 0 ? "" : ", ").append(s.name());
-        throw new UserError("unknown scheduler '" + name + "' (known: " + known + ")");
+        throw new UsageError("unknown scheduler '" + name + "' (known: " + known + ")");
     }
 }

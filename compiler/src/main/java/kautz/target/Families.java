@@ -1,6 +1,7 @@
 package kautz.target;
 
 import com.google.common.collect.ImmutableList;
+import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.isa.Opcode;
 import kautz.mapped.Primitive;
@@ -90,7 +91,7 @@ public final class Families {
         if (Files.isRegularFile(p)) return FamilyFile.read(p);
         StringBuilder known = new StringBuilder();
         for (GateFamily f : all()) known.append(known.length() == 0 ? "" : ", ").append(f.name());
-        throw new UserError("unknown target '" + target + "' (built-in: " + known + ", magic-nor-K for K in 2.."
+        throw new UsageError("unknown target '" + target + "' (built-in: " + known + ", magic-nor-K for K in 2.."
                 + MAX_FANIN + ", or the path of a family file; see docs/families.md)");
     }
 

@@ -55,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow")
 class AbcCrossCheckTest {
     static final int ABC_SECONDS = 10;
-    static final int WALL_SECONDS = 300;
+    static final int WALL_SECONDS = 60;
     static final int MAX_COMPILE_ANDS = 20_000;
 
     @TempDir Path tmp;

@@ -75,7 +75,7 @@ public final class OptCommand implements Runnable {
             return;
         }
         out.printf("%-24s %s  (%+.1f%% ANDs)%n", "result", stats(after), change);
-        if (output != null) out.println("wrote " + output);
+        if (output != null) spec.commandLine().getErr().println("kautz: wrote " + output);
     }
 
     /** The size of a network as in {@code stats --json}. */

@@ -125,14 +125,15 @@ public final class SimCommand implements Runnable {
             failIfMismatched(mismatches);
             return;
         }
-        out.println(p.kernel() + ": " + rows + " row" + (rows == 1 ? "" : "s") + " on engine " + eng.name()
+        // results (the first row, the device's report) on stdout; the program's counts and the check on stderr, as in run
+        err.println(p.kernel() + ": " + rows + " row" + (rows == 1 ? "" : "s") + " on engine " + eng.name()
                 + " (target " + p.target() + ", row size " + p.rowSize() + ", init " + p.initModel().label() + ")");
         out.println("row 0: " + PortValues.text(inPorts, in, 0) + (inPorts.isEmpty() ? "" : " ") + "-> " + PortValues.text(outPorts, result, 0));
-        out.println("gates " + stats.gates() + ", logic cycles " + stats.logicCycles() + ", init cycles " + stats.initCycles()
+        err.println("gates " + stats.gates() + ", logic cycles " + stats.logicCycles() + ", init cycles " + stats.initCycles()
                 + (stats.programCycles() > 0 ? ", prog/sense cycles " + stats.programCycles() : "")
                 + ", cycles " + stats.cycles() + ", cells " + stats.cells() + ", io cycles " + stats.ioCycles() + Reports.partitionNote(p));
         if (onDevice != null) out.println(onDevice.text());
-        if (check != null) out.println("mismatches " + mismatches + " (rows whose outputs differ from " + check + ")");
+        if (check != null) err.println("mismatches " + mismatches + " (rows whose outputs differ from " + check + ")");
         failIfMismatched(mismatches);
     }
 

@@ -35,6 +35,7 @@ import java.util.Map;
  * when the file is listed in the shared REFERENCE.tsv.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Compile benchmarks and report their counts, beside SIMPLER's published numbers.",
         description = {
                 "Compile each file and report one row per benchmark: gates, row size, cycles, re-init cycles,",
                 "cells and compile time, wall and CPU (median of --repeat runs); every program is run on --rows random",

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 
 /** {@code kautz compile FILE}: a kernel or netlist becomes a micro-op program (.kasm). */
 @Command(name = "compile", mixinStandardHelpOptions = true,
+        header = "Compile a kernel or netlist into a micro-op program (.kasm) for one crossbar row.",
         description = {
                 "Compile a kernel (.kz) or a netlist (.aig .aag .blif .bench .v) into a micro-op program for one",
                 "crossbar row: technology mapping into the target gate family, then scheduling and cell allocation.",

@@ -39,6 +39,7 @@ import java.util.Map;
  * {@link #report} prints. With {@code --device} the cycle-accurate device engine runs instead.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Compile a kernel and run it on many crossbar rows, each checked against the source.",
         description = {
                 "Compile a kernel for the crossbar and run it on R rows at once (each row an independent data",
                 "item); every row is checked against the reference evaluation of the source (mismatches).",

@@ -36,6 +36,7 @@ import java.util.Map;
 
 /** {@code kautz sim PROGRAM.kasm}: runs an assembled micro-op program on many rows. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
+        header = "Run an assembled micro-op program (.kasm) on many crossbar rows.",
         description = {
                 "Run an assembled micro-op program (.kasm, see docs/isa.md) on many crossbar rows with the",
                 "physical semantics: a gate whose output cell was not initialised gives a wrong result, as on",
@@ -71,7 +72,7 @@ public final class SimCommand implements Runnable {
 
     @Option(names = "--check", paramLabel = "SOURCE",
             description = "compare every row with the reference evaluation of SOURCE (.kz, selecting the program's kernel, or a netlist), "
-                    + "bits matched by name; rows that differ make the exit code 1")
+                    + "bits matched by name; rows that differ make the exit code 1 (default: not checked)")
     Path check;
 
     @Option(names = "--json", description = "print one JSON object (keys: docs/json.md) instead of text")

@@ -135,6 +135,7 @@ public final class SimCommand implements Runnable {
                 + ", cycles " + stats.cycles() + ", cells " + stats.cells() + ", io cycles " + stats.ioCycles() + Reports.partitionNote(p));
         if (onDevice != null) out.println(onDevice.text());
         if (check != null) err.println("mismatches " + mismatches + " (rows whose outputs differ from " + check + ")");
+        else err.println("mismatches not checked (--check SOURCE compares every row with the source's reference evaluation, as run does)");
         failIfMismatched(mismatches);
     }
 

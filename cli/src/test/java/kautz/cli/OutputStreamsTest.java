@@ -53,6 +53,9 @@ class OutputStreamsTest {
             assertTrue(sim.out().lines().allMatch(l -> l.startsWith("row 0: ")), sim.out());
             assertTrue(sim.err().contains("gates ") && sim.err().contains("mismatches 0 "), sim.err());
         }
+        CliRun unchecked = CliRun.of("sim", kasm.toString());
+        assertEquals(0, unchecked.code(), unchecked.err());
+        assertTrue(unchecked.err().contains("mismatches not checked (--check SOURCE"), "sim says what it did not check: " + unchecked.err());
     }
 
     /** Runs {@code kautz run} on the AND kernel with a compiler that compiles the OR kernel instead: every check must catch it. */

@@ -57,5 +57,8 @@ class ReadmeTourTest {
         CliRun r = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*\\nctrl .*cycles \\d+/\\d+ .*"), "no cycles compared with SIMPLER's:\n" + r.out());
+        // without a row setting SIMPLER measured, the table says which ones it knows
+        CliRun any = CliRun.of("bench", dir.resolve("nor-mapped/epfl/ctrl.v").toString(), "--scheduler", "simpler");
+        assertTrue(any.out().contains("min row 41 (cycles known at --row-size simpler, min, 512, 1024)"), any.out());
     }
 }

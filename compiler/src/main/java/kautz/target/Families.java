@@ -79,6 +79,20 @@ public final class Families {
                         GateImpl.parallel(Primitives.MIN3, Opcode.MIN3)));
     }
 
+    /**
+     * PLiM's resistive majority alone (Gaillardon et al. 2016): RM3 in place, constants from init ops. A family
+     * with a {@code maj} gate compiles through a majority-inverter graph ({@code kautz.schedule.PlimCompiler}).
+     */
+    public static GateFamily rm3() {
+        return new GateFamily("rm3", "RM3 resistive majority d := maj(a, ¬b, d) (PLiM, Gaillardon et al. 2016), through an MIG",
+                ImmutableList.of(majority()));
+    }
+
+    /** The RM3 gate: in place on its last fan-in, which is both an operand and the output. */
+    static GateImpl majority() {
+        return new GateImpl(primitiveOf(Opcode.MAJ, 3), Opcode.MAJ, 0, false, true);
+    }
+
     /** Resolves {@code --target}: a built-in name, {@code magic-nor-K}, or a family file. */
     public static GateFamily resolve(String target) {
         for (GateFamily f : builtIns()) if (f.name().equals(target)) return f;
@@ -104,6 +118,7 @@ public final class Families {
             case AND -> Primitives.and(k);
             case MIN3 -> Primitives.MIN3;
             case IMP -> Primitives.IMP2;
+            case MAJ -> Primitives.RM3;
             default -> throw new IllegalArgumentException(op.mnemonic() + " is not a gate");
         };
     }

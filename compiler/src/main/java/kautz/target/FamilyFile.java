@@ -26,12 +26,17 @@ import java.util.Set;
  * gate min3
  * gate imp          # in-place IMPLY: q := ¬p ∨ q
  * gate imp-nand 2   # serial IMPLY NAND: false d; imp a, d; imp b, d
+ * gate maj          # RM3: d := maj(a, ¬b, d), needs a bipolar cell
+ * cell bipolar      # or unipolar (default bipolar)
  * </pre>
  * Every mistake is a {@link UserError} naming {@code file:line}.
  */
 public final class FamilyFile {
     private static final int MAX_BYTES = 1 << 20;
     private static final int MAX_GATES = 64;
+
+    private static final String MAJ_NEEDS_BIPOLAR = "gate maj (RM3) keeps its output cell's old value as the majority's third"
+            + " operand, which needs a bipolar cell switched from both terminals; this family's cell is unipolar";
 
     private FamilyFile() {}
 
@@ -51,6 +56,8 @@ public final class FamilyFile {
         String description = null;
         List<GateImpl> gates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        String cell = null;
+        String majAt = null;
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String at = where + ":" + (i + 1) + ": ";
@@ -70,13 +77,23 @@ public final class FamilyFile {
                     if (description != null) throw new UserError(at + "the family has two descriptions");
                     description = line.substring("description".length()).strip();
                 }
+                case "cell" -> {
+                    if (w.length != 2 || !(w[1].equals("bipolar") || w[1].equals("unipolar"))) throw new UserError(at + "expected 'cell bipolar' or 'cell unipolar'");
+                    if (cell != null) throw new UserError(at + "the cell is named twice");
+                    cell = w[1];
+                    if (cell.equals("unipolar") && majAt != null) throw new UserError(majAt + MAJ_NEEDS_BIPOLAR);
+                }
                 case "gate" -> {
                     GateImpl g = gate(at, w);
+                    if (g.opcode() == Opcode.MAJ) {
+                        if ("unipolar".equals(cell)) throw new UserError(at + MAJ_NEEDS_BIPOLAR);
+                        majAt = at;
+                    }
                     if (!seen.add(g.primitive().name())) throw new UserError(at + "gate " + g.primitive().name() + " is listed twice");
                     if (gates.size() == MAX_GATES) throw new UserError(at + "a family has at most " + MAX_GATES + " gates");
                     gates.add(g);
                 }
-                default -> throw new UserError(at + "unknown keyword '" + w[0] + "' (expected name, description or gate)");
+                default -> throw new UserError(at + "unknown keyword '" + w[0] + "' (expected name, description, cell or gate)");
             }
         }
         if (name == null) throw new UserError(where + ": the family has no 'name' line");
@@ -91,10 +108,13 @@ public final class FamilyFile {
         if (w.length < 2) throw new UserError(at + "expected 'gate KIND [FANIN]'");
         String kind = w[1];
         switch (kind) {
-            case "min3", "imp" -> {
-                if (w.length != 2) throw new UserError(at + "gate " + kind + " takes no fan-in (it has " + (kind.equals("min3") ? 3 : 2) + " inputs)");
-                return kind.equals("min3") ? GateImpl.parallel(Families.primitiveOf(Opcode.MIN3, 3), Opcode.MIN3)
-                        : new GateImpl(Families.primitiveOf(Opcode.IMP, 2), Opcode.IMP, 0, false, true);
+            case "min3", "imp", "maj" -> {
+                if (w.length != 2) throw new UserError(at + "gate " + kind + " takes no fan-in (it has " + (kind.equals("imp") ? 2 : 3) + " inputs)");
+                return switch (kind) {
+                    case "min3" -> GateImpl.parallel(Families.primitiveOf(Opcode.MIN3, 3), Opcode.MIN3);
+                    case "maj" -> Families.majority();
+                    default -> new GateImpl(Families.primitiveOf(Opcode.IMP, 2), Opcode.IMP, 0, false, true);
+                };
             }
             case "nor", "or", "nand", "and", "imp-nand" -> {
                 if (w.length != 3) throw new UserError(at + "expected 'gate " + kind + " FANIN'");
@@ -111,7 +131,7 @@ public final class FamilyFile {
                 Primitive p = Families.primitiveOf(op, k);
                 return GateImpl.parallel(p, op);
             }
-            default -> throw new UserError(at + "unknown gate kind '" + kind + "' (expected nor, or, nand, and, min3, imp or imp-nand)");
+            default -> throw new UserError(at + "unknown gate kind '" + kind + "' (expected nor, or, nand, and, min3, imp, imp-nand or maj)");
         }
     }
 }

@@ -65,6 +65,18 @@ class FamiliesTest {
         assertError("x.family: the family has no 'name' line", "gate nor 2\n");
         assertError("x.family: the family cannot invert", "name a\ngate or 2\ngate and 2\n");
         assertError("x.family:2: fan-in 'two' is not a number", "name a\ngate nor two\n");
+        assertError("x.family:3: gate maj (RM3) keeps its output cell's old value", "name a\ncell unipolar\ngate maj\n");
+        assertError("x.family:2: gate maj (RM3) keeps its output cell's old value", "name a\ngate maj\ncell unipolar\n");
+        assertError("x.family:2: gate maj takes no fan-in", "name a\ngate maj 3\n");
+    }
+
+    @Test
+    void majIsRm3InPlace() {
+        GateFamily g = FamilyFile.parse("x.family", "name r\ncell bipolar\ngate maj\n");
+        GateImpl maj = g.implOf(Primitives.RM3).orElseThrow();
+        assertEquals(Opcode.MAJ, maj.opcode());
+        assertTrue(maj.inPlace());
+        assertEquals(Families.rm3().gates(), g.gates());
     }
 
     private static void assertError(String prefix, String text) {

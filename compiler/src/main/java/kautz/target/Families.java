@@ -31,6 +31,14 @@ public final class Families {
         return ImmutableList.of(magicNor(), magicNorK(3), magicNorK(4), magic(), imply(), felix());
     }
 
+    /**
+     * Families compiled through a majority-inverter graph rather than the mapper and the schedulers (RM3): resolved
+     * by name like the built-ins, kept out of {@link #builtIns()}, whose families every scheduler serves.
+     */
+    public static ImmutableList<GateFamily> majorityFamilies() {
+        return ImmutableList.of(rm3());
+    }
+
     /** The built-in families, then those of plugins ({@link GateFamilyProvider}s on the class path). */
     public static ImmutableList<GateFamily> all() {
         ImmutableList.Builder<GateFamily> all = ImmutableList.<GateFamily>builder().addAll(builtIns());
@@ -96,6 +104,7 @@ public final class Families {
     /** Resolves {@code --target}: a built-in name, {@code magic-nor-K}, or a family file. */
     public static GateFamily resolve(String target) {
         for (GateFamily f : builtIns()) if (f.name().equals(target)) return f;
+        for (GateFamily f : majorityFamilies()) if (f.name().equals(target)) return f;
         for (GateFamilyProvider plugin : ServiceLoader.load(GateFamilyProvider.class)) {
             if (plugin.family().name().equals(target)) return plugin.family();
         }
@@ -105,6 +114,7 @@ public final class Families {
         if (Files.isRegularFile(p)) return FamilyFile.read(p);
         StringBuilder known = new StringBuilder();
         for (GateFamily f : all()) known.append(known.length() == 0 ? "" : ", ").append(f.name());
+        for (GateFamily f : majorityFamilies()) known.append(", ").append(f.name());
         throw new UsageError("unknown target '" + target + "' (built-in: " + known + ", magic-nor-K for K in 2.."
                 + MAX_FANIN + ", or the path of a family file; see docs/families.md)");
     }

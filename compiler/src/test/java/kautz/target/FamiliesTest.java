@@ -16,6 +16,7 @@ class FamiliesTest {
     @Test
     void builtInsResolveByName() {
         for (GateFamily f : Families.builtIns()) assertEquals(f, Families.resolve(f.name()));
+        assertEquals(Families.rm3(), Families.resolve("rm3"));
         GateFamily nor5 = Families.resolve("magic-nor-5");
         assertTrue(nor5.has(Primitives.nor(5)) && nor5.has(Primitives.INV1));
         assertEquals(1, Families.magic().implOf(Primitives.NAND2).orElseThrow().destPrestate());

@@ -69,6 +69,21 @@ class FamiliesTest {
         assertError("x.family:3: gate maj (RM3) keeps its output cell's old value", "name a\ncell unipolar\ngate maj\n");
         assertError("x.family:2: gate maj (RM3) keeps its output cell's old value", "name a\ngate maj\ncell unipolar\n");
         assertError("x.family:2: gate maj takes no fan-in", "name a\ngate maj 3\n");
+        assertError("x.family:2: cost energy='cheap' is not a number", "name a\ngate nor 2 energy=cheap\n");
+        assertError("x.family:2: cost cycles='1.5' is not a number", "name a\ngate nor 2 cycles=1.5\n");
+        assertError("x.family:2: unknown cost 'area'", "name a\ngate nor 2 area=3\n");
+        assertError("x.family:2: the gates do not form a complete set", "name a\ngate nor 1\n");
+        assertError("x.family:3: a family mixing in-place imp with MAGIC gates needs a two-input NAND", "name a\ngate nor 2\ngate imp\n");
+    }
+
+    @Test
+    void mixedFamiliesCarryCosts() {
+        GateFamily g = FamilyFile.parse("x.family", "name mix\ngate nor 1\ngate nor 2 cycles=2 energy=0.75\ngate imp\ngate imp-nand 2\n");
+        GateImpl nor = g.implOf(Primitives.NOR2).orElseThrow();
+        assertEquals(2, nor.mapCost());
+        assertEquals(0.75, nor.energyPJ());
+        assertEquals(2, g.implOf(Primitives.INV1).orElseThrow().mapCost()); // its ops: one cycle and an init
+        assertEquals(0, g.implOf(Primitives.IMP2).orElseThrow().energyPJ());
     }
 
     @Test

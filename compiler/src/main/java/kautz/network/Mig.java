@@ -74,8 +74,15 @@ public final class Mig {
         for (int i = 0; i < aig.numInputs(); i++) lit[i + 1] = b.input(i);
         for (int n = aig.firstAnd(); n < aig.size(); n++) {
             int[] m = majority(aig, n);
-            lit[n] = m != null ? Lit.not(b.maj(map(lit, m[0]), map(lit, m[1]), map(lit, m[2])))
-                    : b.and(map(lit, aig.fanin0(n)), map(lit, aig.fanin1(n)));
+            int[] x3 = m == null ? xor3(aig, n) : null;
+            if (m != null) {
+                lit[n] = Lit.not(b.maj(map(lit, m[0]), map(lit, m[1]), map(lit, m[2])));
+            } else if (x3 != null) { // a ⊕ b ⊕ c = maj(¬maj(a, b, c), c, maj(a, b, ¬c)): three nodes, the first shared with a carry
+                int x = map(lit, x3[0]), y = map(lit, x3[1]), z = map(lit, x3[2]);
+                lit[n] = Lit.notIf(b.maj(Lit.not(b.maj(x, y, z)), z, b.maj(x, y, Lit.not(z))), x3[3] != 0);
+            } else {
+                lit[n] = b.and(map(lit, aig.fanin0(n)), map(lit, aig.fanin1(n)));
+            }
         }
         for (int i = 0; i < aig.numOutputs(); i++) b.addOutput(aig.outputName(i), map(lit, aig.output(i)));
         return b.build(name).cleanup();
@@ -122,6 +129,37 @@ public final class Mig {
                 int a = aig.fanin0(z), b = aig.fanin1(z);
                 if ((a == Lit.not(p) && b == Lit.not(q)) || (a == Lit.not(q) && b == Lit.not(p))) return new int[] {p, q, c};
             }
+        }
+        return null;
+    }
+
+    /**
+     * {x, y} and whether the node is their XNOR rather than their XOR, when AND node {@code n} is an XOR written as
+     * two ANDs under it ({@code ¬(xy) ∧ ¬(¬x¬y)} or {@code ¬(x¬y) ∧ ¬(¬xy)}); else null.
+     */
+    private static int[] xor2(Aig aig, int n) {
+        int f0 = aig.fanin0(n), f1 = aig.fanin1(n);
+        if (!Lit.isComplement(f0) || !Lit.isComplement(f1) || !aig.isAnd(Lit.node(f0)) || !aig.isAnd(Lit.node(f1))) return null;
+        int p0 = aig.fanin0(Lit.node(f0)), p1 = aig.fanin1(Lit.node(f0));
+        int q0 = aig.fanin0(Lit.node(f1)), q1 = aig.fanin1(Lit.node(f1));
+        boolean opposite = (q0 == Lit.not(p0) && q1 == Lit.not(p1)) || (q0 == Lit.not(p1) && q1 == Lit.not(p0));
+        if (!opposite) return null;
+        // ¬(p0 p1) ∧ ¬(¬p0 ¬p1) = p0 ⊕ p1; with p1 = ¬y: p0 ⊕ ¬y = ¬(p0 ⊕ y)
+        int x = Lit.regular(p0), y = Lit.regular(p1);
+        boolean xnor = Lit.isComplement(p0) ^ Lit.isComplement(p1);
+        return new int[] {x, y, xnor ? 1 : 0};
+    }
+
+    /** {a, b, c, xnor} when AND node {@code n} is the XOR (or XNOR) of an XOR node and a third signal; else null. */
+    private static int[] xor3(Aig aig, int n) {
+        int[] outer = xor2(aig, n);
+        if (outer == null) return null;
+        for (int side = 0; side < 2; side++) {
+            int u = outer[side], c = outer[1 - side];
+            if (!aig.isAnd(Lit.node(u))) continue;
+            int[] inner = xor2(aig, Lit.node(u));
+            if (inner == null) continue;
+            return new int[] {inner[0], inner[1], c, outer[2] ^ inner[2]};
         }
         return null;
     }

@@ -32,11 +32,22 @@ public final class Families {
     }
 
     /**
-     * Families compiled through a majority-inverter graph rather than the mapper and the schedulers (RM3): resolved
-     * by name like the built-ins, kept out of {@link #builtIns()}, whose families every scheduler serves.
+     * Families resolved by name like the built-ins but kept out of {@link #builtIns()} (whose families every
+     * scheduler serves and the quality tables cover): RM3, compiled through a majority-inverter graph, and the
+     * mixed IMPLY and MAGIC family.
      */
-    public static ImmutableList<GateFamily> majorityFamilies() {
-        return ImmutableList.of(rm3());
+    public static ImmutableList<GateFamily> extraFamilies() {
+        return ImmutableList.of(rm3(), implyMagic());
+    }
+
+    /**
+     * IMPLY and MAGIC in one row (after X-IMPLY with MAGIC, Zou et al., JSA 2021): NOR2 and NOT as MAGIC, IMP in
+     * place, NAND2 as serial IMPLY; the mapper chooses per gate by the cycles each takes.
+     */
+    public static GateFamily implyMagic() {
+        return new GateFamily("imply-magic", "MAGIC NOR2 and NOT with in-place IMPLY and serial IMPLY NAND (mixed, after Zou et al. 2021)",
+                ImmutableList.of(GateImpl.parallel(Primitives.NOR2, Opcode.NOR), GateImpl.parallel(Primitives.INV1, Opcode.NOR),
+                        new GateImpl(Primitives.IMP2, Opcode.IMP, 0, false, true), new GateImpl(Primitives.NAND2, Opcode.IMP, 0, true)));
     }
 
     /** The built-in families, then those of plugins ({@link GateFamilyProvider}s on the class path). */
@@ -104,7 +115,7 @@ public final class Families {
     /** Resolves {@code --target}: a built-in name, {@code magic-nor-K}, or a family file. */
     public static GateFamily resolve(String target) {
         for (GateFamily f : builtIns()) if (f.name().equals(target)) return f;
-        for (GateFamily f : majorityFamilies()) if (f.name().equals(target)) return f;
+        for (GateFamily f : extraFamilies()) if (f.name().equals(target)) return f;
         for (GateFamilyProvider plugin : ServiceLoader.load(GateFamilyProvider.class)) {
             if (plugin.family().name().equals(target)) return plugin.family();
         }
@@ -114,7 +125,7 @@ public final class Families {
         if (Files.isRegularFile(p)) return FamilyFile.read(p);
         StringBuilder known = new StringBuilder();
         for (GateFamily f : all()) known.append(known.length() == 0 ? "" : ", ").append(f.name());
-        for (GateFamily f : majorityFamilies()) known.append(", ").append(f.name());
+        for (GateFamily f : extraFamilies()) known.append(", ").append(f.name());
         throw new UsageError("unknown target '" + target + "' (built-in: " + known + ", magic-nor-K for K in 2.."
                 + MAX_FANIN + ", or the path of a family file; see docs/families.md)");
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * The chain for a family with RM3 ({@code gate maj}): the design's AIG (as given, and after the optimisation
- * script) becomes a majority-inverter graph, is rewritten algebraically ({@link MigRewriting}) and compiled to RM3
+ * script) becomes a majority-inverter graph (with and without three-input XORs in majority form), is rewritten algebraically ({@link MigRewriting}) and compiled to RM3
  * ops by {@link PlimCompiler}; the program with fewer instructions (RM3 ops plus cells set) is kept. The MIG,
  * as majority gates and inverters, is the compilation's mapped network.
  */
@@ -55,9 +55,11 @@ final class MigRoute {
         Mig bestMig = null;
         Program best = null;
         for (Aig aig : candidates) {
-            Mig mig = Stage.run("rewriting the MIG", () -> MigRewriting.optimise(Mig.fromAig(aig, design.name())));
-            Program p = Stage.run("compiling to RM3", () -> PlimCompiler.compile(mig, design.name(), family.name(), options.init()));
-            if (best == null || instructions(p) < instructions(best)) { best = p; bestMig = mig; }
+            for (boolean xors : new boolean[] {true, false}) {
+                Mig mig = Stage.run("rewriting the MIG", () -> MigRewriting.optimise(Mig.fromAig(aig, design.name(), xors)));
+                Program p = Stage.run("compiling to RM3", () -> PlimCompiler.compile(mig, design.name(), family.name(), options.init()));
+                if (best == null || instructions(p) < instructions(best)) { best = p; bestMig = mig; }
+            }
         }
         int limit = options.rowSize().limit();
         if (!options.rowSize().minimise() && limit != Integer.MAX_VALUE) {

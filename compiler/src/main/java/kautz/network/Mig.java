@@ -66,15 +66,22 @@ public final class Mig {
         return c;
     }
 
-    /** The MIG of an AIG: each AND becomes {@code maj(a, b, 0)}, then the builder's rules apply. */
-    public static Mig fromAig(Aig aig, String name) {
+    /** The MIG of an AIG, majorities and three-input XORs recognised ({@link #fromAig(Aig, String, boolean)}). */
+    public static Mig fromAig(Aig aig, String name) { return fromAig(aig, name, true); }
+
+    /**
+     * The MIG of an AIG: each AND becomes {@code maj(a, b, 0)}, the AIG form of a majority one node, and with
+     * {@code xors} a three-input XOR the three-node majority form (fewer nodes where its majority is shared, as in an
+     * adder; more where the AND form's inner XOR was shared); then the builder's rules apply.
+     */
+    public static Mig fromAig(Aig aig, String name, boolean xors) {
         MigBuilder b = new MigBuilder();
         for (int i = 0; i < aig.numInputs(); i++) b.addInput(aig.inputName(i));
         int[] lit = new int[aig.size()];
         for (int i = 0; i < aig.numInputs(); i++) lit[i + 1] = b.input(i);
         for (int n = aig.firstAnd(); n < aig.size(); n++) {
             int[] m = majority(aig, n);
-            int[] x3 = m == null ? xor3(aig, n) : null;
+            int[] x3 = m == null && xors ? xor3(aig, n) : null;
             if (m != null) {
                 lit[n] = Lit.not(b.maj(map(lit, m[0]), map(lit, m[1]), map(lit, m[2])));
             } else if (x3 != null) { // a ⊕ b ⊕ c = maj(¬maj(a, b, c), c, maj(a, b, ¬c)): three nodes, the first shared with a carry

@@ -4,6 +4,7 @@ import kautz.diag.UserError;
 import kautz.isa.Opcode;
 import kautz.isa.PartitionModel;
 import kautz.isa.PartitionRules;
+import kautz.isa.Partitions;
 import kautz.isa.Program;
 import kautz.mapped.MappedNetwork;
 import kautz.mapped.Primitives;
@@ -44,20 +45,18 @@ public final class PartitionScheduler implements Scheduler {
 
     /**
      * One way to place gates: greedily by the earliest free partition near the fan-ins ({@code arranged} false),
-     * or in home partitions cut from a depth-first order of the network ({@code arranged} true), where a
-     * fan-in more than {@code far} partitions away is first copied home ({@code far} &lt; 0: never).
+     * or in home partitions cut from a depth-first order of the network ({@code arranged} true); values with
+     * more than {@code split} readers are first copied ({@link FanoutSplit}; 0: never).
      */
-    record Strategy(boolean arranged, int far, int split, int slack) {
-        Strategy(boolean arranged, int far, int split) { this(arranged, far, split, 0); }
-    }
+    record Strategy(boolean arranged, int split) {}
 
     /** Every strategy is tried; the program with the fewest cycles is kept. */
     static final java.util.List<Strategy> STRATEGIES = java.util.List.of(
-            new Strategy(false, -1, 0), new Strategy(true, -1, 0), new Strategy(true, -1, 8), new Strategy(true, -1, 4),
-            new Strategy(false, -1, 2), new Strategy(true, -1, 2));
+            new Strategy(false, 0), new Strategy(true, 0), new Strategy(true, 8), new Strategy(true, 4),
+            new Strategy(false, 2), new Strategy(true, 2));
     /** The strategies for the standard and minimal models (fan-ins in other partitions are always copied there). */
-    static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(false, -1, 0), new Strategy(true, -1, 0),
-            new Strategy(false, -1, 4), new Strategy(true, -1, 4));
+    static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(false, 0), new Strategy(true, 0),
+            new Strategy(false, 4), new Strategy(true, 4));
 
     /** The name on the command line. */
     public static final String NAME = "part";
@@ -79,26 +78,74 @@ public final class PartitionScheduler implements Scheduler {
 
     @Override
     public Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options) {
-        GateGraph graph = new GateGraph(network, family);
         Program best = null;
-        RowTooSmallException narrow = null;
-        List<Strategy> strategies = options.partitionCount() == 1 ? STRATEGIES.subList(0, 1)
-                : options.model() == PartitionModel.UNLIMITED ? STRATEGIES : INDEXED;
-        for (Strategy strategy : strategies) {
-            try {
-                Program p = schedule(graph, family, options, strategy);
-                if (best == null || p.stats().cycles() < best.stats().cycles()) best = p;
-            } catch (RowTooSmallException e) {
-                narrow = e;
-            }
+        for (Program p : candidates(network, family, options)) {
+            if (best == null || p.stats().cycles() < best.stats().cycles()) best = p;
         }
-        if (best == null) throw narrow;
         var illegal = PartitionRules.check(best);
         if (!illegal.isEmpty()) {
             throw new IllegalStateException("scheduler part emitted cycle " + illegal.get(0).cycle() + ", which "
                     + illegal.get(0).message(best.model()) + " (a scheduler bug)");
         }
         return best;
+    }
+
+    /**
+     * The programs of every strategy that fits the row, then (on a divided row) the one-partition program: the
+     * fewest cycles among them is the schedule, so a divided row is never slower than the undivided one.
+     * Throws the last {@link RowTooSmallException} when nothing fits.
+     */
+    static List<Program> candidates(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        List<Program> out = new java.util.ArrayList<>();
+        RowTooSmallException narrow = null;
+        try {
+            out.addAll(strategies(network, family, options));
+        } catch (RowTooSmallException e) {
+            narrow = e;
+        }
+        if (options.partitionCount() > 1) onePartition(network, family, options).ifPresent(out::add);
+        if (out.isEmpty()) throw narrow;
+        return out;
+    }
+
+    /** The program of every placement strategy that fits the row; the last {@link RowTooSmallException} when none does. */
+    static List<Program> strategies(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        GateGraph graph = new GateGraph(network, family);
+        List<Program> out = new java.util.ArrayList<>();
+        RowTooSmallException narrow = null;
+        List<Strategy> strategies = options.partitionCount() == 1 ? STRATEGIES.subList(0, 1)
+                : options.model() == PartitionModel.UNLIMITED ? STRATEGIES : INDEXED;
+        for (Strategy strategy : strategies) {
+            try {
+                out.add(schedule(graph, family, options, strategy));
+            } catch (RowTooSmallException e) {
+                narrow = e;
+            }
+        }
+        if (out.isEmpty()) throw narrow;
+        return out;
+    }
+
+    /**
+     * The default scheduler's program for an undivided row, in partition 0 of the divided one (the other
+     * partitions stay idle; each cycle holds one op, legal under every model), with partition 0 as wide as the
+     * program needs or as given. Empty when it does not fit partition 0.
+     */
+    static java.util.Optional<Program> onePartition(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        Partitions fixed = options.partitions();
+        ScheduleOptions undivided = new ScheduleOptions(fixed == null ? options.rowSize() : fixed.width(0), options.init(),
+                options.seed(), options.budget(), options.consumeInputs());
+        Program p;
+        try {
+            p = Schedulers.defaultScheduler().schedule(network, family, undivided);
+        } catch (RowTooSmallException e) {
+            return java.util.Optional.empty();
+        }
+        Partitions parts = fixed != null ? fixed : Partitions.uniform(options.partitionCount(), p.rowSize());
+        List<List<kautz.isa.MicroOp>> lines = new java.util.ArrayList<>(p.cycleCount());
+        for (int c = 0; c < p.cycleCount(); c++) lines.add(p.cycle(c));
+        return java.util.Optional.of(Program.ofCycles(p.kernel(), p.target(), parts.rowSize(), p.initModel(), p.inputs(), p.outputs(),
+                lines, p.consumesInputs(), parts, options.model()));
     }
 
     static Program schedule(GateGraph graph, GateFamily family, ScheduleOptions options, Strategy strategy) {
@@ -263,13 +310,6 @@ public final class PartitionScheduler implements Scheduler {
         }
 
         private int placeUnlimited(GateImpl impl, int[] fanins, int[] src, boolean[] isConst) {
-            if (home != null && not != null && strategy.far() >= 0) {
-                int t = home[current];
-                for (int i = 0; i < src.length; i++) {
-                    if (isConst[i] || values.part[src[i]] < 0) continue;
-                    if (Math.abs(values.part[src[i]] - t) > strategy.far()) src[i] = copyNear(src[i], t);
-                }
-            }
             int lo = Integer.MAX_VALUE, hi = -1;
             for (int i = 0; i < src.length; i++) {
                 if (isConst[i] || values.part[src[i]] < 0) continue;
@@ -279,7 +319,7 @@ public final class PartitionScheduler implements Scheduler {
             int ready = readyCycle(src, isConst);
             int from = hi < 0 ? 0 : Math.max(0, lo - REACH);
             int to = hi < 0 ? k - 1 : Math.min(k - 1, hi + REACH);
-            if (home != null) { from = Math.max(0, home[current] - strategy.slack()); to = Math.min(k - 1, home[current] + strategy.slack()); }
+            if (home != null) { from = home[current]; to = home[current]; }
             int base = hi < 0 ? 1 : hi - lo + 1;
             int best = -1, bestCycle = 0;
             long bestCost = Long.MAX_VALUE;
@@ -297,25 +337,6 @@ public final class PartitionScheduler implements Scheduler {
             int b = hi < 0 ? t : Math.max(hi, t);
             table.occupy(a, b, bestCycle);
             return emitOp(impl.opcode(), impl.destPrestate(), src, t, bestCycle);
-        }
-
-        /** Unlimited model: the value of v in partition t, two NOTs, the first across; reused by later readers. */
-        private int copyNear(int v, int t) {
-            long key = ((long) v << 16) | t;
-            Integer known = copies.get(key);
-            if (known != null) return known;
-            int inverted = placeAt(not.opcode(), not.destPrestate(), new int[] {v}, t);
-            int copied = placeAt(not.opcode(), not.destPrestate(), new int[] {inverted}, t);
-            copies.put(key, copied);
-            return copied;
-        }
-
-        private int placeAt(Opcode opcode, int prestate, int[] src, int t) {
-            int a = t, b = t, ready = 0;
-            for (int s : src) { a = Math.min(a, values.part[s]); b = Math.max(b, values.part[s]); ready = Math.max(ready, values.def[s] + 1); }
-            int c = table.free(a, b, ready);
-            table.occupy(a, b, c);
-            return emitOp(opcode, prestate, src, t, c);
         }
 
         private int emitOp(Opcode opcode, int prestate, int[] src, int t, int cycle) {

@@ -92,8 +92,10 @@ public final class PartitionScheduler implements Scheduler {
 
     /**
      * The programs of every strategy that fits the row, then (on a divided row) the one-partition program: the
-     * fewest cycles among them is the schedule, so a divided row is never slower than the undivided one.
-     * Throws the last {@link RowTooSmallException} when nothing fits.
+     * fewest cycles among them is the schedule, so a divided row is never slower than the undivided one. The
+     * undivided row spends a cycle on every gate, so when a strategy needs no more cycles than there are gates,
+     * the one-partition program cannot win and is not scheduled. Throws the last {@link RowTooSmallException}
+     * when nothing fits.
      */
     static List<Program> candidates(MappedNetwork network, GateFamily family, ScheduleOptions options) {
         List<Program> out = new java.util.ArrayList<>();
@@ -103,7 +105,10 @@ public final class PartitionScheduler implements Scheduler {
         } catch (RowTooSmallException e) {
             narrow = e;
         }
-        if (options.partitionCount() > 1) onePartition(network, family, options).ifPresent(out::add);
+        long fewest = out.stream().mapToLong(p -> p.stats().cycles()).min().orElse(Long.MAX_VALUE);
+        if (options.partitionCount() > 1 && fewest > gates(new GateGraph(network, family))) {
+            onePartition(network, family, options).ifPresent(out::add);
+        }
         if (out.isEmpty()) throw narrow;
         return out;
     }
@@ -124,6 +129,13 @@ public final class PartitionScheduler implements Scheduler {
         }
         if (out.isEmpty()) throw narrow;
         return out;
+    }
+
+    /** The gates the outputs need: a cycle each on an undivided row. */
+    private static long gates(GateGraph graph) {
+        long n = 0;
+        for (int g : graph.neededGates()) if (!graph.isConstant(g)) n++;
+        return n;
     }
 
     /**

@@ -38,8 +38,10 @@ import java.util.Map;
  * the whole flow, so its CPU time compares with the undivided compile's. The counts are committed in
  * {@code bench/qor/partitions.tsv}, which {@code PartitionTableTest} recomputes.
  *
- * <pre>java -Xmx4g -cp bench/target/benchmarks.jar kautz.bench.PartitionTable [--tsv FILE] [CIRCUIT…]</pre>
- * prints the markdown table (progress on stderr) and, with {@code --tsv}, writes the counts there.
+ * <pre>java -Xmx4g -cp bench/target/benchmarks.jar kautz.bench.PartitionTable [--tsv FILE] [--print] [CIRCUIT…]</pre>
+ * measures the circuits named (all without names; {@code nor/adder}, {@code aig/sin}, …), merges their counts
+ * into {@code FILE} and prints the markdown table of every row there (progress on stderr); {@code --print}
+ * measures nothing and only prints the table of {@code FILE}.
  */
 public final class PartitionTable {
     static final int[] COUNTS = {8, 16, 32};
@@ -210,15 +212,17 @@ public final class PartitionTable {
             System.exit(1);
         }
         Path tsv = null;
+        boolean print = false;
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--tsv") && i + 1 < args.length) tsv = Path.of(args[++i]);
+            else if (args[i].equals("--print")) print = true;
             else only.add(args[i]);
         }
         Map<String, Path> circuits = circuits(shared);
         Map<String, Row> all = tsv == null ? new LinkedHashMap<>() : read(tsv);
         for (var e : circuits.entrySet()) {
-            if (!only.isEmpty() && !only.contains(e.getKey())) continue;
+            if (print || !only.isEmpty() && !only.contains(e.getKey())) continue;
             System.err.println("PartitionTable: " + e.getKey());
             for (Row r : measure(e.getKey(), e.getValue())) all.put(r.key(), r);
             if (tsv != null) write(tsv, ordered(all, circuits), System.getProperty("partitions.commit", "unknown"));

@@ -43,20 +43,31 @@ public final class PartitionScheduler implements Scheduler {
     /** Cycles one extra occupied partition is worth when choosing where a gate goes. */
     static final int SPAN_COST = 1;
 
-    /**
-     * One way to place gates: greedily by the earliest free partition near the fan-ins ({@code arranged} false),
-     * or in home partitions cut from a depth-first order of the network ({@code arranged} true); values with
-     * more than {@code split} readers are first copied ({@link FanoutSplit}; 0: never).
-     */
-    record Strategy(boolean arranged, int split) {}
+    /** Where gates go: near their fan-ins, or in a home partition given before placement. */
+    enum Homes {
+        /** No homes: the earliest free partition near the fan-ins. */
+        GREEDY,
+        /** A depth-first order of the network from its outputs, cut into runs of equal size. */
+        DEPTH_FIRST,
+        /**
+         * Outputs spread evenly over the partitions in their order, and each gate with the first output whose
+         * cone holds it: an output-bit-sliced placement (a multiplier's bit columns).
+         */
+        BY_OUTPUT
+    }
+
+    /** One way to place gates; values with more than {@code split} readers are first copied ({@link FanoutSplit}; 0: never). */
+    record Strategy(Homes homes, int split) {}
 
     /** Every strategy is tried; the program with the fewest cycles is kept. */
     static final java.util.List<Strategy> STRATEGIES = java.util.List.of(
-            new Strategy(false, 0), new Strategy(true, 0), new Strategy(true, 8), new Strategy(true, 4),
-            new Strategy(false, 2), new Strategy(true, 2));
+            new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0), new Strategy(Homes.DEPTH_FIRST, 8),
+            new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.GREEDY, 2), new Strategy(Homes.DEPTH_FIRST, 2),
+            new Strategy(Homes.BY_OUTPUT, 4));
     /** The strategies for the standard and minimal models (fan-ins in other partitions are always copied there). */
-    static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(false, 0), new Strategy(true, 0),
-            new Strategy(false, 4), new Strategy(true, 4));
+    static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0),
+            new Strategy(Homes.GREEDY, 4), new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.BY_OUTPUT, 0),
+            new Strategy(Homes.BY_OUTPUT, 4));
 
     /** The name on the command line. */
     public static final String NAME = "part";
@@ -211,13 +222,14 @@ public final class PartitionScheduler implements Scheduler {
         int[] home;
         int current;
 
-        /** A linear arrangement: gates in depth-first order from the outputs, cut into k runs of equal size. */
+        /** Home partitions: gates in depth-first order from the outputs, cut into k runs of equal size or by their first output. */
         void arrange() {
             int n = graph.nodes();
             home = new int[n];
             Arrays.fill(home, -1);
             boolean[] seen = new boolean[n];
             int[] post = new int[n];
+            int[] outOf = new int[n];
             int count = 0;
             int[] stack = new int[n + 1];
             int[] next = new int[n];
@@ -235,15 +247,18 @@ public final class PartitionScheduler implements Scheduler {
                         if (!seen[x] && !graph.isInput(x)) { seen[x] = true; stack[sp++] = x; }
                     } else {
                         sp--;
-                        if (!graph.isConstant(g)) post[count++] = g;
+                        if (!graph.isConstant(g)) { outOf[count] = i; post[count++] = g; }
                     }
                 }
             }
-            for (int i = 0; i < count; i++) home[post[i]] = (int) ((long) i * k / count);
+            int outs = graph.network().numOutputs();
+            for (int i = 0; i < count; i++) {
+                home[post[i]] = strategy.homes() == Homes.BY_OUTPUT ? (int) ((long) outOf[i] * k / outs) : (int) ((long) i * k / count);
+            }
         }
 
         void run() {
-            if (strategy.arranged() && k > 1) arrange();
+            if (strategy.homes() != Homes.GREEDY && k > 1) arrange();
             int[] order = graph.neededGates();
             int n = graph.nodes();
             int[] height = new int[n];

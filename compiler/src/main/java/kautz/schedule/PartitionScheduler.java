@@ -47,7 +47,11 @@ public final class PartitionScheduler implements Scheduler {
     enum Homes {
         /** No homes: the earliest free partition near the fan-ins. */
         GREEDY,
-        /** A depth-first order of the network from its outputs, cut into runs of equal size. */
+        /**
+         * A depth-first order of the network from its outputs, cut into {@code rounds} × K runs of equal size laid
+         * over the partitions back and forth (0..K-1, K-1..0, …): with one round a partition holds one stretch of
+         * the order, with more each holds several, so cones early and late in the order work side by side.
+         */
         DEPTH_FIRST,
         /**
          * Outputs spread evenly over the partitions in their order, and each gate with the first output whose
@@ -56,14 +60,20 @@ public final class PartitionScheduler implements Scheduler {
         BY_OUTPUT
     }
 
-    /** One way to place gates; values with more than {@code split} readers are first copied ({@link FanoutSplit}; 0: never). */
-    record Strategy(Homes homes, int split) {}
+    /**
+     * One way to place gates; values with more than {@code split} readers are first copied ({@link FanoutSplit};
+     * 0: never); {@code rounds} for {@link Homes#DEPTH_FIRST}.
+     */
+    record Strategy(Homes homes, int split, int rounds) {
+        Strategy(Homes homes, int split) { this(homes, split, 1); }
+    }
 
     /** Every strategy is tried; the program with the fewest cycles is kept. */
     static final java.util.List<Strategy> STRATEGIES = java.util.List.of(
             new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0), new Strategy(Homes.DEPTH_FIRST, 8),
-            new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.GREEDY, 2), new Strategy(Homes.DEPTH_FIRST, 2),
-            new Strategy(Homes.BY_OUTPUT, 4));
+            new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.DEPTH_FIRST, 2), new Strategy(Homes.BY_OUTPUT, 4),
+            new Strategy(Homes.DEPTH_FIRST, 2, 2), new Strategy(Homes.DEPTH_FIRST, 0, 4), new Strategy(Homes.DEPTH_FIRST, 2, 4),
+            new Strategy(Homes.DEPTH_FIRST, 2, 8));
     /** The strategies for the standard and minimal models (fan-ins in other partitions are always copied there). */
     static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0),
             new Strategy(Homes.GREEDY, 4), new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.BY_OUTPUT, 0),
@@ -253,7 +263,12 @@ public final class PartitionScheduler implements Scheduler {
             }
             int outs = graph.network().numOutputs();
             for (int i = 0; i < count; i++) {
-                home[post[i]] = strategy.homes() == Homes.BY_OUTPUT ? (int) ((long) outOf[i] * k / outs) : (int) ((long) i * k / count);
+                if (strategy.homes() == Homes.BY_OUTPUT) {
+                    home[post[i]] = (int) ((long) outOf[i] * k / outs);
+                } else {
+                    int run = (int) ((long) i * strategy.rounds() * k / count);
+                    home[post[i]] = run / k % 2 == 0 ? run % k : k - 1 - run % k;
+                }
             }
         }
 

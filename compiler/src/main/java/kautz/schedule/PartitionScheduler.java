@@ -43,6 +43,11 @@ public final class PartitionScheduler implements Scheduler {
     /** Cycles one extra occupied partition is worth when choosing where a gate goes. */
     static final int SPAN_COST = 1;
 
+    /** How far above its share a partition's gate count may grow when homes are refined ({@link Homes#SPAN}). */
+    static final double SPAN_SLACK = 0.3;
+    /** Passes of that refinement at most. */
+    static final int SPAN_PASSES = 8;
+
     /** Where gates go: near their fan-ins, or in a home partition given before placement. */
     enum Homes {
         /** No homes: the earliest free partition near the fan-ins. */
@@ -57,14 +62,21 @@ public final class PartitionScheduler implements Scheduler {
          * Outputs spread evenly over the partitions in their order, and each gate with the first output whose
          * cone holds it: an output-bit-sliced placement (a multiplier's bit columns).
          */
-        BY_OUTPUT
+        BY_OUTPUT,
+        /**
+         * The depth-first homes, then moved along the line of partitions to shorten the intervals ops occupy
+         * ({@link SpanRefinement}); inputs are placed by the same refinement instead of by their first reader.
+         */
+        SPAN
     }
 
     /**
      * One way to place gates; values with more than {@code split} readers are first copied ({@link FanoutSplit};
-     * 0: never); {@code rounds} for {@link Homes#DEPTH_FIRST}.
+     * 0: never); {@code rounds} for {@link Homes#DEPTH_FIRST} and {@link Homes#SPAN}; {@code levels} for
+     * {@link Homes#SPAN}: the bands of logic levels each balanced over the partitions on its own.
      */
-    record Strategy(Homes homes, int split, int rounds) {
+    record Strategy(Homes homes, int split, int rounds, int levels) {
+        Strategy(Homes homes, int split, int rounds) { this(homes, split, rounds, 1); }
         Strategy(Homes homes, int split) { this(homes, split, 1); }
     }
 
@@ -73,7 +85,8 @@ public final class PartitionScheduler implements Scheduler {
             new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0), new Strategy(Homes.DEPTH_FIRST, 8),
             new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.DEPTH_FIRST, 2), new Strategy(Homes.BY_OUTPUT, 4),
             new Strategy(Homes.DEPTH_FIRST, 2, 2), new Strategy(Homes.DEPTH_FIRST, 0, 4), new Strategy(Homes.DEPTH_FIRST, 2, 4),
-            new Strategy(Homes.DEPTH_FIRST, 2, 8));
+            new Strategy(Homes.DEPTH_FIRST, 2, 8), new Strategy(Homes.SPAN, 4, 1, 4), new Strategy(Homes.SPAN, 4, 4, 4),
+            new Strategy(Homes.SPAN, 8, 1, 4), new Strategy(Homes.SPAN, 2, 4, 1));
     /** The strategies for the standard and minimal models (fan-ins in other partitions are always copied there). */
     static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0),
             new Strategy(Homes.GREEDY, 4), new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.BY_OUTPUT, 0),
@@ -274,6 +287,10 @@ public final class PartitionScheduler implements Scheduler {
 
         void run() {
             if (strategy.homes() != Homes.GREEDY && k > 1) arrange();
+            if (strategy.homes() == Homes.SPAN && k > 1) {
+                SpanRefinement.refine(graph, k, home, SPAN_SLACK, SPAN_PASSES, strategy.levels());
+                for (int i = 0; i < graph.inputs(); i++) if (home[i] >= 0) values.place(valueOf[i], home[i]);
+            }
             int[] order = graph.neededGates();
             int n = graph.nodes();
             int[] height = new int[n];

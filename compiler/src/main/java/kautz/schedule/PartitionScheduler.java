@@ -48,6 +48,9 @@ public final class PartitionScheduler implements Scheduler {
     /** Passes of that refinement at most. */
     static final int SPAN_PASSES = 8;
 
+    /** How many times the network's gates the copies of {@link Homes#CONES} may come to. */
+    static final double CONE_LIMIT = 6;
+
     /** Where gates go: near their fan-ins, or in a home partition given before placement. */
     enum Homes {
         /** No homes: the earliest free partition near the fan-ins. */
@@ -67,13 +70,21 @@ public final class PartitionScheduler implements Scheduler {
          * The depth-first homes, then moved along the line of partitions to shorten the intervals ops occupy
          * ({@link SpanRefinement}); inputs are placed by the same refinement instead of by their first reader.
          */
-        SPAN
+        SPAN,
+        /**
+         * Each partition computes the cone of its outputs itself, the inputs (and shared gates with large cones)
+         * brought to it along chains of NOTs ({@link ConeCopies}); not tried when the copies would exceed
+         * {@link #CONE_LIMIT} times the gates.
+         */
+        CONES
     }
 
     /**
      * One way to place gates; values with more than {@code split} readers are first copied ({@link FanoutSplit};
      * 0: never); {@code rounds} for {@link Homes#DEPTH_FIRST} and {@link Homes#SPAN}; {@code levels} for
-     * {@link Homes#SPAN}: the bands of logic levels each balanced over the partitions on its own.
+     * {@link Homes#SPAN}: the bands of logic levels each balanced over the partitions on its own, and for
+     * {@link Homes#CONES}: the cone size above which a gate several partitions need is computed once and
+     * carried to them (0: every such gate is computed again).
      */
     record Strategy(Homes homes, int split, int rounds, int levels) {
         Strategy(Homes homes, int split, int rounds) { this(homes, split, rounds, 1); }
@@ -86,7 +97,7 @@ public final class PartitionScheduler implements Scheduler {
             new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.DEPTH_FIRST, 2), new Strategy(Homes.BY_OUTPUT, 4),
             new Strategy(Homes.DEPTH_FIRST, 2, 2), new Strategy(Homes.DEPTH_FIRST, 0, 4), new Strategy(Homes.DEPTH_FIRST, 2, 4),
             new Strategy(Homes.DEPTH_FIRST, 2, 8), new Strategy(Homes.SPAN, 4, 1, 4), new Strategy(Homes.SPAN, 4, 4, 4),
-            new Strategy(Homes.SPAN, 8, 1, 4), new Strategy(Homes.SPAN, 2, 4, 1));
+            new Strategy(Homes.SPAN, 8, 1, 4), new Strategy(Homes.SPAN, 2, 4, 1), new Strategy(Homes.CONES, 0, 1, 8));
     /** The strategies for the standard and minimal models (fan-ins in other partitions are always copied there). */
     static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0),
             new Strategy(Homes.GREEDY, 4), new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.BY_OUTPUT, 0),
@@ -156,7 +167,8 @@ public final class PartitionScheduler implements Scheduler {
                 : options.model() == PartitionModel.UNLIMITED ? STRATEGIES : INDEXED;
         for (Strategy strategy : strategies) {
             try {
-                out.add(schedule(graph, family, options, strategy));
+                Program p = schedule(graph, family, options, strategy);
+                if (p != null) out.add(p);
             } catch (RowTooSmallException e) {
                 narrow = e;
             }
@@ -194,8 +206,18 @@ public final class PartitionScheduler implements Scheduler {
                 lines, p.consumesInputs(), parts, options.model()));
     }
 
+    /** The program of one strategy; null when the strategy does not apply ({@link Homes#CONES} over its limit). */
     static Program schedule(GateGraph graph, GateFamily family, ScheduleOptions options, Strategy strategy) {
         int k = options.partitionCount();
+        int[] given = null;
+        if (strategy.homes() == Homes.CONES) {
+            GateImpl inv = family.implOf(Primitives.INV1).orElse(null);
+            if (k == 1 || inv == null || inv.serial() || inv.inPlace()) return null;
+            ConeCopies.Copies copies = ConeCopies.rewrite(graph, k, CONE_LIMIT, strategy.levels());
+            if (copies == null) return null;
+            graph = new GateGraph(copies.network(), family);
+            given = copies.home();
+        }
         PartitionModel model = options.model();
         PartitionValues values = new PartitionValues();
         CycleTable table = new CycleTable(k);
@@ -205,6 +227,7 @@ public final class PartitionScheduler implements Scheduler {
             if (split != graph.network()) graph = new GateGraph(split, family);
         }
         Placer placer = new Placer(graph, family, k, values, table, rules, strategy);
+        placer.home = given;
         placer.run();
         return PartitionCells.emit(graph, family, options, values, table, placer.valueOf, placer.constants);
     }
@@ -286,9 +309,9 @@ public final class PartitionScheduler implements Scheduler {
         }
 
         void run() {
-            if (strategy.homes() != Homes.GREEDY && k > 1) arrange();
-            if (strategy.homes() == Homes.SPAN && k > 1) {
-                SpanRefinement.refine(graph, k, home, SPAN_SLACK, SPAN_PASSES, strategy.levels());
+            if (home == null && strategy.homes() != Homes.GREEDY && k > 1) arrange();
+            if (strategy.homes() == Homes.SPAN && k > 1) SpanRefinement.refine(graph, k, home, SPAN_SLACK, SPAN_PASSES, strategy.levels());
+            if (strategy.homes() == Homes.SPAN || strategy.homes() == Homes.CONES) {
                 for (int i = 0; i < graph.inputs(); i++) if (home[i] >= 0) values.place(valueOf[i], home[i]);
             }
             int[] order = graph.neededGates();

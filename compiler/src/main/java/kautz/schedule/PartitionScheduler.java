@@ -146,7 +146,7 @@ public final class PartitionScheduler implements Scheduler {
         List<Program> out = new java.util.ArrayList<>();
         RowTooSmallException narrow = null;
         try {
-            out.addAll(strategies(network, family, options));
+            out.addAll(strategies(network, family, options, true));
         } catch (RowTooSmallException e) {
             narrow = e;
         }
@@ -160,15 +160,28 @@ public final class PartitionScheduler implements Scheduler {
 
     /** The program of every placement strategy that fits the row; the last {@link RowTooSmallException} when none does. */
     static List<Program> strategies(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        return strategies(network, family, options, false);
+    }
+
+    /**
+     * The programs of the placement strategies; with {@code prune}, only those with fewer cycles than every
+     * earlier one: a strategy is abandoned as soon as its placement reaches the fewest cycles so far (cells
+     * and initialisation only add cycles), so the first program with the fewest cycles is among them and
+     * costs no more time than the strategies that lose.
+     */
+    static List<Program> strategies(MappedNetwork network, GateFamily family, ScheduleOptions options, boolean prune) {
         GateGraph graph = new GateGraph(network, family);
         List<Program> out = new java.util.ArrayList<>();
         RowTooSmallException narrow = null;
         List<Strategy> strategies = options.partitionCount() == 1 ? STRATEGIES.subList(0, 1)
                 : options.model() == PartitionModel.UNLIMITED ? STRATEGIES : INDEXED;
+        long bound = Long.MAX_VALUE;
         for (Strategy strategy : strategies) {
             try {
-                Program p = schedule(graph, family, options, strategy);
-                if (p != null) out.add(p);
+                Program p = schedule(graph, family, options, strategy, bound);
+                if (p == null || prune && p.stats().cycles() >= bound) continue;
+                out.add(p);
+                if (prune) bound = p.stats().cycles();
             } catch (RowTooSmallException e) {
                 narrow = e;
             }
@@ -208,6 +221,11 @@ public final class PartitionScheduler implements Scheduler {
 
     /** The program of one strategy; null when the strategy does not apply ({@link Homes#CONES} over its limit). */
     static Program schedule(GateGraph graph, GateFamily family, ScheduleOptions options, Strategy strategy) {
+        return schedule(graph, family, options, strategy, Long.MAX_VALUE);
+    }
+
+    /** As above, and null as soon as the placement needs {@code bound} cycles or more. */
+    static Program schedule(GateGraph graph, GateFamily family, ScheduleOptions options, Strategy strategy, long bound) {
         int k = options.partitionCount();
         int[] given = null;
         if (strategy.homes() == Homes.CONES) {
@@ -228,7 +246,8 @@ public final class PartitionScheduler implements Scheduler {
         }
         Placer placer = new Placer(graph, family, k, values, table, rules, strategy);
         placer.home = given;
-        placer.run();
+        placer.bound = bound;
+        if (!placer.run()) return null;
         return PartitionCells.emit(graph, family, options, values, table, placer.valueOf, placer.constants);
     }
 
@@ -308,7 +327,12 @@ public final class PartitionScheduler implements Scheduler {
             }
         }
 
-        void run() {
+        long bound = Long.MAX_VALUE;
+        /** The cycles holding an op: the program has at least as many lines. */
+        final java.util.BitSet busy = new java.util.BitSet();
+
+        /** Places every gate; false when the placement reached {@link #bound} cycles and was abandoned. */
+        boolean run() {
             if (home == null && strategy.homes() != Homes.GREEDY && k > 1) arrange();
             if (strategy.homes() == Homes.SPAN && k > 1) SpanRefinement.refine(graph, k, home, SPAN_SLACK, SPAN_PASSES, strategy.levels());
             if (strategy.homes() == Homes.SPAN || strategy.homes() == Homes.CONES) {
@@ -336,6 +360,7 @@ public final class PartitionScheduler implements Scheduler {
             while (!ready.isEmpty()) {
                 int g = ready.poll();
                 place(g);
+                if (busy.cardinality() >= bound) return false;
                 for (int r : graph.readers(g)) if (graph.isNeeded(r) && --missing[r] == 0) ready.add(r);
             }
             for (int i = 0; i < graph.network().numOutputs(); i++) {
@@ -354,6 +379,7 @@ public final class PartitionScheduler implements Scheduler {
                 values.last[v] = PartitionValues.FOREVER;
                 if (values.part[v] < 0) values.place(v, i % k);
             }
+            return true;
         }
 
         int constant(int value, int partition) {
@@ -425,6 +451,7 @@ public final class PartitionScheduler implements Scheduler {
             int v = values.add(t, cycle, prestate);
             for (int s : src) values.read(s, cycle);
             values.ops.add(new PartitionValues.Op(opcode, v, src.clone(), cycle));
+            busy.set(cycle);
             load[t]++;
             return v;
         }

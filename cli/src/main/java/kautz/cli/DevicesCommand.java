@@ -39,6 +39,16 @@ public final class DevicesCommand implements Runnable {
     @Option(names = "--cells", paramLabel = "N", description = "with --write-verify: cells to program (default: ${DEFAULT-VALUE})")
     int cells = 20000;
 
+    @Option(names = "--gate-window", paramLabel = "PRESET|FILE",
+            description = "per logic gate kind and fan-in: the applied-voltage window in which the gate is correct, and the voltage used")
+    String gateWindow;
+
+    @Option(names = "--array", paramLabel = "TYPE", description = "with --gate-window: 1t1r, 1s1r or passive (default: ${DEFAULT-VALUE})")
+    String array = "1t1r";
+
+    @Option(names = "--voltage", paramLabel = "V", description = "with --gate-window: check that V lies inside some gate's window")
+    Double voltage;
+
     @Option(names = "--speed", description = "benchmark the cycle-accurate engine (cell-updates per second, energy and wear on)")
     boolean speed;
 
@@ -57,6 +67,13 @@ public final class DevicesCommand implements Runnable {
         if (speed) {
             if (rows < 1 || rows > 1 << 16 || cols < 4 || cols > 1 << 14) throw new UsageError("--speed: rows must lie in 1..65536 and cols in 4..16384");
             out.println(DeviceBenchmark.run(rows, cols, seed).text());
+            return;
+        }
+        if (gateWindow != null) {
+            DevicePreset p = DevicePresets.load(gateWindow);
+            ArrayType type = ArrayType.parse(array);
+            if (voltage != null) kautz.device.GateWindows.requireInSomeWindow("--voltage", voltage, p, type);
+            out.print(kautz.device.GateWindows.text(p, type));
             return;
         }
         if (writeVerify != null) {

@@ -80,7 +80,21 @@ public final class DevicesCommand implements Runnable {
             DevicePreset p = DevicePresets.load(gateWindow);
             ArrayType type = ArrayType.parse(array);
             if (voltage != null) kautz.device.GateWindows.requireInSomeWindow("--voltage", voltage, p, type);
-            out.print(kautz.device.GateWindows.text(p, type));
+            if (!json) {
+                out.print(kautz.device.GateWindows.text(p, type));
+                return;
+            }
+            List<Json> windows = new ArrayList<>();
+            for (kautz.device.GateWindow w : kautz.device.GateWindows.of(p, type)) {
+                Json j = new Json().put("gate", w.op().mnemonic()).put("fanIn", w.fanIn()).put("wiring", w.wiring().name().toLowerCase())
+                        .put("lowV", w.lowV()).put("lowPulseV", w.lowPulseV()).put("appliedV", w.operatingV()).put("limit", w.limit())
+                        .put("operable", w.operable());
+                if (Double.isFinite(w.highV())) j.put("highV", w.highV());
+                if (Double.isFinite(w.highPulseV())) j.put("highPulseV", w.highPulseV());
+                if (w.condV() > 0) j.put("condV", w.condV());
+                windows.add(j);
+            }
+            out.println(new Json().put("device", p.name()).put("array", type.label()).put("windows", windows));
             return;
         }
         if (writeVerify != null) {

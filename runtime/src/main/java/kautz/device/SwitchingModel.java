@@ -56,6 +56,8 @@ public enum SwitchingModel {
 
     public String label() { return label; }
 
+    @Override public String toString() { return label; }
+
     /**
      * The fraction of the way to the driven state that a pulse of {@code ns} covers at ratio {@code r} = v/v_t;
      * {@code u} is a uniform draw for the stochastic models.

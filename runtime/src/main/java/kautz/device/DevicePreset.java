@@ -50,6 +50,8 @@ import com.google.common.collect.ImmutableSet;
  * @param rLineOhm             line resistance per cell along a row (a cell in column c sees c·rLineOhm)
  * @param rLoadOhm             IMPLY load resistor R_G (0: the geometric mean of R_on and R_off)
  * @param vCond                IMPLY V_COND (0: chosen inside its window)
+ * @param gateVoltageScale     every gate's applied voltage is its operating voltage times this (1: the operating
+ *                             point; other values study the error rate against the voltage)
  * @param defaulted            fields not given by the source, filled from the documented defaults
  */
 public record DevicePreset(String name, String title, String citation, int states, double dynamicRange,
@@ -61,7 +63,7 @@ public record DevicePreset(String name, String title, String citation, int state
                            SwitchingModel switching, double vtOn, double vtOff, double kOnPerNs, double kOffPerNs,
                            double alphaOn, double alphaOff, double rSigmaD2D, double rSigmaC2C, double vtSigma,
                            double rAccessOhm, double rSelectorOhm, double rLineOhm, double rLoadOhm, double vCond,
-                           ImmutableSet<String> defaulted) {
+                           double gateVoltageScale, ImmutableSet<String> defaulted) {
 
     public DevicePreset {
         require(states >= 2, "states", "states must be at least 2");
@@ -102,6 +104,7 @@ public record DevicePreset(String name, String title, String citation, int state
         require(rLineOhm >= 0, "rLineOhm", "rLineOhm must not be negative");
         require(rLoadOhm >= 0, "rLoadOhm", "rLoadOhm must not be negative");
         require(vCond >= 0, "vCond", "vCond must not be negative");
+        require(gateVoltageScale > 0 && gateVoltageScale <= 10, "gateVoltageScale", "gateVoltageScale must lie in (0, 10]");
     }
 
     /** A value of a preset that breaks a rule; {@link #key()} names the field (so a file's error can name its line). */

@@ -40,7 +40,7 @@ public final class DevicePresets {
             "enduranceSpread", "c2cSigma", "readNoise", "driftNu", "driftT0S", "isppStepV", "adaptiveGain",
             "fixedStep", "verifyWindow", "pulseCap", "selectorNonlinearity", "vtOn", "vtOff", "kOnPerNs", "kOffPerNs",
             "alphaOn", "alphaOff", "rSigmaD2D", "rSigmaC2C", "vtSigma", "rAccessOhm", "rSelectorOhm", "rLineOhm",
-            "rLoadOhm", "vCond");
+            "rLoadOhm", "vCond", "gateVoltageScale");
 
     private DevicePresets() {}
 
@@ -95,6 +95,43 @@ public final class DevicePresets {
                 + "; or give a .device file)");
     }
 
+    /**
+     * {@code base} with some values replaced: {@code spec} is {@code key=value[,key=value…]} over the keys of a
+     * preset file (a sweep's axis over a device parameter). The result is checked like a file named
+     * {@code where}; replaced values count as given, not as defaults.
+     */
+    public static DevicePreset withValues(DevicePreset base, String spec, String where) {
+        Map<String, String> set = new LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) throw new UsageError(where + ": expected key=value, got '" + UserError.shown(part) + "'");
+            String key = part.substring(0, eq).strip();
+            if (!TEXT_KEYS.contains(key) && !NUMBER_KEYS.contains(key) || key.equals("name")) {
+                throw new UsageError(where + ": '" + UserError.shown(key) + "' is not a preset value (keys: " + String.join(", ", NUMBER_KEYS) + ", switching)");
+            }
+            set.put(key, part.substring(eq + 1).strip());
+        }
+        StringBuilder text = new StringBuilder();
+        for (var c : DevicePreset.class.getRecordComponents()) {
+            String k = c.getName();
+            if (k.equals("defaulted")) continue;
+            Object v;
+            try {
+                v = c.getAccessor().invoke(base);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            String value = set.containsKey(k) ? set.get(k) : String.valueOf(v) + (base.isDefault(k) ? " " + DEFAULT_MARK : "");
+            text.append(k).append(" = ").append(value.replace("\n", " ").replace("#", "")).append('\n');
+        }
+        try {
+            return parse(where, text.toString());
+        } catch (UserError e) {
+            // the text is made here: its line numbers mean nothing to the user
+            throw new UserError(e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(where) + ":\\d+:\\d+: ", where + ": "));
+        }
+    }
+
     /** Parses a preset file; {@code file} names it in error messages. */
     public static DevicePreset parse(String file, String text) {
         Map<String, String> values = new LinkedHashMap<>(read(DIR + "defaults.device", resource("defaults.device")));
@@ -139,7 +176,7 @@ public final class DevicePresets {
                     num.applyAsDouble("kOffPerNs"), num.applyAsDouble("alphaOn"), num.applyAsDouble("alphaOff"),
                     num.applyAsDouble("rSigmaD2D"), num.applyAsDouble("rSigmaC2C"), num.applyAsDouble("vtSigma"),
                     num.applyAsDouble("rAccessOhm"), num.applyAsDouble("rSelectorOhm"), num.applyAsDouble("rLineOhm"),
-                    num.applyAsDouble("rLoadOhm"), num.applyAsDouble("vCond"), defaulted.build());
+                    num.applyAsDouble("rLoadOhm"), num.applyAsDouble("vCond"), num.applyAsDouble("gateVoltageScale"), defaulted.build());
         } catch (DevicePreset.BadValue e) {
             throw at(file, text, given, e.key(), e.getMessage());
         } catch (IllegalArgumentException e) {

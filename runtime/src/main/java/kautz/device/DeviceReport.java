@@ -89,6 +89,7 @@ public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, d
         f.put("readBER", m.readBER());
         f.put("sneakMisreads", run.sneakMisreads());
         f.put("readMargin", round(readMargin));
+        f.put("gateErrorRate", run.gates().errorRate());
         f.put("gateFailures", run.gates().fields());
         return f;
     }

@@ -180,16 +180,18 @@ public final class GateCircuit {
     double evaluate(double[] in, double[] rIn, double[] seriesIn, double out, double rOut, double seriesOut,
                     double[] vtScale, double[] u, double[] newIn) {
         GateWindow w = window;
-        double v0 = w.operatingV();
+        double scale = p.gateVoltageScale();
+        double v0 = w.operatingV() * scale;
+        double vc = w.condV() * scale;
         double vOut;
         double[] vIn = newIn; // reuse as scratch for the input voltages (signed: + in the output's direction)
         if (wiring == Wiring.IMPLY) {
             double gp = 0;
             for (int s = 0; s < k; s++) gp += 1 / (rIn[s] + seriesIn[s]);
             double gq = 1 / (rOut + seriesOut);
-            double vn = (w.condV() * gp + v0 * gq) / (gp + gq + 1 / p.loadOhm());
+            double vn = (vc * gp + v0 * gq) / (gp + gq + 1 / p.loadOhm());
             vOut = (v0 - vn) * rOut / (rOut + seriesOut);
-            for (int s = 0; s < k; s++) vIn[s] = (w.condV() - vn) * rIn[s] / (rIn[s] + seriesIn[s]);
+            for (int s = 0; s < k; s++) vIn[s] = (vc - vn) * rIn[s] / (rIn[s] + seriesIn[s]);
         } else {
             double netR;
             if (wiring == Wiring.SERIES) {

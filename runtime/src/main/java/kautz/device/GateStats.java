@@ -33,6 +33,12 @@ public final class GateStats {
         return n;
     }
 
+    /** Wrong outputs per gate evaluation, over all kinds (0 without gates). */
+    public double errorRate() {
+        long n = evaluations();
+        return n == 0 ? 0 : (double) wrongOutputs() / n;
+    }
+
     public long inputFlips() {
         long n = 0;
         for (long[] c : byKind.values()) n += c[3];
@@ -56,6 +62,7 @@ public final class GateStats {
             m.put("failedToSwitch", c[1]);
             m.put("falseSwitch", c[2]);
             m.put("inputFlips", c[3]);
+            m.put("errorRate", c[0] == 0 ? 0.0 : (double) (c[1] + c[2]) / c[0]);
             out.put(e.getKey(), m);
         }
         return out;

@@ -41,6 +41,13 @@ public final class DevicesCommand implements Runnable {
     @Option(names = "--cells", paramLabel = "N", description = "with --write-verify: cells to program (default: ${DEFAULT-VALUE})")
     int cells = 20000;
 
+    @Option(names = "--ber-study", paramLabel = "PRESET|FILE",
+            description = "bit error rate of multi-level storage against states x dynamic range (raw, Gray, Gray + Hamming(7,4))")
+    String berStudy;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "with --ber-study: also write the chart as SVG")
+    java.nio.file.Path svg;
+
     @Option(names = "--gate-window", paramLabel = "PRESET|FILE",
             description = "per logic gate kind and fan-in: the applied-voltage window in which the gate is correct, and the voltage used")
     String gateWindow;
@@ -76,6 +83,23 @@ public final class DevicesCommand implements Runnable {
                     .put("medianSeconds", r.medianSeconds()).put("cellUpdatesPerSecond", r.cellUpdatesPerSecond()) : r.text());
             return;
         }
+        if (berStudy != null) {
+            DevicePreset p = DevicePresets.load(berStudy);
+            if (cells < 1 || cells > 1_000_000) throw new UsageError("--cells must lie between 1 and 1000000");
+            var points = kautz.device.BitErrorStudy.run(p, cells, seed);
+            if (svg != null) kautz.util.AtomicFiles.writeString(svg, kautz.device.BitErrorStudy.svg(p, points, cells));
+            if (json) {
+                List<Json> rows = new ArrayList<>();
+                for (var pt : points) {
+                    rows.add(new Json().put("states", pt.states()).put("dynamicRange", pt.dynamicRange()).put("readBER", pt.result().readBER())
+                            .put("grayBER", pt.result().grayBER()).put("hammingBER", pt.result().hammingBER()).put("writeErrors", pt.result().writeErrors()));
+                }
+                out.println(new Json().put("device", p.name()).put("cells", cells).put("points", rows));
+            } else {
+                out.print(kautz.device.BitErrorStudy.table(p, points, cells));
+            }
+            return;
+        }
         if (gateWindow != null) {
             DevicePreset p = DevicePresets.load(gateWindow);
             ArrayType type = ArrayType.parse(array);
@@ -108,11 +132,13 @@ public final class DevicesCommand implements Runnable {
                 if (json) {
                     schemes.add(new Json().put("scheme", s.label()).put("meanPulses", r.meanPulses()).put("p99Pulses", r.p99Pulses())
                             .put("maxPulses", r.maxPulses()).put("verifyReadsPerWrite", r.verifyReadsPerWrite())
-                            .put("writeErrors", r.writeErrors()).put("readBER", r.readBER()).put("energyPerWritePJ", r.energyPerWritePJ()));
+                            .put("writeErrors", r.writeErrors()).put("readBER", r.readBER()).put("grayBER", r.grayBER())
+                            .put("hammingBER", r.hammingBER()).put("energyPerWritePJ", r.energyPerWritePJ()));
                     continue;
                 }
-                out.printf("  %-8s pulses/write mean %.2f p99 %d max %d, verify reads/write %.2f, write errors %d, read BER %.3g, %.3g pJ/write%n",
-                        s.label(), r.meanPulses(), r.p99Pulses(), r.maxPulses(), r.verifyReadsPerWrite(), r.writeErrors(), r.readBER(), r.energyPerWritePJ());
+                out.printf("  %-8s pulses/write mean %.2f p99 %d max %d, verify reads/write %.2f, write errors %d, read BER %.3g (Gray %.3g, Gray + Hamming(7,4) %.3g), %.3g pJ/write%n",
+                        s.label(), r.meanPulses(), r.p99Pulses(), r.maxPulses(), r.verifyReadsPerWrite(), r.writeErrors(), r.readBER(),
+                        r.grayBER(), r.hammingBER(), r.energyPerWritePJ());
             }
             if (json) out.println(new Json().put("device", p.name()).put("levels", levels).put("cells", cells).put("schemes", schemes));
             return;

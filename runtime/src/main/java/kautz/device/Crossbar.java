@@ -198,6 +198,20 @@ public final class Crossbar {
         return true;
     }
 
+    /**
+     * Moves a multi-level cell to state g without a pulse (relaxation, retention loss, read disturb): the device's
+     * own drift, not a write, so no wear and no energy.
+     */
+    public void nudge(int col, int row, double g) {
+        if (analog[col] == null || isStuck(col, row)) return;
+        place(col, row, g, intended[col][row]);
+    }
+
+    /** A standard normal value fixed per cell and purpose {@code salt} (a cell's own drift exponent, say). */
+    public double cellGaussian(int col, int row, long salt) {
+        return Gaussian.next(new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ col * 0xC2B2AE3D27D4EB4FL ^ row * 0x165667B19E3779F9L ^ salt));
+    }
+
     /** Places a multi-level cell at state g without a pulse: initial contents, not a write (no wear, no energy). */
     public void place(int col, int row, double g, int level) {
         float ng = (float) Math.max(0, Math.min(1, g));

@@ -50,6 +50,12 @@ import com.google.common.collect.ImmutableSet;
  * @param rLineOhm             line resistance per cell along a row (a cell in column c sees c·rLineOhm)
  * @param rLoadOhm             IMPLY load resistor R_G (0: the geometric mean of R_on and R_off)
  * @param vCond                IMPLY V_COND (0: chosen inside its window)
+ * @param relaxSigma           RRAM relaxation just after a verified write: relative conductance spread added once
+ * @param retentionPerDecade   RRAM retention loss: fraction of a cell's normalised state lost per decade of rest
+ *                             (seconds, at 300 K)
+ * @param retentionEaEV        activation energy of retention loss (Arrhenius acceleration with temperature)
+ * @param temperatureK         operating temperature
+ * @param readDisturb          normalised state a multi-level read pushes a cell towards LRS, per read
  * @param gateVoltageScale     every gate's applied voltage is its operating voltage times this (1: the operating
  *                             point; other values study the error rate against the voltage)
  * @param defaulted            fields not given by the source, filled from the documented defaults
@@ -63,7 +69,8 @@ public record DevicePreset(String name, String title, String citation, int state
                            SwitchingModel switching, double vtOn, double vtOff, double kOnPerNs, double kOffPerNs,
                            double alphaOn, double alphaOff, double rSigmaD2D, double rSigmaC2C, double vtSigma,
                            double rAccessOhm, double rSelectorOhm, double rLineOhm, double rLoadOhm, double vCond,
-                           double gateVoltageScale, ImmutableSet<String> defaulted) {
+                           double relaxSigma, double retentionPerDecade, double retentionEaEV, double temperatureK,
+                           double readDisturb, double gateVoltageScale, ImmutableSet<String> defaulted) {
 
     public DevicePreset {
         require(states >= 2, "states", "states must be at least 2");
@@ -104,6 +111,11 @@ public record DevicePreset(String name, String title, String citation, int state
         require(rLineOhm >= 0, "rLineOhm", "rLineOhm must not be negative");
         require(rLoadOhm >= 0, "rLoadOhm", "rLoadOhm must not be negative");
         require(vCond >= 0, "vCond", "vCond must not be negative");
+        require(relaxSigma >= 0 && relaxSigma <= 2, "relaxSigma", "relaxSigma must lie between 0 and 2");
+        require(retentionPerDecade >= 0 && retentionPerDecade <= 1, "retentionPerDecade", "retentionPerDecade must lie between 0 and 1");
+        require(retentionEaEV >= 0, "retentionEaEV", "retentionEaEV must not be negative");
+        require(temperatureK > 0 && temperatureK < 1000, "temperatureK", "temperatureK must lie between 0 and 1000");
+        require(readDisturb >= 0 && readDisturb < 1, "readDisturb", "readDisturb must lie in [0, 1)");
         require(gateVoltageScale > 0 && gateVoltageScale <= 10, "gateVoltageScale", "gateVoltageScale must lie in (0, 10]");
     }
 
@@ -144,8 +156,21 @@ public record DevicePreset(String name, String title, String citation, int state
     /** HRS conductance in siemens. */
     public double gOff() { return 1.0 / (rOnOhm * dynamicRange); }
 
-    /** Conductance in siemens of normalised state g (0 = HRS, 1 = LRS). */
-    public double conductance(double g) { return gOff() + g * (gOn() - gOff()); }
+    /**
+     * Conductance in siemens of normalised state g (0 = HRS, 1 = LRS): levels sit at equal conductance ratios
+     * between G_off and G_on, so the number of states and the dynamic range together set the ratio between
+     * neighbouring levels, DR^(1/(L−1)).
+     */
+    public double conductance(double g) { return gOff() * Math.pow(dynamicRange, g); }
+
+    /** The normalised state of conductance {@code G} (the inverse of {@link #conductance}). */
+    public double normalisedOf(double G) { return Math.log(Math.max(G, gOff() * 1e-3) / gOff()) / Math.log(dynamicRange); }
+
+    /** A relative conductance spread σ (σ of ln G) as a spread of the normalised state. */
+    public double normalisedSpread(double relative) { return relative / Math.log(dynamicRange); }
+
+    /** Whether the device drifts like PCM (the level-dependent drift and programming noise of aihwkit's PCM model). */
+    public boolean isPcm() { return driftNu > 0; }
 
     /** Switching events a cell survives: one SET/RESET cycle is two switches. */
     public double enduranceSwitches() { return 2 * enduranceCycles; }

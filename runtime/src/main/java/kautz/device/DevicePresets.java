@@ -40,7 +40,8 @@ public final class DevicePresets {
             "enduranceSpread", "c2cSigma", "readNoise", "driftNu", "driftT0S", "isppStepV", "adaptiveGain",
             "fixedStep", "verifyWindow", "pulseCap", "selectorNonlinearity", "vtOn", "vtOff", "kOnPerNs", "kOffPerNs",
             "alphaOn", "alphaOff", "rSigmaD2D", "rSigmaC2C", "vtSigma", "rAccessOhm", "rSelectorOhm", "rLineOhm",
-            "rLoadOhm", "vCond", "gateVoltageScale");
+            "rLoadOhm", "vCond", "relaxSigma", "retentionPerDecade", "retentionEaEV", "temperatureK", "readDisturb",
+            "gateVoltageScale");
 
     private DevicePresets() {}
 
@@ -158,6 +159,12 @@ public final class DevicePresets {
         }
         for (String k : NUMBER_KEYS) if (!given.containsKey(k)) defaulted.add(k);
         if (!given.containsKey("switching")) defaulted.add("switching");
+        // defaults that follow the preset's own voltages: switching thresholds below its SET and RESET
+        // amplitudes (v_on = 0.8·V_SET, v_off = V_RESET/6, as in defaults.device) and a SET ramp above V_SET
+        double vSetGiven = number(file, text, values, "vSet"), vResetGiven = number(file, text, values, "vReset");
+        if (!given.containsKey("vtOn")) values.put("vtOn", Double.toString(0.8 * vSetGiven));
+        if (!given.containsKey("vtOff")) values.put("vtOff", Double.toString(vResetGiven / 6));
+        if (!given.containsKey("vSetMax")) values.put("vSetMax", Double.toString(Math.max(number(file, text, values, "vSetMax"), 2 * vSetGiven)));
         java.util.function.ToDoubleFunction<String> num = k -> number(file, text, values, k);
         try {
             return new DevicePreset(values.get("name"), values.get("title"), values.get("citation"),
@@ -176,7 +183,9 @@ public final class DevicePresets {
                     num.applyAsDouble("kOffPerNs"), num.applyAsDouble("alphaOn"), num.applyAsDouble("alphaOff"),
                     num.applyAsDouble("rSigmaD2D"), num.applyAsDouble("rSigmaC2C"), num.applyAsDouble("vtSigma"),
                     num.applyAsDouble("rAccessOhm"), num.applyAsDouble("rSelectorOhm"), num.applyAsDouble("rLineOhm"),
-                    num.applyAsDouble("rLoadOhm"), num.applyAsDouble("vCond"), num.applyAsDouble("gateVoltageScale"), defaulted.build());
+                    num.applyAsDouble("rLoadOhm"), num.applyAsDouble("vCond"), num.applyAsDouble("relaxSigma"),
+                    num.applyAsDouble("retentionPerDecade"), num.applyAsDouble("retentionEaEV"), num.applyAsDouble("temperatureK"),
+                    num.applyAsDouble("readDisturb"), num.applyAsDouble("gateVoltageScale"), defaulted.build());
         } catch (DevicePreset.BadValue e) {
             throw at(file, text, given, e.key(), e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -80,7 +80,8 @@ public final class DevicesCommand implements Runnable {
             if (rows < 1 || rows > 1 << 16 || cols < 4 || cols > 1 << 14) throw new UsageError("--speed: rows must lie in 1..65536 and cols in 4..16384");
             DeviceBenchmark.Result r = DeviceBenchmark.run(rows, cols, seed);
             out.println(json ? new Json().put("rows", r.rows()).put("cols", r.cols()).put("ops", r.ops())
-                    .put("medianSeconds", r.medianSeconds()).put("cellUpdatesPerSecond", r.cellUpdatesPerSecond()) : r.text());
+                    .put("medianSeconds", r.medianSeconds()).put("cellUpdatesPerSecond", r.cellUpdatesPerSecond())
+                    .put("idealMedianSeconds", r.idealMedianSeconds()).put("idealCellUpdatesPerSecond", r.idealCellUpdatesPerSecond()) : r.text());
             return;
         }
         if (berStudy != null) {

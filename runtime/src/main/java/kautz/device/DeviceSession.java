@@ -188,6 +188,7 @@ public final class DeviceSession {
         final int words = xb.words();
         final long lastMask = xb.lastMask();
         final DevicePreset p = config.preset();
+        final double lnRange = Math.log(p.dynamicRange());
         long[][] inputsSeen;
         long misreads;
         long cycles;
@@ -303,25 +304,43 @@ public final class DeviceSession {
             boolean partial = xb.hasDeviation(col) || xb.isMultiLevel(col);
             double series = p.accessOhm(config.arrayType()) + p.rLineOhm() * col;
             double[] dev = new double[config.rows()];
+            boolean anyDev = partial;
+            // without variation or chance a nominal cell's pulse has one outcome per direction: compute it once
+            boolean memo = !variation();
+            double setFromOff = Double.NaN, resetFromOn = Double.NaN;
             for (int r = 0; r < config.rows(); r++) {
                 boolean want = (values[r >>> 6] >>> (r & 63) & 1) != 0;
                 double x = xb.normalised(col, r);
                 if (!partial && (x >= 0.5) == want) continue; // already there, nominal: the pulse changes nothing
-                double rc = resistance(col, r, x);
-                double v = (want ? p.vSet() : p.vReset()) * rc / (rc + series);
-                double nx = GateCircuit.drive(p, x, v, want, vtScale(), uniform());
+                double nx;
+                if (memo && x == (want ? 0 : 1) && !Double.isNaN(want ? setFromOff : resetFromOn)) {
+                    nx = want ? setFromOff : resetFromOn;
+                } else {
+                    double rc = resistance(col, r, x);
+                    double v = (want ? p.vSet() : p.vReset()) * rc / (rc + series);
+                    nx = GateCircuit.drive(p, x, v, want, vtScale(), uniform());
+                    if (memo && x == 0 && want) setFromOff = nx;
+                    if (memo && x == 1 && !want) resetFromOn = nx;
+                }
                 boolean bit = nx >= 0.5;
                 if (bit != want) next[r >>> 6] ^= 1L << (r & 63);
                 dev[r] = bit ? 1 - nx : nx;
+                if (dev[r] != 0) anyDev = true;
             }
             long sw = xb.write(col, next);
-            for (int r = 0; r < dev.length; r++) xb.setDeviation(col, r, dev[r]);
+            if (anyDev) for (int r = 0; r < dev.length; r++) xb.setDeviation(col, r, dev[r]);
             return sw;
         }
 
         double resistance(int col, int row, double x) {
-            double rr = 1 / p.conductance(x) * xb.d2dFactor(col, row);
+            double g = x == 1 ? p.gOn() : x == 0 ? p.gOff() : p.gOff() * Math.exp(lnRange * x); // = conductance(x)
+            double rr = 1 / g * xb.d2dFactor(col, row);
             return p.rSigmaC2C() > 0 ? rr * Math.exp(p.rSigmaC2C() * Gaussian.next(rnd)) : rr;
+        }
+
+        /** Whether any draw can change a pulse's outcome (variation, or a stochastic switching law). */
+        boolean variation() {
+            return p.rSigmaD2D() != 0 || p.rSigmaC2C() != 0 || p.vtSigma() != 0 || p.switching() == SwitchingModel.STT;
         }
 
         double vtScale() { return p.vtSigma() > 0 ? Math.max(0.05, 1 + p.vtSigma() * Gaussian.next(rnd)) : 1; }
@@ -345,22 +364,47 @@ public final class DeviceSession {
             double[][] inDev = new double[k][];
             long inputFlips = 0;
             for (int w = 0; w < words; w++) next[w] = out[w];
+            // without variation or chance, a row whose cells all sit at their nominal states has the outcome of its
+            // bit pattern: evaluate each pattern once per op
+            boolean memo = !variation() && k < 16;
+            boolean anyDev = xb.hasDeviation(d);
+            double[][] memoIn = memo ? new double[1 << (k + 1)][] : null;
+            double[] memoOut = memo ? new double[1 << (k + 1)] : null;
             for (int r = 0; r < config.rows(); r++) {
+                int key = 0;
+                boolean nominal = memo;
                 for (int s = 0; s < k; s++) {
                     in[s] = xb.normalised(srcCols[s], r);
-                    rIn[s] = resistance(srcCols[s], r, in[s]);
-                    scale[s] = vtScale();
-                    u[s] = uniform();
+                    if (in[s] == 1) key |= 1 << s;
+                    else if (in[s] != 0) nominal = false;
                 }
                 double xo = xb.normalised(d, r);
-                double rOut = resistance(d, r, xo);
-                scale[k] = vtScale();
-                u[k] = uniform();
-                double nx = gc.evaluate(in, rIn, seriesIn, xo, rOut, seriesOut, scale, u, newIn);
+                if (xo == 1) key |= 1 << k;
+                else if (xo != 0) nominal = false;
+                double nx;
+                if (nominal && memoIn[key] != null) {
+                    nx = memoOut[key];
+                    System.arraycopy(memoIn[key], 0, newIn, 0, k);
+                } else {
+                    for (int s = 0; s < k; s++) {
+                        rIn[s] = resistance(srcCols[s], r, in[s]);
+                        scale[s] = vtScale();
+                        u[s] = uniform();
+                    }
+                    double rOut = resistance(d, r, xo);
+                    scale[k] = vtScale();
+                    u[k] = uniform();
+                    nx = gc.evaluate(in, rIn, seriesIn, xo, rOut, seriesOut, scale, u, newIn);
+                    if (nominal) {
+                        memoIn[key] = newIn.clone();
+                        memoOut[key] = nx;
+                    }
+                }
                 long bit = 1L << (r & 63);
                 if (nx >= 0.5) next[r >>> 6] |= bit;
                 else next[r >>> 6] &= ~bit;
                 circuitDev[r] = nx >= 0.5 ? 1 - nx : nx;
+                if (circuitDev[r] != 0) anyDev = true;
                 for (int s = 0; s < k; s++) {
                     if (newIn[s] == in[s]) continue;
                     if (inPlanes[s] == null) {
@@ -393,10 +437,12 @@ public final class DeviceSession {
                 falseSw += Long.bitCount(did & ~should);
             }
             gates.record(oc.mnemonic(), config.rows(), failed, falseSw, inputFlips);
+            outputDeviates = anyDev;
         }
 
         long[][] inPlanesBefore;
         double[] circuitDev;
+        boolean outputDeviates;
 
         void logic(int i, MicroOp op) {
             Opcode oc = op.opcode();
@@ -448,7 +494,7 @@ public final class DeviceSession {
             for (int c = 0; c < counts.length; c++) e += counts[c] * table[c];
             xb.pulseColumn(d);
             long sw = xb.write(d, next);
-            if (!config.ideal()) for (int r = 0; r < config.rows(); r++) xb.setDeviation(d, r, circuitDev[r]);
+            if (!config.ideal() && outputDeviates) for (int r = 0; r < config.rows(); r++) xb.setDeviation(d, r, circuitDev[r]);
             e += (sw >>> 32) * p.setEnergyPJ() + (sw & 0xFFFFFFFFL) * p.resetEnergyPJ();
             ledger.charge(i, EnergyKind.LOGIC, e);
             cycles++;

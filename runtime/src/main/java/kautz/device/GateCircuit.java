@@ -14,13 +14,17 @@ import kautz.isa.Opcode;
  *   <li>or when they are not: IMPLY, the inputs at V_COND and the output at V_SET meeting at a node with a
  *       load resistor R_G to ground.</li>
  * </ul>
+ * A gate whose output's old value is an operand (RM3, the resistive majority: {@code Combine.OPERAND}) is
+ * wired DIRECT: the inputs, read, set the voltages of the output cell's two electrodes, so the cell is driven
+ * to 1 where the form gives 1 whatever its old value, to 0 where it gives 0 whatever, and not at all where
+ * the old value decides (the inputs carry no current and are not disturbed).
  * Every cell has its access device (1T1R transistor, 1S1R selector) and the row line up to its column in
  * series. Voltages are taken at the cells' states before the pulse (the output's own switching does not feed
  * back within the pulse); MAGIC inputs are driven in the direction opposite to the output.
  */
 public final class GateCircuit {
     /** How a gate's cells are connected. */
-    public enum Wiring { PARALLEL, SERIES, IMPLY }
+    public enum Wiring { PARALLEL, SERIES, IMPLY, DIRECT }
 
     private final Opcode op;
     private final int k;
@@ -30,6 +34,8 @@ public final class GateCircuit {
     private final DevicePreset p;
     private final double access;
     private final GateWindow window;
+    // DIRECT wiring: per input pattern, +1 drive to LRS, −1 to HRS, 0 no drive
+    private final int[] direct;
 
     GateCircuit(Opcode op, int k, DevicePreset p, ArrayType type) {
         this.op = op;
@@ -38,6 +44,20 @@ public final class GateCircuit {
         this.access = p.accessOhm(type);
         GateForm g = op.gate();
         this.outputSets = g.combine() == GateForm.Combine.OR;
+        if (!g.hasIdentity()) {
+            this.threshold = 0;
+            this.wiring = Wiring.DIRECT;
+            this.direct = new int[1 << k];
+            for (int pattern = 0; pattern < direct.length; pattern++) {
+                long[][] src = new long[k][1];
+                for (int s = 0; s < k; s++) if ((pattern >>> s & 1) != 0) src[s][0] = -1L;
+                long v0 = g.word(0L, src, 0) & 1, v1 = g.word(-1L, src, 0) & 1;
+                direct[pattern] = v0 == v1 ? (v0 == 1 ? 1 : -1) : 0;
+            }
+            this.window = directWindow();
+            return;
+        }
+        this.direct = null;
         // the fold's threshold: the least number of inputs in LRS that makes the folded value true
         int t = k + 1;
         for (int m = 0; m <= k; m++) {
@@ -125,6 +145,17 @@ public final class GateCircuit {
         return new GateWindow(op, k, wiring, lo, hi, loP, hiP, operating(p.vLogic(), lo, hi, loP, hiP), 0, limit);
     }
 
+    // DIRECT: the applied voltage across the output (less its access device) must switch it either way
+    private GateWindow directWindow() {
+        double rhoOff = p.rOffOhm() / (p.rOffOhm() + access), rhoOn = p.rOnOhm() / (p.rOnOhm() + access);
+        SwitchingModel sw = p.switching();
+        double lo = Math.max(p.vtOn() / rhoOff, p.vtOff() / rhoOn);
+        double loP = Math.max(p.vtOn() * sw.fullRatio(p.kOnPerNs(), p.alphaOn(), p.pulseNs()) / rhoOff,
+                p.vtOff() * sw.fullRatio(p.kOffPerNs(), p.alphaOff(), p.pulseNs()) / rhoOn);
+        double inf = Double.POSITIVE_INFINITY;
+        return new GateWindow(op, k, Wiring.DIRECT, lo, inf, loP, inf, operating(p.vLogic(), lo, inf, loP, inf), 0, "output");
+    }
+
     private static double operating(double preferred, double lo, double hi, double loP, double hiP) {
         if (preferred >= loP && preferred <= hiP) return preferred;
         if (loP < hiP) return Double.isInfinite(hiP) ? loP * 1.25 : (loP + hiP) / 2;
@@ -181,6 +212,17 @@ public final class GateCircuit {
                     double[] vtScale, double[] u, double[] newIn) {
         GateWindow w = window;
         double scale = p.gateVoltageScale();
+        if (wiring == Wiring.DIRECT) {
+            int pattern = 0;
+            for (int s = 0; s < k; s++) {
+                newIn[s] = in[s];
+                if (in[s] >= 0.5) pattern |= 1 << s;
+            }
+            int drive = direct[pattern];
+            if (drive == 0) return out;
+            double v = w.operatingV() * scale * rOut / (rOut + seriesOut);
+            return drive(p, out, drive > 0 ? v : -v, true, vtScale[k], u[k]);
+        }
         double v0 = w.operatingV() * scale;
         double vc = w.condV() * scale;
         double vOut;

@@ -30,6 +30,7 @@ class GateCircuitTest {
         assertEquals(GateCircuit.Wiring.SERIES, GateCircuit.window(Opcode.AND, 2, DEFAULT, ArrayType.ONE_T_ONE_R).wiring());
         assertEquals(GateCircuit.Wiring.IMPLY, GateCircuit.window(Opcode.IMP, 1, DEFAULT, ArrayType.ONE_T_ONE_R).wiring());
         assertEquals(GateCircuit.Wiring.PARALLEL, GateCircuit.window(Opcode.MIN3, 3, DEFAULT, ArrayType.ONE_T_ONE_R).wiring());
+        assertEquals(GateCircuit.Wiring.DIRECT, GateCircuit.window(Opcode.MAJ, 2, DEFAULT, ArrayType.ONE_T_ONE_R).wiring());
     }
 
     /** The MAGIC NOR closed form: V_T,OFF·(1 + R_in(1)/R_on) < V0 < V_T,ON·(1 + k·R_on/R_off), here without access resistance. */
@@ -46,7 +47,7 @@ class GateCircuitTest {
     }
 
     private static Program randomProgram(SplittableRandom rnd, int trial) {
-        Opcode[] kinds = {Opcode.NOR, Opcode.OR, Opcode.NAND, Opcode.AND, Opcode.IMP, Opcode.MIN3, Opcode.INIT0, Opcode.INIT1, Opcode.FALSE};
+        Opcode[] kinds = {Opcode.NOR, Opcode.OR, Opcode.NAND, Opcode.AND, Opcode.IMP, Opcode.MIN3, Opcode.MAJ, Opcode.INIT0, Opcode.INIT1, Opcode.FALSE};
         int inputs = 1 + rnd.nextInt(4);
         int cells = inputs + 3 + rnd.nextInt(12);
         List<MicroOp> ops = new ArrayList<>();
@@ -54,7 +55,7 @@ class GateCircuitTest {
         for (int i = 0; i < n; i++) {
             Opcode oc = kinds[rnd.nextInt(kinds.length)];
             int d = inputs + rnd.nextInt(cells - inputs);
-            int k = oc == Opcode.MIN3 ? 3 : oc == Opcode.IMP ? 1 : 1 + rnd.nextInt(4);
+            int k = oc == Opcode.MIN3 ? 3 : oc == Opcode.IMP ? 1 : oc == Opcode.MAJ ? 2 : 1 + rnd.nextInt(4);
             int[] o = new int[k + 1];
             o[0] = d;
             for (int s = 1; s <= k; s++) {
@@ -145,8 +146,8 @@ class GateCircuitTest {
 
     @Test
     void aVoltageOutsideEveryWindowIsRefused() {
-        UserError e = assertThrows(UserError.class, () -> GateWindows.requireInSomeWindow("--voltage", 40, DEFAULT, ArrayType.ONE_T_ONE_R));
-        assertTrue(e.getMessage().startsWith("--voltage: 40.0 V lies outside the window of every gate on hfo2-1t1r"), e.getMessage());
+        UserError e = assertThrows(UserError.class, () -> GateWindows.requireInSomeWindow("--voltage", 0.01, DEFAULT, ArrayType.ONE_T_ONE_R));
+        assertTrue(e.getMessage().startsWith("--voltage: 0.01 V lies outside the window of every gate on hfo2-1t1r"), e.getMessage());
         GateWindows.requireInSomeWindow("--voltage", 0.6, DEFAULT, ArrayType.ONE_T_ONE_R);
     }
 }

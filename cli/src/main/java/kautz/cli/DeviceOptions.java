@@ -16,15 +16,15 @@ public final class DeviceOptions {
     String device;
 
     @Option(names = "--device-set", paramLabel = "KEY=V[,KEY=V…]",
-            description = "replace values of the preset (keys of a preset file, e.g. rSigmaD2D=0.1,gateVoltageScale=0.9): a sweep axis over device parameters")
+            description = "replace values of the preset (keys of a preset file, e.g. rSigmaD2D=0.1,gateVoltageScale=0.9): a sweep axis over device parameters (default: the preset as written)")
     String deviceSet;
 
     @Option(names = "--gate-voltage-scale", paramLabel = "S",
-            description = "apply S times each gate's operating voltage (error rate against voltage; kautz devices --gate-window shows the windows)")
+            description = "apply S times each gate's operating voltage (error rate against voltage; kautz devices --gate-window shows the windows; default: 1, the preset's voltages)")
     Double gateVoltageScale;
 
     @Option(names = "--variation", paramLabel = "S",
-            description = "scale the preset's device-to-device, cycle-to-cycle and threshold spreads by S (error rate against variation)")
+            description = "scale the preset's device-to-device, cycle-to-cycle and threshold spreads by S (error rate against variation; default: 1, the preset's spreads)")
     Double variation;
 
     @Option(names = "--array", paramLabel = "TYPE", description = "array type: 1t1r, 1s1r or passive (default: ${DEFAULT-VALUE})")

@@ -43,20 +43,20 @@ public final class DevicesCommand implements Runnable {
     int cells = 20000;
 
     @Option(names = "--ber-study", paramLabel = "PRESET|FILE",
-            description = "bit error rate of multi-level storage against states x dynamic range (raw, Gray, Gray + Hamming(7,4))")
+            description = "bit error rate of multi-level storage against states x dynamic range (raw, Gray, Gray + Hamming(7,4); default: not run)")
     String berStudy;
 
-    @Option(names = "--svg", paramLabel = "FILE", description = "with --ber-study: also write the chart as SVG")
+    @Option(names = "--svg", paramLabel = "FILE", description = "with --ber-study: also write the chart as SVG (default: no chart)")
     java.nio.file.Path svg;
 
     @Option(names = "--gate-window", paramLabel = "PRESET|FILE",
-            description = "per logic gate kind and fan-in: the applied-voltage window in which the gate is correct, and the voltage used")
+            description = "per logic gate kind and fan-in: the applied-voltage window in which the gate is correct, and the voltage used (default: not shown)")
     String gateWindow;
 
     @Option(names = "--array", paramLabel = "TYPE", description = "with --gate-window: 1t1r, 1s1r or passive (default: ${DEFAULT-VALUE})")
     String array = "1t1r";
 
-    @Option(names = "--voltage", paramLabel = "V", description = "with --gate-window: check that V lies inside some gate's window")
+    @Option(names = "--voltage", paramLabel = "V", description = "with --gate-window: check that V lies inside some gate's window (default: no check)")
     Double voltage;
 
     @Option(names = "--speed", description = "benchmark the cycle-accurate engine (cell-updates per second, energy and wear on)")

@@ -9,12 +9,14 @@ import kautz.device.WriteScheme;
 import kautz.device.WriteVerifyBench;
 import kautz.diag.UsageError;
 import kautz.diag.UserError;
+import kautz.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code kautz devices}: the device presets with their sources; optionally measures write-verify or engine speed. */
@@ -51,28 +53,55 @@ public final class DevicesCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--json", description = "print one JSON object (keys: docs/json.md) instead of text")
+    boolean json;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         if (speed) {
             if (rows < 1 || rows > 1 << 16 || cols < 4 || cols > 1 << 14) throw new UsageError("--speed: rows must lie in 1..65536 and cols in 4..16384");
-            out.println(DeviceBenchmark.run(rows, cols, seed).text());
+            DeviceBenchmark.Result r = DeviceBenchmark.run(rows, cols, seed);
+            out.println(json ? new Json().put("rows", r.rows()).put("cols", r.cols()).put("ops", r.ops())
+                    .put("medianSeconds", r.medianSeconds()).put("cellUpdatesPerSecond", r.cellUpdatesPerSecond()) : r.text());
             return;
         }
         if (writeVerify != null) {
             DevicePreset p = DevicePresets.load(writeVerify);
             if (levels < 2 || levels > p.states()) throw new UsageError("--levels must lie between 2 and the " + p.states() + " states of " + p.name());
             if (cells < 1 || cells > 1_000_000) throw new UsageError("--cells must lie between 1 and 1000000");
-            out.println(p.name() + ": " + cells + " cells programmed to random levels of " + levels + ", then read once");
+            if (!json) out.println(p.name() + ": " + cells + " cells programmed to random levels of " + levels + ", then read once");
+            List<Json> schemes = new ArrayList<>();
             for (WriteScheme s : WriteScheme.values()) {
                 WriteVerifyBench.Result r = WriteVerifyBench.measure(p, s, levels, cells, seed);
+                if (json) {
+                    schemes.add(new Json().put("scheme", s.label()).put("meanPulses", r.meanPulses()).put("p99Pulses", r.p99Pulses())
+                            .put("maxPulses", r.maxPulses()).put("verifyReadsPerWrite", r.verifyReadsPerWrite())
+                            .put("writeErrors", r.writeErrors()).put("readBER", r.readBER()).put("energyPerWritePJ", r.energyPerWritePJ()));
+                    continue;
+                }
                 out.printf("  %-8s pulses/write mean %.2f p99 %d max %d, verify reads/write %.2f, write errors %d, read BER %.3g, %.3g pJ/write%n",
                         s.label(), r.meanPulses(), r.p99Pulses(), r.maxPulses(), r.verifyReadsPerWrite(), r.writeErrors(), r.readBER(), r.energyPerWritePJ());
             }
+            if (json) out.println(new Json().put("device", p.name()).put("levels", levels).put("cells", cells).put("schemes", schemes));
             return;
         }
         if (show != null) {
-            describe(out, DevicePresets.load(show));
+            if (json) out.println(parameters(DevicePresets.load(show)));
+            else describe(out, DevicePresets.load(show));
+            return;
+        }
+        if (json) {
+            List<Json> presets = new ArrayList<>();
+            for (DevicePreset p : DevicePresets.all()) {
+                presets.add(new Json().put("name", p.name()).put("title", p.title()).put("states", p.states())
+                        .put("dynamicRange", p.dynamicRange()).put("rOnOhm", p.rOnOhm()).put("vSet", p.vSet()).put("pulseNs", p.pulseNs())
+                        .put("enduranceCycles", p.enduranceCycles())
+                        .put("passiveMaxSquare", SneakPathModel.largestSquareArray(ArrayType.PASSIVE, p, 0.1))
+                        .put("oneS1RMaxSquare", SneakPathModel.largestSquareArray(ArrayType.ONE_S_ONE_R, p, 0.1))
+                        .put("citation", p.citation()).put("defaulted", List.copyOf(p.defaulted())));
+            }
+            out.println(new Json().put("presets", presets));
             return;
         }
         for (DevicePreset p : DevicePresets.all()) {
@@ -85,6 +114,28 @@ public final class DevicesCommand implements Runnable {
             out.printf("%-20s   source: %s%n", "", p.citation());
             out.printf("%-20s   defaults: %s%n", "", p.defaulted().isEmpty() ? "none" : String.join(", ", p.defaulted()));
         }
+    }
+
+    /** Every parameter of a preset: numbers as numbers, anything else as its text; which ones are defaults. */
+    private static Json parameters(DevicePreset p) {
+        Json params = new Json();
+        List<String> defaulted = new ArrayList<>();
+        for (var c : DevicePreset.class.getRecordComponents()) {
+            if (List.of("name", "title", "citation", "defaulted").contains(c.getName())) continue;
+            Object v;
+            try {
+                v = c.getAccessor().invoke(p);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (v instanceof Double || v instanceof Float) params.put(c.getName(), ((Number) v).doubleValue());
+            else if (v instanceof Number n) params.put(c.getName(), n.longValue());
+            else if (v instanceof Boolean b) params.put(c.getName(), b);
+            else params.put(c.getName(), String.valueOf(v));
+            if (p.isDefault(c.getName())) defaulted.add(c.getName());
+        }
+        return new Json().put("name", p.name()).put("title", p.title()).put("citation", p.citation()).put("parameters", params)
+                .put("defaulted", defaulted);
     }
 
     private static void describe(PrintWriter out, DevicePreset p) {

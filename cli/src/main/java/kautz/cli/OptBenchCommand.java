@@ -52,13 +52,16 @@ public final class OptBenchCommand implements Runnable {
     @Option(names = "--prove-timeout", paramLabel = "SECONDS", description = "time limit of each proof (default: ${DEFAULT-VALUE})")
     int proveTimeout = 60;
 
+    @Option(names = "--json", description = "one JSON object per file (JSON lines; keys: docs/json.md) instead of the table")
+    boolean json;
+
     @Override
     public void run() {
         if (repeat < 1 || rows < 64) throw new UsageError("--repeat must be at least 1 and --rows at least 64");
         PrintWriter out = spec.commandLine().getOut();
         Pipeline pipeline = Pipeline.parse(script != null ? script : Scripts.DEFAULT);
-        out.println("script: " + pipeline);
-        out.printf("%-12s %7s %7s %9s %9s %7s %7s %7s %11s %9s %9s %s%n", "benchmark", "inputs", "outputs",
+        if (!json) out.println("script: " + pipeline);
+        if (!json) out.printf("%-12s %7s %7s %9s %9s %7s %7s %7s %11s %9s %9s %s%n", "benchmark", "inputs", "outputs",
                 "ANDs", "after", "change", "depth", "after", "read+strash", "opt", "opt cpu", "equivalent");
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long totalOpt = 0, totalCpu = 0, totalBefore = 0, totalAfter = 0;
@@ -94,13 +97,22 @@ public final class OptBenchCommand implements Runnable {
             totalCpu += optCpu;
             totalBefore += strashed.numAnds();
             totalAfter += after.numAnds();
+            if (json) {
+                out.println(new kautz.util.Json().put("benchmark", d.name()).put("script", pipeline.toString())
+                        .put("inputs", strashed.numInputs()).put("outputs", strashed.numOutputs())
+                        .put("ands", strashed.numAnds()).put("andsAfter", after.numAnds()).put("depth", strashed.depth())
+                        .put("depthAfter", after.depth()).put("readMs", readTimes[repeat / 2] / 1e6).put("optMs", opt / 1e6)
+                        .put("optCpuMs", optCpu / 1e6).put("equivalent", equal).put("check", verdict));
+                out.flush();
+                continue;
+            }
             out.printf("%-12s %7d %7d %9d %9d %6.1f%% %7d %7d %8.0f ms %6.0f ms %6.0f ms %s%n", d.name(), strashed.numInputs(),
                     strashed.numOutputs(), strashed.numAnds(), after.numAnds(),
                     100.0 * (after.numAnds() - strashed.numAnds()) / Math.max(1, strashed.numAnds()),
                     strashed.depth(), after.depth(), readTimes[repeat / 2] / 1e6, opt / 1e6, optCpu / 1e6, verdict);
             out.flush();
         }
-        out.printf("%-12s %7s %7s %9d %9d %6.1f%% %7s %7s %11s %6.0f ms %6.0f ms%n", "total", "", "", totalBefore, totalAfter,
+        if (!json) out.printf("%-12s %7s %7s %9d %9d %6.1f%% %7s %7s %11s %6.0f ms %6.0f ms%n", "total", "", "", totalBefore, totalAfter,
                 100.0 * (totalAfter - totalBefore) / Math.max(1, totalBefore), "", "", "", totalOpt / 1e6, totalCpu / 1e6);
         if (!allEqual) throw new UserError("optbench: some results differ from their inputs (see the table)");
     }

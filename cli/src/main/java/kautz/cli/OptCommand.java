@@ -7,6 +7,7 @@ import kautz.netlist.NetlistWriters;
 import kautz.network.Aig;
 import kautz.opt.Pipeline;
 import kautz.opt.Scripts;
+import kautz.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code kautz opt FILE -p SCRIPT -o OUT}: optimises a logic network with a pass script. */
 @Command(name = "opt", mixinStandardHelpOptions = true,
@@ -38,6 +41,9 @@ public final class OptCommand implements Runnable {
     @Option(names = "--list", description = "list the passes and the default script, then exit")
     boolean list;
 
+    @Option(names = "--json", description = "print one JSON object (keys: docs/json.md) instead of text")
+    boolean json;
+
     @Option(names = {"--kernel", "--top"}, paramLabel = "NAME", description = "the kernel of a .kz file, or the top module of a Verilog file (default: the only or first one)")
     String kernel;
 
@@ -45,22 +51,36 @@ public final class OptCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
-            PassesCommand.printList(out);
+            if (json) out.println(PassesCommand.listJson());
+            else PassesCommand.printList(out);
             return;
         }
         if (file == null) throw new UserError("opt: missing FILE (see kautz opt --help)");
         Pipeline pipeline = Pipeline.parse(script != null ? script : Scripts.DEFAULT);
         Design design = DesignLoader.load(file, kernel);
         Aig before = design.network();
-        out.printf("%-24s %s%n", "input", stats(before));
-        Aig after = pipeline.run(before, step ->
-                out.printf("%-24s %s  %6.1f ms%n", step.pass(), stats(step.after()), step.nanos() / 1e6));
-        out.printf("%-24s %s  (%+.1f%% ANDs)%n", "result", stats(after),
-                before.numAnds() == 0 ? 0.0 : 100.0 * (after.numAnds() - before.numAnds()) / before.numAnds());
-        if (output != null) {
-            NetlistWriters.write(output, after, design.name());
-            out.println("wrote " + output);
+        List<Json> steps = new ArrayList<>();
+        if (!json) out.printf("%-24s %s%n", "input", stats(before));
+        Aig after = pipeline.run(before, step -> {
+            if (json) steps.add(json(step.after()).put("pass", step.pass()).put("ms", step.nanos() / 1e6));
+            else out.printf("%-24s %s  %6.1f ms%n", step.pass(), stats(step.after()), step.nanos() / 1e6);
+        });
+        double change = before.numAnds() == 0 ? 0.0 : 100.0 * (after.numAnds() - before.numAnds()) / before.numAnds();
+        if (output != null) NetlistWriters.write(output, after, design.name());
+        if (json) {
+            Json j = new Json().put("design", design.name()).put("script", pipeline.toString()).put("input", json(before))
+                    .put("passes", steps).put("result", json(after)).put("andsChangePercent", change);
+            if (output != null) j.put("output", output.toString());
+            out.println(j);
+            return;
         }
+        out.printf("%-24s %s  (%+.1f%% ANDs)%n", "result", stats(after), change);
+        if (output != null) out.println("wrote " + output);
+    }
+
+    /** The size of a network as in {@code stats --json}. */
+    static Json json(Aig aig) {
+        return new Json().put("inputs", aig.numInputs()).put("outputs", aig.numOutputs()).put("ands", aig.numAnds()).put("depth", aig.depth());
     }
 
     static String stats(Aig aig) {

@@ -52,6 +52,9 @@ public final class SynthImplyCommand implements Runnable {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.kasm", description = "write the program found")
     Path output;
 
+    @Option(names = "--json", description = "print one JSON object (keys: docs/json.md) instead of text")
+    boolean json;
+
     private record Function(int inputs, int[] goals, List<String> in, List<String> out) {}
 
     private Function function() {
@@ -80,7 +83,16 @@ public final class SynthImplyCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         String setting = function + ", " + cells + " cells" + (destroyInputs ? ", inputs destroyed" : ", inputs intact")
                 + (readOnce ? ", read-once in place" : "");
+        kautz.util.Json j = new kautz.util.Json().put("function", function).put("cells", cells).put("inputsIntact", !destroyInputs)
+                .put("readOnceInPlace", readOnce).put("minSteps", minSteps).put("maxSteps", maxSteps)
+                .put("states", outcome.nodes()).put("cpuSeconds", cpu);
         if (outcome.result().isEmpty()) {
+            if (json) {
+                j.put("found", false).put("nodeLimitReached", outcome.exhausted());
+                if (outcome.exhausted()) j.put("lowerBound", outcome.provenLowerBound());
+                out.println(j);
+                return;
+            }
             out.printf("%s: %s (%d states, %.1f s CPU)%n", setting, outcome.exhausted()
                     ? "node limit reached; no program shorter than " + outcome.provenLowerBound() + " steps"
                     : "no program of at most " + maxSteps + " steps", outcome.nodes(), cpu);
@@ -88,9 +100,14 @@ public final class SynthImplyCommand implements Runnable {
         }
         var r = outcome.result().get();
         Program p = ImplySynthesis.program(function, f.inputs(), r, f.in(), f.out());
+        if (output != null) Disassembler.write(p, kautz.isa.ListingFormat.KASM, output);
+        if (json) {
+            out.println(j.put("found", true).put("steps", r.steps().size()).put("cellsUsed", r.cellsUsed())
+                    .put("program", Disassembler.toKasm(p)));
+            return;
+        }
         out.printf("%s: %d steps (none shorter from %d), %d cells used (%d states, %.1f s CPU)%n",
                 setting, r.steps().size(), minSteps, r.cellsUsed(), outcome.nodes(), cpu);
         out.print(Disassembler.toKasm(p));
-        if (output != null) Disassembler.write(p, kautz.isa.ListingFormat.KASM, output);
     }
 }

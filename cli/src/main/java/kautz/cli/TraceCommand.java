@@ -4,7 +4,9 @@ import kautz.diag.UsageError;
 import kautz.diag.UserError;
 import kautz.ports.BitPlanes;
 import kautz.ports.Port;
+import kautz.flow.Reports;
 import kautz.sim.RowTrace;
+import kautz.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code kautz trace FILE}: a cycle-by-cycle table of one row, for teaching and debugging small programs. */
@@ -48,6 +51,9 @@ public final class TraceCommand implements Runnable {
 
     @Mixin VcdOption vcd = new VcdOption();
 
+    @Option(names = "--json", description = "print one JSON object per row (JSON lines; keys: docs/json.md) instead of tables")
+    boolean json;
+
     @Override
     public void run() {
         if (rows < 1 || rows > 8) throw new UsageError("--rows must be between 1 and 8, got " + rows);
@@ -60,6 +66,16 @@ public final class TraceCommand implements Runnable {
         var p = tp.program();
         for (int row = 0; row < rows; row++) {
             RowTrace t = tp.trace(row);
+            long[][] got = TracedProgram.planesOf(t.outputs());
+            long[][] want = null;
+            if (reference != null) {
+                want = new long[reference.length][1];
+                for (int o = 0; o < want.length; o++) want[o][0] = reference[o][row >>> 6] >>> (row & 63) & 1;
+            }
+            if (json) {
+                out.println(json(tp, t, row, got, want));
+                continue;
+            }
             out.println("kernel " + p.kernel() + " (target " + p.target() + ", init " + p.initModel().label() + ", "
                     + t.initial().size() + " cells), row " + row + ": " + PortValues.text(inPorts, tp.inputs(), row));
             if (!p.partitions().isSingle()) {
@@ -75,11 +91,8 @@ public final class TraceCommand implements Runnable {
                 out.printf("%5d %6d  %-28s %-30s %s%n", s.index(), s.elapsed(), shorten(s.op().toString()), reads(s), writes(s));
             }
             }
-            long[][] got = TracedProgram.planesOf(t.outputs());
             out.print("outputs: " + PortValues.text(outPorts, got, 0));
-            if (reference != null) {
-                long[][] want = new long[reference.length][1];
-                for (int o = 0; o < want.length; o++) want[o][0] = reference[o][row >>> 6] >>> (row & 63) & 1;
+            if (want != null) {
                 boolean match = BitPlanes.mismatchedRows(got, want, 1) == 0;
                 out.print(match ? "  (matches the source)" : "  MISMATCH: the source gives " + PortValues.text(outPorts, want, 0));
             }
@@ -87,6 +100,34 @@ public final class TraceCommand implements Runnable {
             if (row + 1 < rows) out.println();
         }
         vcd.writeIfRequested(p, tp.inputs(), spec.commandLine().getErr());
+    }
+
+    /** One row's trace: the program, the row's inputs, every op (up to --limit) with its reads and writes, the outputs. */
+    private Json json(TracedProgram tp, RowTrace t, int row, long[][] got, long[][] want) {
+        var p = tp.program();
+        List<Json> steps = new ArrayList<>();
+        for (RowTrace.Step s : t.steps()) {
+            if (steps.size() == limit) break;
+            List<Json> reads = new ArrayList<>();
+            for (RowTrace.CellValue v : s.reads()) reads.add(new Json().put("cell", v.cell()).put("value", v.value() ? 1 : 0));
+            List<Json> writes = new ArrayList<>();
+            for (RowTrace.CellChange ch : s.writes()) {
+                writes.add(new Json().put("cell", ch.cell()).put("before", ch.before() ? 1 : 0).put("after", ch.after() ? 1 : 0));
+            }
+            Json step = new Json().put("step", s.index()).put("op", s.op().toString()).put("cycles", s.cycles())
+                    .put("elapsed", s.elapsed()).put("reads", reads).put("writes", writes);
+            if (!p.partitions().isSingle()) {
+                int[] span = kautz.isa.PartitionRules.occupied(s.op(), p.partitions());
+                step.put("partitions", List.of(span[0], span[1]));
+            }
+            steps.add(step);
+        }
+        Json j = new Json().put("kernel", p.kernel()).put("target", p.target()).put("init", p.initModel().label())
+                .put("cells", t.initial().size()).put("row", row).put("inputs", PortValues.json(tp.inPorts(), tp.inputs(), row))
+                .put("steps", steps).put("more", t.steps().size() - steps.size()).put("outputs", PortValues.json(tp.outPorts(), got, 0));
+        Reports.partitions(j, p);
+        if (want != null) j.put("matches", BitPlanes.mismatchedRows(got, want, 1) == 0);
+        return j;
     }
 
     /**

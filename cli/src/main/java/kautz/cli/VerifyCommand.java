@@ -243,7 +243,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         if (r instanceof CecResult.Undecided u) j.put("open", u.open().size());
         if (chain.links().size() > 1) {
-            Json links = new Json(); // keyed by the link's number: 1, 2, …
+            List<Json> links = new java.util.ArrayList<>(); // in the compilation's order
             for (int i = 0; i < chain.links().size(); i++) {
                 ProofChain.Link l = chain.links().get(i);
                 CecResult.Stats ls = l.result().stats();
@@ -252,7 +252,7 @@ public final class VerifyCommand implements Callable<Integer> {
                         .put("mergesByPartner", ls.byPartner()).put("millis", ls.millis()).put("cpuMillis", ls.cpuMillis());
                 if (l.result() instanceof CecResult.Undecided u) link.put("open", u.open().size());
                 if (!l.to().symmetric().isEmpty()) link.put("bySymmetry", l.bySymmetry()).put("transpositions", l.transpositions());
-                links.put(Integer.toString(i + 1), link);
+                links.add(link);
             }
             j.put("links", links).put("direct", chain.direct());
         }

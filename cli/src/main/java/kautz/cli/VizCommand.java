@@ -37,6 +37,9 @@ public final class VizCommand implements Runnable {
             description = "the row's input values (decimal, 0x or 0b), or random (default: ${DEFAULT-VALUE})")
     String inputs = "random";
 
+    @Option(names = "--json", description = "also print what was written as one JSON object (keys: docs/json.md) on stdout")
+    boolean json;
+
     @Override
     public void run() {
         TracedProgram tp = TracedProgram.load(file, flow, inputs, 1, flow.seed);
@@ -48,5 +51,9 @@ public final class VizCommand implements Runnable {
         AtomicFiles.writeString(output, "an HTML page", java.util.Set.of("html", "htm"), VizPage.html(t, "Kautz: " + tp.program().kernel()));
         spec.commandLine().getErr().println("kautz: wrote " + output + " (" + t.steps().size() + " steps, "
                 + t.initial().size() + " cells); open it in a browser");
+        if (json) {
+            spec.commandLine().getOut().println(new kautz.util.Json().put("kernel", tp.program().kernel()).put("output", output.toString())
+                    .put("steps", t.steps().size()).put("cells", t.initial().size()));
+        }
     }
 }

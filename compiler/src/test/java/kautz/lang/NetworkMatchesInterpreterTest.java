@@ -38,6 +38,19 @@ class NetworkMatchesInterpreterTest {
         }
     }
 
+    @Test
+    void networkAgreesWithTheInterpreterOnRandomSignedPrograms() {
+        RandomPrograms gen = new RandomPrograms(20261207L);
+        for (int p = 0; p < PROGRAMS / 2; p++) {
+            String source = gen.signedProgram();
+            try {
+                check(source, p);
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("signed program " + p + " failed: " + e + "\n" + source, e);
+            }
+        }
+    }
+
     static void check(String source, long seed) {
         SourceText text = new SourceText("random.kz", source);
         CompiledKernel k = KautzCompiler.compile(text, null).kernel(null);

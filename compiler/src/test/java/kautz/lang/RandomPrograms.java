@@ -11,7 +11,7 @@ import java.util.Random;
  */
 final class RandomPrograms {
     private final Random rnd;
-    private final List<String[]> atoms = new ArrayList<>(); // {expression, width}
+    private final List<String[]> atoms = new ArrayList<>(); // {expression, width} or {expression, width, "s"} if signed
     private int fresh;
 
     RandomPrograms(long seed) { this.rnd = new Random(seed); }
@@ -98,9 +98,9 @@ final class RandomPrograms {
     String expr(int w, int depth) {
         if (depth <= 0 || rnd.nextInt(5) == 0) return leaf(w);
         int choice = rnd.nextInt(w == 1 ? 22 : 16);
-        String[] arith = {"+", "-", "*", "&", "|", "^"};
+        String[] arith = {"+", "-", "*", "&", "|", "^", "/", "%"};
         switch (choice) {
-            case 0, 1: return "(" + expr(w, depth - 1) + " " + arith[rnd.nextInt(6)] + " " + expr(w, depth - 1) + ")";
+            case 0, 1: return "(" + expr(w, depth - 1) + " " + arith[rnd.nextInt(8)] + " " + expr(w, depth - 1) + ")";
             case 2: return "(" + expr(w, depth - 1) + " " + arith[rnd.nextInt(3)] + " " + expr(between(1, w), depth - 1) + ")";
             case 3: return "(" + expr(w, depth - 1) + " " + arith[rnd.nextInt(6)] + " " + literal(w) + ")";
             case 4: return (rnd.nextBoolean() ? "~" : "-") + expr(w, depth - 1);
@@ -138,6 +138,107 @@ final class RandomPrograms {
         }
     }
 
+    /**
+     * A program over signed values: s<N> inputs, var and result, every operator on them (arithmetic right shift,
+     * signed comparison, division), sign-extending and narrowing casts, negative constants, signed functions,
+     * and casts to and from the unsigned expressions of {@link #expr}.
+     */
+    String signedProgram() {
+        atoms.clear();
+        int wa = between(1, 10), wb = between(1, 10), wt = between(2, 10), wr = between(1, 10);
+        atoms.add(new String[]{"a", "" + wa, "s"});
+        atoms.add(new String[]{"b", "" + wb, "s"});
+        atoms.add(new String[]{"c", "1"});
+        StringBuilder sb = new StringBuilder();
+        sb.append("const K = ").append(between(0, 5)).append(";\n");
+        sb.append("fn inc<N>(x: u<N>) -> u<N> { return x + 1; }\n");
+        sb.append("fn fa(x: bit, y: bit, z: bit) -> (s: bit, co: bit) { s = x ^ y ^ z; co = maj(x, y, z); }\n");
+        sb.append("fn mix<N>(x: u<N>, y: u<N>) -> (lo: u<N>, any: bit) { lo = x ^ y; any = |(x & y); }\n");
+        sb.append("fn pick<N>(s: bit, x: u<N>, y: u<N>) -> u<N> { var r: u<N>; if s { r = x; } else { r = y; } return r; }\n");
+        sb.append("fn sdist<N>(x: s<N>, y: s<N>) -> s<N> { var d: s<N>; if x < y { d = y - x; } else { d = x - y; } return d; }\n");
+        sb.append("fn shalf<N>(x: s<N>) -> (h: s<N>, neg: bit) { h = x >> 1; neg = x < 0; }\n");
+        sb.append("kernel k(a: s<").append(wa).append(">, b: s<").append(wb).append(">, c: bit) -> (r: s<")
+                .append(wr).append(">, q: bit) {\n");
+        sb.append("    var t: s<").append(wt).append("> = ").append(sexpr(wt, 3)).append(";\n");
+        atoms.add(new String[]{"t", "" + wt, "s"});
+        int n = between(1, 5);
+        for (int i = 0; i < n; i++) {
+            switch (rnd.nextInt(5)) {
+                case 0 -> sb.append("    t = ").append(sexpr(wt, 3)).append(";\n");
+                case 1 -> sb.append("    t[").append(rnd.nextInt(wt)).append("] = ").append(sbit(2)).append(";\n");
+                case 2 -> sb.append("    if ").append(sbit(2)).append(" { t = ").append(sexpr(wt, 2)).append("; } else { t = ")
+                        .append(sexpr(wt, 2)).append("; }\n");
+                case 3 -> {
+                    String neg = "neg" + fresh++;
+                    sb.append("    var ").append(neg).append(": bit;\n    (t, ").append(neg).append(") = shalf(")
+                            .append(sexpr(wt, 2)).append(");\n    t[0] = t[0] ^ ").append(neg).append(";\n");
+                }
+                default -> sb.append("    t = t ").append(new String[]{"+", "-", "*", "/", "%"}[rnd.nextInt(5)]).append(" ")
+                        .append(nonZeroSignedLiteral(wt)).append(";\n");
+            }
+        }
+        sb.append("    r = ").append(sexpr(wr, 3)).append(";\n");
+        sb.append("    q = ").append(sbit(3)).append(";\n");
+        sb.append("}\n");
+        return sb.toString();
+    }
+
+    /** A signed expression of exactly {@code w} bits. */
+    private String sexpr(int w, int depth) {
+        if (depth <= 0 || rnd.nextInt(5) == 0) return sleaf(w);
+        String[] ops = {"+", "-", "*", "&", "|", "^", "/", "%"};
+        switch (rnd.nextInt(12)) {
+            case 0, 1: return "(" + sexpr(w, depth - 1) + " " + ops[rnd.nextInt(8)] + " " + sexpr(w, depth - 1) + ")";
+            case 2: { // the narrower operand is sign-extended
+                String[] ext = {"+", "-", "*", "/", "%"};
+                return "(" + sexpr(w, depth - 1) + " " + ext[rnd.nextInt(5)] + " " + sexpr(between(1, w), depth - 1) + ")";
+            }
+            case 3: return "(" + sexpr(w, depth - 1) + " " + ops[rnd.nextInt(6)] + " " + signedLiteral(w) + ")";
+            case 4: return (rnd.nextBoolean() ? "~" : "-") + sexpr(w, depth - 1);
+            case 5: return "(" + sexpr(w, depth - 1) + (rnd.nextInt(3) == 0 ? " << " : " >> ") + rnd.nextInt(w + 2) + ")";
+            case 6: return "(" + sbit(depth - 1) + " ? " + sexpr(w, depth - 1) + " : " + sexpr(w, depth - 1) + ")";
+            case 7: return "s<" + w + ">(" + sexpr(between(1, 12), depth - 1) + ")";
+            case 8: return "s<" + w + ">(" + expr(between(1, 12), depth - 1) + ")";
+            case 9: return "sdist(" + sexpr(w, depth - 1) + ", " + sexpr(w, depth - 1) + ")";
+            case 10: return "maj(" + sexpr(w, depth - 1) + ", " + sexpr(w, depth - 1) + ", " + sexpr(w, depth - 1) + ")";
+            default: return "(" + sexpr(w, depth - 1) + " " + new String[]{"/", "%"}[rnd.nextInt(2)] + " " + nonZeroSignedLiteral(w) + ")";
+        }
+    }
+
+    /** A one-bit unsigned expression: signed comparisons (operands of any widths, sign-extended), or unsigned ones. */
+    private String sbit(int depth) {
+        if (depth <= 0) return "c";
+        String[] cmp = {"<", "<=", ">", ">=", "==", "!="};
+        return switch (rnd.nextInt(4)) {
+            case 0, 1 -> "(" + sexpr(between(1, 9), depth - 1) + " " + cmp[rnd.nextInt(6)] + " " + sexpr(between(1, 9), depth - 1) + ")";
+            case 2 -> "(" + sexpr(between(2, 9), depth - 1) + " " + cmp[rnd.nextInt(6)] + " " + signedLiteral(2) + ")";
+            default -> expr(1, depth - 1);
+        };
+    }
+
+    private String sleaf(int w) {
+        if (rnd.nextInt(6) == 0) return "s<" + w + ">(" + signedLiteral(w) + ")";
+        String[] atom = atoms.get(rnd.nextInt(atoms.size()));
+        int aw = Integer.parseInt(atom[1]);
+        if (atom.length > 2 && aw == w) return atom[0];
+        return "s<" + w + ">(" + atom[0] + ")";
+    }
+
+    /** A constant in the range of s<w>: -2^(w-1) .. 2^(w-1) - 1, negative ones parenthesised. */
+    private String signedLiteral(int w) {
+        long half = 1L << (w - 1);
+        long v = Math.floorMod(rnd.nextLong(), 2 * half) - half;
+        return v < 0 ? "(" + v + ")" : Long.toString(v);
+    }
+
+    private String nonZeroSignedLiteral(int w) {
+        for (int i = 0; i < 8; i++) {
+            String l = signedLiteral(w);
+            if (!l.equals("0")) return l;
+        }
+        return "(-1)";
+    }
+
     private String literal(int w) {
         long max = w >= 62 ? Long.MAX_VALUE : (1L << w) - 1;
         long v = Math.floorMod(rnd.nextLong(), max + 1);
@@ -152,7 +253,7 @@ final class RandomPrograms {
         if (rnd.nextInt(6) == 0) return "u<" + w + ">(" + literal(w) + ")";
         String[] atom = atoms.get(rnd.nextInt(atoms.size()));
         int aw = Integer.parseInt(atom[1]);
-        if (aw == w) return atom[0];
+        if (aw == w) return atom.length > 2 ? "u<" + w + ">(" + atom[0] + ")" : atom[0];
         if (aw > w) {
             int lo = rnd.nextInt(aw - w + 1);
             return atom[0] + "[" + (lo + w - 1) + ":" + lo + "]";

@@ -80,6 +80,7 @@ class StdlibTest {
                 return Map.of("d", a.subtract(b).and(m), "bo", bit(a.compareTo(b) < 0), "n", a.negate().and(m),
                         "ab", signed(b, w).abs().and(m));
             });
+            check("std.arith", "lo: u<W>", "lo = mul_lo(a, b);", w, 2, v -> Map.of("lo", v.get("a").multiply(v.get("b")).and(m)));
             check("std.arith", "mn: u<W>, mx: u<W>, smn: u<W>, smx: u<W>", "mn = umin(a, b); mx = umax(a, b); smn = smin(a, b); smx = smax(a, b);", w, 2, v -> {
                 BigInteger a = v.get("a"), b = v.get("b");
                 boolean slt = signed(a, w).compareTo(signed(b, w)) < 0;

@@ -6,35 +6,38 @@ module      : item* EOF ;
 item        : importDecl | constDecl | memDecl | fnDecl | kernelDecl ;
 
 importDecl  : 'import' ID ('.' ID)* ';' ;
-constDecl   : 'const' ID '=' expr ';' ;
-memDecl     : 'mem' ID ':' 'mlc' '<' addExpr '>' '[' expr ']' ';' ;
-fnDecl      : 'fn' ID typeParams? '(' params? ')' '->' results block ;
-kernelDecl  : 'kernel' ID '(' params? ')' ('->' results)? block ;
+constDecl   : 'const' name '=' expr ';' ;
+memDecl     : 'mem' name ':' 'mlc' '<' addExpr '>' '[' expr ']' ';' ;
+fnDecl      : 'fn' name typeParams? '(' params? ')' '->' results block ;
+kernelDecl  : 'kernel' name '(' params? ')' ('->' results)? block ;
 
-typeParams  : '<' ID (',' ID)* '>' ;
+typeParams  : '<' name (',' name)* '>' ;
 params      : param (',' param)* ;
-param       : ID ':' type ;
+param       : name ':' type ;
 results     : type                          # singleResult
             | '(' param (',' param)* ')'    # namedResults
             ;
 // A width is an additive expression so that its closing '>' is not read as a comparison.
 type        : 'bit'                         # bitType
             | 'u' '<' addExpr '>'           # vectorType
+            | 's' '<' addExpr '>'           # signedType
             ;
+// 's' names the signed type only where a type is expected; elsewhere it is an ordinary name.
+name        : ID | 's' ;
 
 block       : '{' stmt* '}' ;
-stmt        : 'var' ID ':' type ('=' expr)? ';'                   # varStmt
-            | 'var' ID ':' 'int' '=' expr ';'                     # intVarStmt   // an extension: a compile-time integer
+stmt        : 'var' name ':' type ('=' expr)? ';'                 # varStmt
+            | 'var' name ':' 'int' '=' expr ';'                     # intVarStmt   // an extension: a compile-time integer
             | target '=' expr ';'                                 # assignStmt
             | '(' target (',' target)+ ')' '=' expr ';'           # tupleAssignStmt
-            | 'for' ID 'in' expr '..' expr block                  # forStmt
+            | 'for' name 'in' expr '..' expr block                  # forStmt
             | ifStatement                                         # ifStmt
             | 'return' expr ';'                                   # returnStmt
             ;
 ifStatement : 'if' expr block ('else' (block | ifStatement))? ;
-target      : ID                                                  # wholeTarget
-            | ID '[' expr ']'                                     # bitTarget
-            | ID '[' expr ':' expr ']'                            # sliceTarget
+target      : name                                                # wholeTarget
+            | name '[' expr ']'                                   # bitTarget
+            | name '[' expr ':' expr ']'                          # sliceTarget
             ;
 
 expr        : orExpr ('?' expr ':' expr)? ;
@@ -50,7 +53,7 @@ shiftOp     : '<<' | '>>' ;
 addExpr     : mulExpr (addOp mulExpr)* ;
 addOp       : '+' | '-' ;
 mulExpr     : unaryExpr (mulOp unaryExpr)* ;
-mulOp       : '*' | '/' | '%' ;   // '/' and '%' on compile-time integers only
+mulOp       : '*' | '/' | '%' ;
 unaryExpr   : unaryOp unaryExpr
             | postfixExpr
             ;
@@ -59,9 +62,11 @@ postfixExpr : primary selector* ;
 selector    : '[' expr ']'                  # bitSelector
             | '[' expr ':' expr ']'         # sliceSelector
             ;
+// signedCastExpr precedes nameExpr: 's<8>(x)' is a cast, not the comparisons (s < 8) > (x).
 primary     : literal                                   # literalExpr
-            | ID '(' (expr (',' expr)*)? ')'            # callExpr
-            | ID                                        # nameExpr
+            | 's' '<' addExpr '>' '(' expr ')'          # signedCastExpr
+            | name '(' (expr (',' expr)*)? ')'          # callExpr
+            | name                                      # nameExpr
             | 'u' '<' addExpr '>' '(' expr ')'          # castExpr
             | 'bit' '(' expr ')'                        # bitCastExpr
             | '{' expr (',' expr)* '}'                  # concatExpr

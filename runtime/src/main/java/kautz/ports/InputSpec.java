@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses {@code --inputs a=5,b=0x7} against a kernel's input ports. Every port must be given exactly once;
- * values must fit their width. Errors are {@link UserError}s naming the port.
+ * Parses {@code --inputs a=5,b=0x7,c=-3} against a kernel's input ports. Every port must be given exactly once;
+ * values must fit their width: 0 .. 2^w - 1, or a negative value down to -2^(w-1), given as its w-bit two's
+ * complement. Errors are {@link UserError}s naming the port.
  */
 public final class InputSpec {
     private InputSpec() {}
@@ -27,13 +28,23 @@ public final class InputSpec {
                 Port port = byName.get(name);
                 if (port == null) throw new UsageError("--inputs: no input named '" + UserError.shown(name) + "' (inputs: " + String.join(", ", byName.keySet()) + ")");
                 BigInteger v;
+                String text = item.substring(eq + 1).trim();
+                boolean negative = text.startsWith("-");
                 try {
-                    v = Ports.parseValue(item.substring(eq + 1));
+                    v = Ports.parseValue(negative ? text.substring(1) : text);
                 } catch (NumberFormatException e) {
-                    throw new UsageError("--inputs: '" + UserError.shown(item.substring(eq + 1).trim()) + "' is not a non-negative number (decimal, 0x or 0b)");
+                    throw new UsageError("--inputs: '" + UserError.shown(text) + "' is not a number (decimal, 0x or 0b, with an optional '-')");
                 }
-                if (v.bitLength() > port.width()) {
-                    throw new UsageError("--inputs: " + name + "=" + v + " does not fit in " + port.width() + " bit" + (port.width() == 1 ? "" : "s"));
+                String bits = port.width() + " bit" + (port.width() == 1 ? "" : "s");
+                if (negative) {
+                    // Two's complement, as for a negative constant in the language: down to -2^(w-1).
+                    if (v.signum() > 0 && v.subtract(BigInteger.ONE).bitLength() > port.width() - 1) {
+                        throw new UsageError("--inputs: " + name + "=-" + v + " does not fit in " + bits + " (two's complement, down to -"
+                                + BigInteger.ONE.shiftLeft(port.width() - 1) + ")");
+                    }
+                    v = v.signum() == 0 ? v : BigInteger.ONE.shiftLeft(port.width()).subtract(v);
+                } else if (v.bitLength() > port.width()) {
+                    throw new UsageError("--inputs: " + name + "=" + v + " does not fit in " + bits);
                 }
                 if (values.put(name, v) != null) throw new UsageError("--inputs: '" + UserError.shown(name) + "' is given twice");
             }

@@ -37,8 +37,9 @@ class RuntimeReadersFuzzTest {
     @Test
     void mutatedInputValuesGiveOnlyOneLineUserErrors() {
         var ports = Ports.group(List.of("a[0]", "a[1]", "a[2]", "a[3]", "b", "@m[0][0]", "@m[0][1]"));
-        Fuzz.run("--inputs", List.of("a=5,b=1,@m[0]=2".getBytes(StandardCharsets.UTF_8), "a=0x0f,b=0b1,@m[0]=3".getBytes(StandardCharsets.UTF_8)),
-                1000, 6, "=,@[]0123456789abxm ", Duration.ofSeconds(20),
+        Fuzz.run("--inputs", List.of("a=5,b=1,@m[0]=2".getBytes(StandardCharsets.UTF_8), "a=0x0f,b=0b1,@m[0]=3".getBytes(StandardCharsets.UTF_8),
+                        "a=-8,b=-1,@m[0]=1".getBytes(StandardCharsets.UTF_8)),
+                1000, 6, "=,@[]0123456789abxm -", Duration.ofSeconds(20),
                 b -> InputSpec.parse(new String(b, StandardCharsets.ISO_8859_1), ports));
     }
 

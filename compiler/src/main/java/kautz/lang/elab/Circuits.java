@@ -89,6 +89,48 @@ final class Circuits {
     /** x < y unsigned: no carry out of x + ~y + 1. */
     int ult(int[] x, int[] y) { return Lit.not(addWithCarry(x, not(y), Lit.TRUE)[x.length]); }
 
+    /** x < y, signed (two's complement) or unsigned: flipping both sign bits turns the signed order into the unsigned one. */
+    int lt(int[] x, int[] y, boolean signed) {
+        if (!signed) return ult(x, y);
+        int[] fx = x.clone(), fy = y.clone();
+        fx[x.length - 1] = Lit.not(x[x.length - 1]);
+        fy[y.length - 1] = Lit.not(y[y.length - 1]);
+        return ult(fx, fy);
+    }
+
+    /**
+     * Quotient and remainder, {@code {q, r}}, by restoring division (std.arith's udiv and urem). Unsigned:
+     * y = 0 gives q = all ones and r = x. Signed: truncating, the remainder takes the dividend's sign (as
+     * Java's / and %); y = 0 gives q = -1 (all ones) and r = x; MIN / -1 gives q = MIN, r = 0.
+     */
+    int[][] divmod(int[] x, int[] y, boolean signed) {
+        if (!signed) return udivmod(x, y);
+        int w = x.length;
+        int sx = x[w - 1], sy = y[w - 1];
+        int[][] qr = udivmod(mux(sx, neg(x), x), mux(sy, neg(y), y));
+        // Negating the quotient of a division by zero would turn all ones into 1.
+        int negateQ = b.and(b.xor(sx, sy), reduceOr(y));
+        return new int[][]{mux(negateQ, neg(qr[0]), qr[0]), mux(sx, neg(qr[1]), qr[1])};
+    }
+
+    /** Restoring division: one bit of the dividend brought down per step, the divisor subtracted when it fits. */
+    private int[][] udivmod(int[] x, int[] y) {
+        int w = x.length;
+        int[] q = new int[w];
+        int[] rem = zeros(w + 1);
+        int[] divisor = resize(y, w + 1);
+        for (int k = w - 1; k >= 0; k--) {
+            int[] shifted = new int[w + 1];
+            shifted[0] = x[k];
+            System.arraycopy(rem, 0, shifted, 1, w);
+            int[] d = addWithCarry(shifted, not(divisor), Lit.TRUE);
+            int noBorrow = d[w + 1];
+            q[k] = noBorrow;
+            rem = mux(noBorrow, Arrays.copyOf(d, w + 1), shifted);
+        }
+        return new int[][]{q, Arrays.copyOf(rem, w)};
+    }
+
     /** x == y: every bit pair equal. */
     int eq(int[] x, int[] y) {
         int r = Lit.TRUE;
@@ -125,6 +167,20 @@ final class Circuits {
     static int[] shr(int[] x, long k) {
         int[] r = zeros(x.length);
         for (int i = 0; i < x.length; i++) if (i + k < x.length) r[i] = x[(int) (i + k)];
+        return r;
+    }
+
+    /** x >> k (arithmetic: the sign bit fills), width kept. */
+    static int[] sar(int[] x, long k) {
+        int[] r = new int[x.length];
+        for (int i = 0; i < x.length; i++) r[i] = i + k < x.length ? x[(int) (i + k)] : x[x.length - 1];
+        return r;
+    }
+
+    /** Extends (by the sign bit if signed, else with zeros) or truncates to w bits. */
+    static int[] extend(int[] x, int w, boolean signed) {
+        int[] r = resize(x, w);
+        if (signed) for (int i = x.length; i < w; i++) r[i] = x[x.length - 1];
         return r;
     }
 

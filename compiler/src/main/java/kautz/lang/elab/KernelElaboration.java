@@ -53,7 +53,7 @@ final class KernelElaboration {
         Frame frame = new Frame(main, k);
         List<Variable> inputs = new ArrayList<>();
         for (Param p : k.params()) {
-            Variable v = new Variable(p.name(), Variable.Kind.INPUT, p.pos(), width(p.type(), frame));
+            Variable v = new Variable(p.name(), Variable.Kind.INPUT, p.pos(), width(p.type(), frame), p.type().signed());
             for (int i = 0; i < v.width(); i++) v.bits[i] = builder.addInput(bitName(p.name(), i, v.width()));
             frame.define(p.name(), v);
             inputs.add(v);
@@ -117,7 +117,7 @@ final class KernelElaboration {
         List<Variable> results = new ArrayList<>();
         if (r.results() instanceof Results.Named n) {
             for (Param p : n.results()) {
-                Variable v = new Variable(p.name(), Variable.Kind.RESULT, p.pos(), width(p.type(), frame));
+                Variable v = new Variable(p.name(), Variable.Kind.RESULT, p.pos(), width(p.type(), frame), p.type().signed());
                 frame.define(p.name(), v);
                 results.add(v);
             }
@@ -162,8 +162,10 @@ final class KernelElaboration {
 
     private void stmt(Stmt s, Frame f) {
         if (s instanceof Stmt.Var v) {
-            Variable var = new Variable(v.name(), Variable.Kind.VAR, v.pos(), width(v.type(), f));
-            if (v.init() != null) var.bits = sized(eval(v.init(), f, var.width()), var.width(), v.init().pos(), "'" + v.name() + "'").lits();
+            Variable var = new Variable(v.name(), Variable.Kind.VAR, v.pos(), width(v.type(), f), v.type().signed());
+            if (v.init() != null) {
+                var.bits = sized(eval(v.init(), f, var.width()), var.width(), var.signed, v.init().pos(), "'" + v.name() + "'").lits();
+            }
             f.define(v.name(), var);
         } else if (s instanceof Stmt.IntVar v) {
             f.define(v.name(), new IntVar(v.name(), f.runtimeIfDepth, constValue(v.init(), f, "the value of compile-time int '" + v.name() + "'")));
@@ -179,8 +181,9 @@ final class KernelElaboration {
             if (f.runtimeIfDepth > 0) {
                 throw r.pos().error("'return' inside a run-time 'if' is not supported; assign a var in both branches and return it after the 'if'");
             }
-            int w = width(((Results.Single) f.routine.results()).type(), f);
-            f.returnValue = sized(eval(r.value(), f, w), w, r.value().pos(), "the result of '" + f.routine.name() + "'").lits();
+            TypeRef type = ((Results.Single) f.routine.results()).type();
+            int w = width(type, f);
+            f.returnValue = sized(eval(r.value(), f, w), w, type.signed(), r.value().pos(), "the result of '" + f.routine.name() + "'").lits();
             f.returned = true;
         }
     }
@@ -221,7 +224,8 @@ final class KernelElaboration {
         }
         int w = hi - lo + 1;
         String what = t instanceof Target.Whole ? "'" + var.name + "'" : "'" + var.name + "[" + (w == 1 ? "" + lo : hi + ":" + lo) + "]'";
-        Bits v = value != null ? sized(eval(value, f, w), w, value.pos(), what) : sizedTuplePart(bits, w, t.pos(), what);
+        boolean signed = t instanceof Target.Whole && var.signed; // a bit or a slice of any variable is unsigned
+        Bits v = value != null ? sized(eval(value, f, w), w, signed, value.pos(), what) : sizedTuplePart(bits, w, signed, t.pos(), what);
         int[] next = var.bits.clone();
         System.arraycopy(v.lits(), 0, next, lo, w);
         var.bits = next;
@@ -262,9 +266,13 @@ final class KernelElaboration {
         return i.intValue();
     }
 
-    private static Bits sizedTuplePart(Bits part, int w, Pos pos, String what) {
+    private static Bits sizedTuplePart(Bits part, int w, boolean signed, Pos pos, String what) {
         if (part.width() != w) {
             throw pos.error("width mismatch: the result is " + bits(part.width()) + " but " + what + " is " + bits(w));
+        }
+        if (part.signed() != signed) {
+            throw pos.error("signed/unsigned mix: the result is " + part.type() + " but " + what + " is " + typeName(w, signed)
+                    + "; assign it to a " + part.type() + " var and cast that");
         }
         return part;
     }
@@ -277,7 +285,7 @@ final class KernelElaboration {
         MemCell cell = memCell(t.name(), t.index(), f, t.pos());
         String what = "mem cell " + t.name() + "[" + cell.id().index() + "]";
         Bits v = value != null ? sized(eval(value, f, cell.bits()), cell.bits(), value.pos(), what)
-                : sizedTuplePart(bits, cell.bits(), t.pos(), what);
+                : sizedTuplePart(bits, cell.bits(), false, t.pos(), what);
         memState.put(cell, v.lits());
         memWrites.add(cell);
     }
@@ -440,7 +448,7 @@ final class KernelElaboration {
         Object bound = f.lookup(n.name());
         if (bound instanceof BigInteger i) return new Const(i);
         if (bound instanceof IntVar iv) return new Const(iv.value);
-        if (bound instanceof Variable v) return new Bits(read(v, 0, v.width() - 1, n.pos()));
+        if (bound instanceof Variable v) return new Bits(read(v, 0, v.width() - 1, n.pos()), v.signed);
         Owned<ConstDecl> c = scope(f).consts().get(n.name());
         if (c == null) throw n.pos().error("unknown name '" + n.name() + "'");
         return new Const(program.constValue(c, this));
@@ -464,9 +472,10 @@ final class KernelElaboration {
             };
         }
         int[] x = ((Bits) v).lits();
+        boolean signed = ((Bits) v).signed();
         return switch (u.op()) {
-            case NOT -> new Bits(circuits.not(x));
-            case NEG -> new Bits(circuits.neg(x));
+            case NOT -> new Bits(circuits.not(x), signed);
+            case NEG -> new Bits(circuits.neg(x), signed);
             case REDUCE_AND -> bitOf(circuits.reduceAnd(x));
             case REDUCE_OR -> bitOf(circuits.reduceOr(x));
             case REDUCE_XOR -> bitOf(circuits.reduceXor(x));
@@ -482,43 +491,57 @@ final class KernelElaboration {
         Val r = eval(b.right(), f, op == BinaryOp.SHL || op == BinaryOp.SHR ? 0 : operandHint);
         if (op == BinaryOp.SHL || op == BinaryOp.SHR) return shift(b, l, r);
         if (l instanceof Const x && r instanceof Const y) return new Const(ConstOps.binary(op, x.value(), y.value(), b.pos()));
-        if (op == BinaryOp.DIV || op == BinaryOp.MOD) {
-            throw b.pos().error("'" + op.symbol + "' works on compile-time integers only (for run-time division use std.arith divmod)");
+        if ((op == BinaryOp.DIV || op == BinaryOp.MOD) && r instanceof Const z && z.value().signum() == 0) {
+            throw b.right().pos().error("division by zero: the right operand of '" + op.symbol + "' is the constant 0");
         }
         int w;
-        if (l instanceof Const) w = ((Bits) r).width();
-        else if (r instanceof Const) w = ((Bits) l).width();
-        else {
-            int lw = ((Bits) l).width(), rw = ((Bits) r).width();
+        boolean signed;
+        if (l instanceof Const) {
+            w = ((Bits) r).width();
+            signed = ((Bits) r).signed();
+        } else if (r instanceof Const) {
+            w = ((Bits) l).width();
+            signed = ((Bits) l).signed();
+        } else {
+            Bits lb = (Bits) l, rb = (Bits) r;
+            int lw = lb.width(), rw = rb.width();
+            if (lb.signed() != rb.signed()) {
+                throw b.pos().error("signed/unsigned mix in '" + op.symbol + "': " + lb.type() + " and " + rb.type()
+                        + "; cast one side, e.g. u<" + Math.max(lw, rw) + ">(…) or s<" + Math.max(lw, rw) + ">(…)");
+            }
             if (lw != rw && (op == BinaryOp.AND || op == BinaryOp.OR || op == BinaryOp.XOR)) {
                 throw b.pos().error("width mismatch in '" + op.symbol + "': " + bits(lw) + " and " + bits(rw)
-                        + "; cast one side, e.g. u<" + Math.max(lw, rw) + ">(…)");
+                        + "; cast one side, e.g. " + (lb.signed() ? "s<" : "u<") + Math.max(lw, rw) + ">(…)");
             }
             w = Math.max(lw, rw);
+            signed = lb.signed();
         }
-        int[] x = operand(l, w, b.left().pos(), op);
-        int[] y = operand(r, w, b.right().pos(), op);
+        int[] x = operand(l, w, signed, b.left().pos(), op);
+        int[] y = operand(r, w, signed, b.right().pos(), op);
         return switch (op) {
-            case OR -> new Bits(circuits.or(x, y));
-            case XOR -> new Bits(circuits.xor(x, y));
-            case AND -> new Bits(circuits.and(x, y));
+            case OR -> new Bits(circuits.or(x, y), signed);
+            case XOR -> new Bits(circuits.xor(x, y), signed);
+            case AND -> new Bits(circuits.and(x, y), signed);
             case EQ -> bitOf(circuits.eq(x, y));
             case NE -> bitOf(Lit.not(circuits.eq(x, y)));
-            case LT -> bitOf(circuits.ult(x, y));
-            case GT -> bitOf(circuits.ult(y, x));
-            case LE -> bitOf(Lit.not(circuits.ult(y, x)));
-            case GE -> bitOf(Lit.not(circuits.ult(x, y)));
-            case ADD -> new Bits(circuits.add(x, y));
-            case SUB -> new Bits(circuits.sub(x, y));
-            case MUL -> new Bits(circuits.mul(x, y));
-            case SHL, SHR, DIV, MOD -> throw new IllegalStateException();
+            case LT -> bitOf(circuits.lt(x, y, signed));
+            case GT -> bitOf(circuits.lt(y, x, signed));
+            case LE -> bitOf(Lit.not(circuits.lt(y, x, signed)));
+            case GE -> bitOf(Lit.not(circuits.lt(x, y, signed)));
+            case ADD -> new Bits(circuits.add(x, y), signed);
+            case SUB -> new Bits(circuits.sub(x, y), signed);
+            case MUL -> new Bits(circuits.mul(x, y), signed);
+            case DIV -> new Bits(circuits.divmod(x, y, signed)[0], signed);
+            case MOD -> new Bits(circuits.divmod(x, y, signed)[1], signed);
+            case SHL, SHR -> throw new IllegalStateException();
         };
     }
 
-    /** An operand at width w: a constant sized to it, a narrower vector zero-extended (arithmetic and comparisons). */
-    private static int[] operand(Val v, int w, Pos pos, BinaryOp op) {
-        if (v instanceof Const c) return sized(c, w, pos, "the other operand of '" + op.symbol + "'").lits();
-        return Circuits.resize(((Bits) v).lits(), w);
+    /** An operand at width w: a constant sized to it, a narrower vector extended (sign-extended if signed). */
+    private static int[] operand(Val v, int w, boolean signed, Pos pos, BinaryOp op) {
+        if (v instanceof Const c) return sized(c, w, signed, pos, "the other operand of '" + op.symbol + "'").lits();
+        Bits b = (Bits) v;
+        return Circuits.extend(b.lits(), w, b.signed());
     }
 
     private Val shift(Expr.Binary b, Val l, Val r) {
@@ -527,9 +550,10 @@ final class KernelElaboration {
         }
         if (amount.value().signum() < 0) throw b.right().pos().error("negative shift amount " + amount.value());
         if (l instanceof Const c) return new Const(ConstOps.binary(b.op(), c.value(), amount.value(), b.pos()));
-        int[] x = ((Bits) l).lits();
+        Bits x = (Bits) l;
         long k = amount.value().min(BigInteger.valueOf(Limits.MAX_WIDTH + 1L)).longValue();
-        return new Bits(b.op() == BinaryOp.SHL ? Circuits.shl(x, k) : Circuits.shr(x, k));
+        int[] shifted = b.op() == BinaryOp.SHL ? Circuits.shl(x.lits(), k) : x.signed() ? Circuits.sar(x.lits(), k) : Circuits.shr(x.lits(), k);
+        return new Bits(shifted, x.signed());
     }
 
     private Val ternary(Expr.Ternary t, Frame f, int hint) {
@@ -538,25 +562,35 @@ final class KernelElaboration {
         int cond = bit(c, t.cond().pos(), "the condition of '?:'");
         Val x = eval(t.then(), f, hint);
         Val y = eval(t.orElse(), f, hint);
-        int w = commonWidth(List.of(x, y), hint, t.pos(), "'?:'");
-        return new Bits(circuits.mux(cond, sized(x, w, t.then().pos(), "a branch of '?:'").lits(),
-                sized(y, w, t.orElse().pos(), "a branch of '?:'").lits()));
+        Shape s = commonShape(List.of(x, y), hint, t.pos(), "'?:'");
+        return new Bits(circuits.mux(cond, sized(x, s.width(), s.signed(), t.then().pos(), "a branch of '?:'").lits(),
+                sized(y, s.width(), s.signed(), t.orElse().pos(), "a branch of '?:'").lits()), s.signed());
     }
 
-    /** The width all of {@code vals} must share: that of the sized ones (all equal), else the hint. */
-    private static int commonWidth(List<Val> vals, int hint, Pos pos, String what) {
-        int w = 0;
+    /** A width and whether the value is signed. */
+    private record Shape(int width, boolean signed) {}
+
+    /**
+     * The width and signedness all of {@code vals} must share: those of the sized ones (all equal), else the
+     * hint's width, unsigned.
+     */
+    private static Shape commonShape(List<Val> vals, int hint, Pos pos, String what) {
+        Bits first = null;
         for (Val v : vals) {
             if (v instanceof Bits b) {
-                if (w != 0 && b.width() != w) {
-                    throw pos.error("width mismatch in " + what + ": " + bits(w) + " and " + bits(b.width()));
+                if (first != null && b.width() != first.width()) {
+                    throw pos.error("width mismatch in " + what + ": " + bits(first.width()) + " and " + bits(b.width()));
                 }
-                w = b.width();
+                if (first != null && b.signed() != first.signed()) {
+                    throw pos.error("signed/unsigned mix in " + what + ": " + first.type() + " and " + b.type()
+                            + "; cast one, e.g. u<" + b.width() + ">(…) or s<" + b.width() + ">(…)");
+                }
+                if (first == null) first = b;
             }
         }
-        if (w == 0) w = hint;
-        if (w == 0) throw pos.error("cannot tell the width of " + what + " from constants alone; cast one, e.g. u<8>(…)");
-        return w;
+        if (first != null) return new Shape(first.width(), first.signed());
+        if (hint == 0) throw pos.error("cannot tell the width of " + what + " from constants alone; cast one, e.g. u<8>(…)");
+        return new Shape(hint, false);
     }
 
     private static int bit(Val v, Pos pos, String what) {
@@ -632,23 +666,29 @@ final class KernelElaboration {
     private Val cast(Expr.Cast c, Frame f) {
         int w = width(c.type(), f);
         Val v = eval(c.value(), f, 0);
-        if (v instanceof Const k) return new Bits(Circuits.constant(k.value(), w));
-        return new Bits(Circuits.resize(((Bits) v).lits(), w));
+        if (v instanceof Const k) return new Bits(Circuits.constant(k.value(), w), c.type().signed());
+        Bits b = (Bits) v;
+        // Widening extends as the value's own type says (a signed value by its sign bit); the bits are then
+        // read as the cast's type.
+        return new Bits(Circuits.extend(b.lits(), w, b.signed()), c.type().signed());
     }
 
     private Val builtin(Expr.Call call, Builtin g, Frame f, int hint) {
         List<Val> args = new ArrayList<>();
         for (Expr a : call.args()) args.add(eval(a, f, hint));
-        int w = commonWidth(args, hint, call.pos(), "'" + g.name + "'");
+        Shape s = commonShape(args, hint, call.pos(), "'" + g.name + "'");
         List<int[]> x = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) x.add(sized(args.get(i), w, call.args().get(i).pos(), "an argument of '" + g.name + "'").lits());
-        return new Bits(switch (g) {
+        for (int i = 0; i < args.size(); i++) {
+            x.add(sized(args.get(i), s.width(), s.signed(), call.args().get(i).pos(), "an argument of '" + g.name + "'").lits());
+        }
+        int[] r = switch (g) {
             case NOR -> circuits.not(x.stream().reduce(circuits::or).orElseThrow());   // ~(a | b | …)
             case NAND -> circuits.not(x.stream().reduce(circuits::and).orElseThrow()); // ~(a & b & …)
             case XNOR -> circuits.not(circuits.xor(x.get(0), x.get(1)));
             case IMP -> circuits.or(circuits.not(x.get(0)), x.get(1));                 // ~a | b
             case MAJ -> circuits.maj(x.get(0), x.get(1), x.get(2));
-        });
+        };
+        return new Bits(r, s.signed());
     }
 
     // ---------------------------------------------------------------- calls
@@ -699,8 +739,8 @@ final class KernelElaboration {
                 throw call.args().get(i).pos().error("width mismatch: argument '" + p.name() + "' of '" + fn.name()
                         + "' is " + bits(w) + ", got " + bits(b.width()));
             }
-            Variable v = new Variable(p.name(), Variable.Kind.INPUT, p.pos(), w);
-            v.bits = sized(a, w, call.args().get(i).pos(), "argument '" + p.name() + "' of '" + fn.name() + "'").lits();
+            Variable v = new Variable(p.name(), Variable.Kind.INPUT, p.pos(), w, p.type().signed());
+            v.bits = sized(a, w, v.signed, call.args().get(i).pos(), "argument '" + p.name() + "' of '" + fn.name() + "'").lits();
             callee.define(p.name(), v);
         }
         List<Variable> results = declareResults(fn, callee);
@@ -710,8 +750,8 @@ final class KernelElaboration {
         } finally {
             callDepth--;
         }
-        if (fn.results() instanceof Results.Single) return new Bits(callee.returnValue);
-        return new Tuple(results.stream().map(r -> r.name).toList(), results.stream().map(r -> new Bits(r.bits)).toList());
+        if (fn.results() instanceof Results.Single single) return new Bits(callee.returnValue, single.type().signed());
+        return new Tuple(results.stream().map(r -> r.name).toList(), results.stream().map(r -> new Bits(r.bits, r.signed)).toList());
     }
 
     // ---------------------------------------------------------------- sizing
@@ -720,17 +760,34 @@ final class KernelElaboration {
      * A value at exactly width w. A constant takes the width if it fits (negative constants down to
      * -2^(w-1), as two's complement); a vector must already have it.
      */
-    static Bits sized(Val v, int w, Pos pos, String what) {
+    static Bits sized(Val v, int w, Pos pos, String what) { return sized(v, w, false, pos, what); }
+
+    /**
+     * A value at exactly width w and the given signedness. A constant takes them if it fits: for an unsigned
+     * value 0 .. 2^w - 1 or, as two's complement, down to -2^(w-1); for a signed one -2^(w-1) .. 2^(w-1) - 1.
+     * A vector must already have both.
+     */
+    static Bits sized(Val v, int w, boolean signed, Pos pos, String what) {
         if (v instanceof Const c) {
             BigInteger x = c.value();
-            if (!fits(x, w)) throw pos.error("constant " + x + " does not fit in " + bits(w) + " (" + what + ")");
-            return new Bits(Circuits.constant(x, w));
+            if (signed && x.bitLength() > w - 1) {
+                BigInteger half = BigInteger.ONE.shiftLeft(w - 1);
+                throw pos.error("constant " + x + " does not fit in " + typeName(w, true) + ", " + half.negate() + ".."
+                        + half.subtract(BigInteger.ONE) + " (" + what + ")");
+            }
+            if (!signed && !fits(x, w)) throw pos.error("constant " + x + " does not fit in " + bits(w) + " (" + what + ")");
+            return new Bits(Circuits.constant(x, w), signed);
         }
         if (v instanceof Tuple) throw pos.error("a call with several results cannot be used as a value");
         Bits b = (Bits) v;
+        String cast = (signed ? "s<" : "u<") + w + ">(…)";
         if (b.width() != w) {
             throw pos.error("width mismatch: " + what + " is " + bits(w) + " but the value is " + bits(b.width())
-                    + "; cast it with u<" + w + ">(…)");
+                    + "; cast it with " + cast);
+        }
+        if (b.signed() != signed) {
+            throw pos.error("signed/unsigned mix: " + what + " is " + typeName(w, signed) + " but the value is " + b.type()
+                    + "; cast it with " + cast);
         }
         return b;
     }
@@ -741,4 +798,7 @@ final class KernelElaboration {
     }
 
     static String bits(int w) { return w + (w == 1 ? " bit" : " bits"); }
+
+    /** A type as written: {@code bit}, {@code u<8>}, {@code s<8>}. */
+    static String typeName(int w, boolean signed) { return signed ? "s<" + w + ">" : w == 1 ? "bit" : "u<" + w + ">"; }
 }

@@ -11,19 +11,24 @@ final class Variable {
     final String name;
     final Kind kind;
     final Pos declared;
+    /** Declared {@code s<N>}: read as a signed value. */
+    final boolean signed;
     int[] bits;
     /** Bits assigned on some path so far (never undone by a run-time if), to tell "never" from "not on every path". */
     final java.util.BitSet everAssigned = new java.util.BitSet();
 
-    Variable(String name, Kind kind, Pos declared, int width) {
+    Variable(String name, Kind kind, Pos declared, int width, boolean signed) {
         this.name = name;
         this.kind = kind;
         this.declared = declared;
+        this.signed = signed;
         this.bits = new int[width];
         java.util.Arrays.fill(bits, UNASSIGNED);
     }
 
     int width() { return bits.length; }
+
+    String type() { return KernelElaboration.typeName(width(), signed); }
 
     void assigned(int lo, int hi) { everAssigned.set(lo, hi + 1); }
 

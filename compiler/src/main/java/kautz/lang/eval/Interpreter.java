@@ -28,17 +28,29 @@ public final class Interpreter {
 
     public Interpreter(Program program) { this.program = program; }
 
-    /** A compile-time integer ({@code width == 0}) or a sized value {@code 0 <= value < 2^width}. */
-    private record V(BigInteger value, int width) {
+    /**
+     * A compile-time integer ({@code width == 0}) or a sized value: its bits {@code 0 <= value < 2^width},
+     * read as two's complement when {@code signed}.
+     */
+    private record V(BigInteger value, int width, boolean signed) {
+        V(BigInteger value, int width) { this(value, width, false); }
+
         boolean sized() { return width > 0; }
+
+        /** The number the value stands for: its bits, or for a signed value their two's-complement reading. */
+        BigInteger number() { return signed && value.testBit(width - 1) ? value.subtract(BigInteger.ONE.shiftLeft(width)) : value; }
     }
 
-    /** A variable: its value and width. */
+    /** A variable: its value (bits), width and signedness. */
     private static final class Var {
         BigInteger value = BigInteger.ZERO;
         final int width;
+        final boolean signed;
 
-        Var(int width) { this.width = width; }
+        Var(int width, boolean signed) {
+            this.width = width;
+            this.signed = signed;
+        }
     }
 
     /** A compile-time {@code int} variable: an unbounded integer, reassignable. */
@@ -81,7 +93,7 @@ public final class Interpreter {
         for (Map.Entry<String, BigInteger> e : inputs.entrySet()) MemCellId.parse(e.getKey()).ifPresent(c -> mem.put(c, e.getValue()));
         Frame f = new Frame(program.main(), k);
         for (Param p : k.params()) {
-            Var v = new Var(width(p.type(), f));
+            Var v = new Var(width(p.type(), f), p.type().signed());
             v.value = inputs.get(p.name());
             if (v.value == null) throw new IllegalArgumentException("missing input " + p.name());
             f.scopes.peek().put(p.name(), v);
@@ -99,7 +111,7 @@ public final class Interpreter {
         List<String> names = new ArrayList<>();
         if (r.results() instanceof Results.Named n) {
             for (Param p : n.results()) {
-                f.scopes.peek().put(p.name(), new Var(width(p.type(), f)));
+                f.scopes.peek().put(p.name(), new Var(width(p.type(), f), p.type().signed()));
                 names.add(p.name());
             }
         }
@@ -119,7 +131,7 @@ public final class Interpreter {
 
     private void stmt(Stmt s, Frame f) {
         if (s instanceof Stmt.Var v) {
-            Var x = new Var(width(v.type(), f));
+            Var x = new Var(width(v.type(), f), v.type().signed());
             if (v.init() != null) x.value = fit(eval(v.init(), f, x.width), x.width);
             f.scopes.peek().put(v.name(), x);
         } else if (s instanceof Stmt.IntVar v) {
@@ -141,8 +153,9 @@ public final class Interpreter {
             if (eval(i.cond(), f, 1).value().signum() != 0) block(i.then(), f);
             else if (i.orElse() != null) block(i.orElse(), f);
         } else if (s instanceof Stmt.Return r) {
-            int w = width(((Results.Single) f.routine.results()).type(), f);
-            f.result = new V(fit(eval(r.value(), f, w), w), w);
+            TypeRef type = ((Results.Single) f.routine.results()).type();
+            int w = width(type, f);
+            f.result = new V(fit(eval(r.value(), f, w), w), w, type.signed());
             f.returned = true;
         }
     }
@@ -195,7 +208,7 @@ public final class Interpreter {
         if (e instanceof Expr.Name n) {
             Object b = f.lookup(n.name());
             if (b instanceof BigInteger i) return new V(i, 0);
-            if (b instanceof Var x) return new V(x.value, x.width);
+            if (b instanceof Var x) return new V(x.value, x.width, x.signed);
             if (b instanceof IntVar x) return new V(x.value, 0);
             Owned<ConstDecl> c = scope(f).consts().get(n.name());
             return new V(eval(c.decl().value(), new Frame(c.module(), null), 0).value(), 0);
@@ -203,8 +216,8 @@ public final class Interpreter {
         if (e instanceof Expr.Unary u) {
             V x = eval(u.operand(), f, u.op() == UnaryOp.NOT || u.op() == UnaryOp.NEG ? hint : 0);
             return switch (u.op()) {
-                case NOT -> x.sized() ? sized(x.value().not(), x.width()) : new V(x.value().not(), 0);
-                case NEG -> x.sized() ? sized(x.value().negate(), x.width()) : new V(x.value().negate(), 0);
+                case NOT -> x.sized() ? sized(x.value().not(), x.width(), x.signed()) : new V(x.value().not(), 0);
+                case NEG -> x.sized() ? sized(x.value().negate(), x.width(), x.signed()) : new V(x.value().negate(), 0);
                 case REDUCE_AND -> bit(x.value().equals(mask(x.width())));
                 case REDUCE_OR -> bit(x.value().signum() != 0);
                 case REDUCE_XOR -> bit(x.value().bitCount() % 2 == 1);
@@ -216,7 +229,7 @@ public final class Interpreter {
             if (!c.sized()) return eval(c.value().signum() != 0 ? t.then() : t.orElse(), f, hint);
             V x = eval(t.then(), f, hint), y = eval(t.orElse(), f, hint);
             int w = x.sized() ? x.width() : y.sized() ? y.width() : hint;
-            return new V(fit(c.value().signum() != 0 ? x : y, w), w);
+            return new V(fit(c.value().signum() != 0 ? x : y, w), w, x.signed() || y.signed());
         }
         if (e instanceof Expr.Index i) {
             if (i.target() instanceof Expr.Name n && f.lookup(n.name()) == null && scope(f).mems().containsKey(n.name())) {
@@ -245,7 +258,7 @@ public final class Interpreter {
         }
         if (e instanceof Expr.Cast c) {
             int w = width(c.type(), f);
-            return sized(eval(c.value(), f, 0).value(), w);
+            return new V(fit(eval(c.value(), f, 0), w), w, c.type().signed());
         }
         Expr.Call call = (Expr.Call) e;
         if (Builtin.named(call.name()).isPresent()) return builtin(call, Builtin.named(call.name()).get(), f, hint);
@@ -259,8 +272,8 @@ public final class Interpreter {
         V x = eval(b.left(), f, h), y = eval(b.right(), f, shift ? 0 : h);
         if (shift) {
             int k = y.value().min(BigInteger.valueOf(1 << 20)).intValueExact();
-            BigInteger r = op == BinaryOp.SHL ? x.value().shiftLeft(k) : x.value().shiftRight(k);
-            return x.sized() ? sized(r, x.width()) : new V(r, 0);
+            BigInteger r = op == BinaryOp.SHL ? x.value().shiftLeft(k) : x.number().shiftRight(k); // arithmetic if signed
+            return x.sized() ? sized(r, x.width(), x.signed()) : new V(r, 0);
         }
         if (!x.sized() && !y.sized()) {
             BigInteger p = x.value(), q = y.value();
@@ -277,15 +290,23 @@ public final class Interpreter {
             }, 0);
         }
         int w = Math.max(x.width(), y.width());
+        boolean signed = x.signed() || y.signed(); // the checks refuse a mix of signed and unsigned
         BigInteger p = fit(x, w), q = fit(y, w);
+        V ps = new V(p, w, signed), qs = new V(q, w, signed);
         return switch (op) {
-            case OR -> new V(p.or(q), w);
-            case XOR -> new V(p.xor(q), w);
-            case AND -> new V(p.and(q), w);
-            case ADD -> sized(p.add(q), w);
-            case SUB -> sized(p.subtract(q), w);
-            case MUL -> sized(p.multiply(q), w);
-            default -> bit(compare(op, p.compareTo(q)));
+            case OR -> new V(p.or(q), w, signed);
+            case XOR -> new V(p.xor(q), w, signed);
+            case AND -> new V(p.and(q), w, signed);
+            case ADD -> sized(p.add(q), w, signed);
+            case SUB -> sized(p.subtract(q), w, signed);
+            case MUL -> sized(p.multiply(q), w, signed);
+            case DIV, MOD -> {
+                // By zero: all ones and the dividend; otherwise truncating (MIN / -1 wraps to MIN, remainder 0).
+                if (q.signum() == 0) yield op == BinaryOp.DIV ? new V(mask(w), w, signed) : ps;
+                BigInteger[] qr = ps.number().divideAndRemainder(qs.number());
+                yield sized(qr[op == BinaryOp.DIV ? 0 : 1], w, signed);
+            }
+            default -> bit(compare(op, ps.number().compareTo(qs.number())));
         };
     }
 
@@ -304,10 +325,12 @@ public final class Interpreter {
     private V builtin(Expr.Call call, Builtin g, Frame f, int hint) {
         List<V> args = new ArrayList<>();
         int w = 0;
+        boolean signed = false;
         for (Expr a : call.args()) {
             V v = eval(a, f, hint);
             args.add(v);
             if (v.sized()) w = v.width();
+            signed |= v.signed();
         }
         if (w == 0) w = hint;
         List<BigInteger> x = new ArrayList<>();
@@ -319,7 +342,7 @@ public final class Interpreter {
             case IMP -> x.get(0).not().or(x.get(1));
             case MAJ -> x.get(0).and(x.get(1)).or(x.get(0).and(x.get(2))).or(x.get(1).and(x.get(2)));
         };
-        return sized(r, w);
+        return sized(r, w, signed);
     }
 
     /** Calls a function: its single result, or its named results in order. */
@@ -336,7 +359,7 @@ public final class Interpreter {
         }
         for (int i = 0; i < fn.params().size(); i++) {
             Param p = fn.params().get(i);
-            Var v = new Var(width(p.type(), f));
+            Var v = new Var(width(p.type(), f), p.type().signed());
             v.value = fit(args.get(i), v.width);
             f.scopes.peek().put(p.name(), v);
         }
@@ -346,7 +369,7 @@ public final class Interpreter {
         List<V> out = new ArrayList<>();
         for (String r : results) {
             Var v = (Var) f.lookup(r);
-            out.add(new V(v.value, v.width));
+            out.add(new V(v.value, v.width, v.signed));
         }
         return out;
     }
@@ -363,8 +386,13 @@ public final class Interpreter {
 
     private static V sized(BigInteger v, int w) { return new V(v.and(mask(w)), w); }
 
+    private static V sized(BigInteger v, int w, boolean signed) { return new V(v.and(mask(w)), w, signed); }
+
     private static V bit(boolean b) { return new V(b ? BigInteger.ONE : BigInteger.ZERO, 1); }
 
-    /** A value at width w: constants wrap modulo 2^w (negative ones as two's complement), narrower values zero-extend. */
-    private static BigInteger fit(V v, int w) { return v.value().and(mask(w)); }
+    /**
+     * A value at width w: constants wrap modulo 2^w (negative ones as two's complement), narrower values extend
+     * (a signed one by its sign bit), wider ones are truncated.
+     */
+    private static BigInteger fit(V v, int w) { return v.number().and(mask(w)); }
 }

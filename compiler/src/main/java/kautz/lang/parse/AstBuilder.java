@@ -32,29 +32,29 @@ final class AstBuilder {
         }
         if (c.constDecl() != null) {
             ConstDeclContext d = c.constDecl();
-            return new ConstDecl(pos(d.ID().getSymbol()), d.ID().getText(), expr(d.expr()));
+            return new ConstDecl(pos(d.name()), d.name().getText(), expr(d.expr()));
         }
         if (c.memDecl() != null) {
             MemDeclContext d = c.memDecl();
-            return new MemDecl(pos(d.ID().getSymbol()), d.ID().getText(), add(d.addExpr()), expr(d.expr()));
+            return new MemDecl(pos(d.name()), d.name().getText(), add(d.addExpr()), expr(d.expr()));
         }
         if (c.fnDecl() != null) {
             FnDeclContext d = c.fnDecl();
             List<String> typeParams = d.typeParams() == null ? List.of()
-                    : d.typeParams().ID().stream().map(TerminalNode::getText).toList();
-            return new FnDecl(pos(d.ID().getSymbol()), d.ID().getText(), typeParams, params(d.params()),
+                    : d.typeParams().name().stream().map(NameContext::getText).toList();
+            return new FnDecl(pos(d.name()), d.name().getText(), typeParams, params(d.params()),
                     results(d.results()), block(d.block()));
         }
         KernelDeclContext d = c.kernelDecl();
         Results results = d.results() == null ? new Results.None() : results(d.results());
-        return new KernelDecl(pos(d.ID().getSymbol()), d.ID().getText(), params(d.params()), results, block(d.block()));
+        return new KernelDecl(pos(d.name()), d.name().getText(), params(d.params()), results, block(d.block()));
     }
 
     private List<Param> params(ParamsContext c) {
         return c == null ? List.of() : c.param().stream().map(this::param).toList();
     }
 
-    private Param param(ParamContext c) { return new Param(pos(c), c.ID().getText(), type(c.type())); }
+    private Param param(ParamContext c) { return new Param(pos(c), c.name().getText(), type(c.type())); }
 
     private Results results(ResultsContext c) {
         if (c instanceof SingleResultContext s) return new Results.Single(type(s.type()));
@@ -63,6 +63,7 @@ final class AstBuilder {
 
     private TypeRef type(TypeContext c) {
         if (c instanceof VectorTypeContext v) return new TypeRef(pos(c), false, add(v.addExpr()));
+        if (c instanceof SignedTypeContext v) return new TypeRef(pos(c), false, add(v.addExpr()), true);
         return bitType(pos(c));
     }
 
@@ -76,16 +77,16 @@ final class AstBuilder {
 
     private Stmt stmt(StmtContext c) {
         if (c instanceof VarStmtContext v) {
-            return new Stmt.Var(pos(v.ID().getSymbol()), v.ID().getText(), type(v.type()),
+            return new Stmt.Var(pos(v.name()), v.name().getText(), type(v.type()),
                     v.expr() == null ? null : expr(v.expr()));
         }
-        if (c instanceof IntVarStmtContext v) return new Stmt.IntVar(pos(v.ID().getSymbol()), v.ID().getText(), expr(v.expr()));
+        if (c instanceof IntVarStmtContext v) return new Stmt.IntVar(pos(v.name()), v.name().getText(), expr(v.expr()));
         if (c instanceof AssignStmtContext a) return new Stmt.Assign(pos(a), target(a.target()), expr(a.expr()));
         if (c instanceof TupleAssignStmtContext t) {
             return new Stmt.TupleAssign(pos(t), t.target().stream().map(this::target).toList(), expr(t.expr()));
         }
         if (c instanceof ForStmtContext f) {
-            return new Stmt.For(pos(f), f.ID().getText(), expr(f.expr(0)), expr(f.expr(1)), block(f.block()));
+            return new Stmt.For(pos(f), f.name().getText(), expr(f.expr(0)), expr(f.expr(1)), block(f.block()));
         }
         if (c instanceof IfStmtContext i) return ifStmt(i.ifStatement());
         ReturnStmtContext r = (ReturnStmtContext) c;
@@ -104,11 +105,11 @@ final class AstBuilder {
     }
 
     private Target target(TargetContext c) {
-        if (c instanceof BitTargetContext b) return new Target.Bit(pos(b), b.ID().getText(), expr(b.expr()));
+        if (c instanceof BitTargetContext b) return new Target.Bit(pos(b), b.name().getText(), expr(b.expr()));
         if (c instanceof SliceTargetContext s) {
-            return new Target.Slice(pos(s), s.ID().getText(), expr(s.expr(0)), expr(s.expr(1)));
+            return new Target.Slice(pos(s), s.name().getText(), expr(s.expr(0)), expr(s.expr(1)));
         }
-        return new Target.Whole(pos(c), ((WholeTargetContext) c).ID().getText());
+        return new Target.Whole(pos(c), ((WholeTargetContext) c).name().getText());
     }
 
     Expr expr(ExprContext c) {
@@ -182,11 +183,14 @@ final class AstBuilder {
     private Expr primary(PrimaryContext c) {
         if (c instanceof LiteralExprContext l) return literal(l.literal());
         if (c instanceof CallExprContext call) {
-            return new Expr.Call(pos(call), call.ID().getText(), call.expr().stream().map(this::expr).toList());
+            return new Expr.Call(pos(call), call.name().getText(), call.expr().stream().map(this::expr).toList());
         }
-        if (c instanceof NameExprContext n) return new Expr.Name(pos(n), n.ID().getText());
+        if (c instanceof NameExprContext n) return new Expr.Name(pos(n), n.name().getText());
         if (c instanceof CastExprContext cast) {
             return new Expr.Cast(pos(cast), new TypeRef(pos(cast), false, add(cast.addExpr())), expr(cast.expr()));
+        }
+        if (c instanceof SignedCastExprContext cast) {
+            return new Expr.Cast(pos(cast), new TypeRef(pos(cast), false, add(cast.addExpr()), true), expr(cast.expr()));
         }
         if (c instanceof BitCastExprContext b) return new Expr.Cast(pos(b), bitType(pos(b)), expr(b.expr()));
         if (c instanceof ConcatExprContext cc) {

@@ -55,6 +55,7 @@ public final class Flow {
 
     private static Compiled compile(Design design, FlowOptions options, boolean record) {
         GateFamily family = Families.resolve(options.target());
+        if (MigRoute.applies(family)) return MigRoute.compile(design, family, options, record);
         if (options.consumeInputs() && family.gates().stream().noneMatch(kautz.target.GateImpl::inPlace)) {
             throw new UsageError("--consume-inputs: target " + family.name()
                     + " has no in-place gate (imp), so no gate could overwrite an input");

@@ -16,6 +16,11 @@ public final class Primitives {
     /** Minority of three inputs, FELIX's Min3. */
     public static final Primitive MIN3 = new Primitive("min3", 3, 0b00010111);
 
+    /** Majority of three inputs, a node of a majority-inverter graph. */
+    public static final Primitive MAJ3 = new Primitive("maj3", 3, 0b11101000);
+    /** RM3's function, rm3(a, b, c) = maj(a, ¬b, c); input 2 is the cell it overwrites. */
+    public static final Primitive RM3 = new Primitive("rm3", 3, 0b10110010);
+
     /** k-input NOR: true only for minterm 0. */
     public static Primitive nor(int k) { return k == 1 ? INV1 : k == 2 ? NOR2 : new Primitive("nor" + k, k, 1L); }
 

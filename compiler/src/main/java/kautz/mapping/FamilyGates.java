@@ -85,5 +85,5 @@ final class FamilyGates {
 
     GateFamily family() { return family; }
 
-    private static int costOf(GateImpl g) { return g.cycles() + g.initCycles(); }
+    private static int costOf(GateImpl g) { return g.mapCost(); }
 }

@@ -43,58 +43,114 @@ final class InPlaceLegaliser {
     /** Which imp2 gates cannot stay in place; for those kept, the other readers of q go in {@code runBefore}. */
     private static boolean[] decide(MappedNetwork m, boolean consumeInputs, int[][] runBefore) {
         int n = m.numNodes();
-        List<List<Integer>> readers = new ArrayList<>(n);
-        for (int v = 0; v < n; v++) readers.add(new ArrayList<>(2));
-        for (int v = m.numInputs(); v < n; v++) {
-            for (int f : Arrays.stream(m.gate(v).fanins().toArray()).distinct().toArray()) readers.get(f).add(v);
-        }
+        int[][] readers = readers(m);
         boolean[] output = new boolean[n];
         for (int i = 0; i < m.numOutputs(); i++) output[m.outputNodes().get(i)] = true;
-        List<List<Integer>> mustPrecede = new ArrayList<>(n); // order edges kept so far: x before each listed gate
-        for (int v = 0; v < n; v++) mustPrecede.add(new ArrayList<>(0));
+        Reach reach = new Reach(readers);
         boolean[] consumed = new boolean[n];
         boolean[] rejected = new boolean[n];
         boolean backward = false; // an order edge from a later node to an earlier one: paths may then go down in id
-        for (int gate = m.numInputs(); gate < n; gate++) {
-            final int g = gate;
+        for (int g = m.numInputs(); g < n; g++) {
             if (!m.gate(g).primitive().equals(Primitives.IMP2)) continue;
             int p = m.gate(g).fanins().get(0);
             int q = m.gate(g).fanins().get(1);
             boolean ok = p != q && !output[q] && !consumed[q] && (consumeInputs || !m.isInput(q))
                     && (m.isInput(q) || !m.gate(q).primitive().isConstant());
-            int[] others = readers.get(q).stream().mapToInt(Integer::intValue).filter(r -> r != g).toArray();
-            boolean later = Arrays.stream(others).anyMatch(r -> r > g);
-            if (ok && (later || backward && others.length > 0)) ok = !reaches(g, others, readers, mustPrecede);
+            int[] others = without(readers[q], g);
+            boolean later = false;
+            for (int r : others) later |= r > g;
+            if (ok && (later || backward && others.length > 0)) ok = !reach.reaches(g, others);
             if (!ok) { rejected[g] = true; continue; }
             consumed[q] = true;
             runBefore[g] = others;
-            for (int r : others) mustPrecede.get(r).add(g);
+            for (int r : others) reach.order(r, g);
             backward |= later;
         }
         return rejected;
     }
 
-    /** Whether some target depends on {@code from} (a path of reader or order edges); true too past the visit limit. */
-    private static boolean reaches(int from, int[] targets, List<List<Integer>> readers, List<List<Integer>> mustPrecede) {
-        java.util.Set<Integer> goal = new java.util.HashSet<>();
-        for (int t : targets) goal.add(t);
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
-        todo.add(from);
-        seen.add(from);
-        while (!todo.isEmpty()) {
-            int v = todo.poll();
-            for (List<Integer> next : List.of(readers.get(v), mustPrecede.get(v))) {
-                for (int s : next) {
-                    if (goal.contains(s)) return true;
-                    if (seen.add(s)) {
-                        if (seen.size() > REACH_LIMIT) return true;
-                        todo.add(s);
+    /** The distinct gates reading each node, in increasing id. */
+    private static int[][] readers(MappedNetwork m) {
+        int n = m.numNodes();
+        int[] count = new int[n];
+        int[][] distinct = new int[n][];
+        for (int v = m.numInputs(); v < n; v++) {
+            distinct[v] = Arrays.stream(m.gate(v).fanins().toArray()).distinct().toArray();
+            for (int f : distinct[v]) count[f]++;
+        }
+        int[][] readers = new int[n][];
+        for (int v = 0; v < n; v++) readers[v] = new int[count[v]];
+        int[] filled = new int[n];
+        for (int v = m.numInputs(); v < n; v++) for (int f : distinct[v]) readers[f][filled[f]++] = v;
+        return readers;
+    }
+
+    private static int[] without(int[] values, int drop) {
+        int k = 0;
+        int[] out = new int[values.length];
+        for (int v : values) if (v != drop) out[k++] = v;
+        return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    /**
+     * Reachability over reader edges and the order edges kept so far, breadth first with a visit limit. Marks
+     * are epoch stamps in arrays sized once, so a check costs only the nodes it visits (there is one per in-place
+     * gate, and large IMPLY mappings have hundreds of thousands).
+     */
+    private static final class Reach {
+        private final int[][] readers;
+        private final int[][] mustPrecede; // order edges kept so far: x before each listed gate, in insertion order
+        private final int[] mustPrecedeSize;
+        private final int[] seen;
+        private final int[] goal;
+        private final int[] queue = new int[REACH_LIMIT + 2];
+        private int epoch;
+
+        Reach(int[][] readers) {
+            int n = readers.length;
+            this.readers = readers;
+            this.mustPrecede = new int[n][];
+            this.mustPrecedeSize = new int[n];
+            this.seen = new int[n];
+            this.goal = new int[n];
+        }
+
+        void order(int before, int gate) {
+            int[] list = mustPrecede[before];
+            int size = mustPrecedeSize[before];
+            if (list == null) list = mustPrecede[before] = new int[2];
+            else if (size == list.length) list = mustPrecede[before] = Arrays.copyOf(list, 2 * size);
+            list[size] = gate;
+            mustPrecedeSize[before] = size + 1;
+        }
+
+        /** Whether some target depends on {@code from} (a path of reader or order edges); true too past the visit limit. */
+        boolean reaches(int from, int[] targets) {
+            int e = ++epoch;
+            for (int t : targets) goal[t] = e;
+            int head = 0;
+            int tail = 0;
+            int visited = 1;
+            queue[tail++] = from;
+            seen[from] = e;
+            while (head < tail) {
+                int v = queue[head++];
+                for (int pass = 0; pass < 2; pass++) {
+                    int[] next = pass == 0 ? readers[v] : mustPrecede[v];
+                    int size = pass == 0 ? next.length : mustPrecedeSize[v];
+                    for (int i = 0; i < size; i++) {
+                        int s = next[i];
+                        if (goal[s] == e) return true;
+                        if (seen[s] != e) {
+                            seen[s] = e;
+                            if (++visited > REACH_LIMIT) return true;
+                            queue[tail++] = s;
+                        }
                     }
                 }
             }
+            return false;
         }
-        return false;
     }
 
     /** The imp2 gates marked rejected become {@code nand2(p, inv1(q))}; everything else is copied. */

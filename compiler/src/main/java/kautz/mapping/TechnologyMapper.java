@@ -68,17 +68,25 @@ public final class TechnologyMapper {
         return family.has(Primitives.IMP2) ? InPlaceLegaliser.legalise(m, consumeInputs) : m;
     }
 
+    /** The mapping of fewer cycles; of equal cycles, the one of less energy (when the family gives energies). */
     private static RootedMapping cheaper(RootedMapping a, RootedMapping b, GateFamily family) {
-        return cost(b.network(), family) < cost(a.network(), family) ? b : a;
+        long ca = cost(a.network(), family), cb = cost(b.network(), family);
+        if (cb != ca) return cb < ca ? b : a;
+        return energy(b.network(), family) < energy(a.network(), family) ? b : a;
     }
 
-    /** Cycles of the gates plus one init per gate that needs a fresh cell. */
+    static double energy(MappedNetwork m, GateFamily family) {
+        double e = 0;
+        for (MappedNetwork.Gate g : m.gates()) if (!g.primitive().isConstant()) e += family.implOf(g.primitive()).orElseThrow().energyPJ();
+        return e;
+    }
+
+    /** Each gate's cost ({@link GateImpl#mapCost()}: cycles plus the init of a fresh cell, unless the family says). */
     static long cost(MappedNetwork m, GateFamily family) {
         long c = 0;
         for (MappedNetwork.Gate g : m.gates()) {
             if (g.primitive().isConstant()) continue;
-            GateImpl impl = family.implOf(g.primitive()).orElseThrow();
-            c += impl.cycles() + impl.initCycles();
+            c += family.implOf(g.primitive()).orElseThrow().mapCost();
         }
         return c;
     }

@@ -15,7 +15,7 @@ public final class Schedulers {
 
     public static ImmutableList<Scheduler> all() {
         ImmutableList.Builder<Scheduler> all = ImmutableList.<Scheduler>builder()
-                .add(new LiveSearchScheduler(), new SimplerScheduler(), new TopoScheduler(), new PartitionScheduler());
+                .add(new LiveSearchScheduler(), new SimplerScheduler(), new TopoScheduler(), new PartitionScheduler(), new WearScheduler());
         for (Scheduler plugin : ServiceLoader.load(Scheduler.class)) all.add(plugin);
         return all.build();
     }

@@ -31,6 +31,25 @@ public final class Families {
         return ImmutableList.of(magicNor(), magicNorK(3), magicNorK(4), magic(), imply(), felix());
     }
 
+    /**
+     * Families resolved by name like the built-ins but kept out of {@link #builtIns()} (whose families every
+     * scheduler serves and the quality tables cover): RM3, compiled through a majority-inverter graph, and the
+     * mixed IMPLY and MAGIC family.
+     */
+    public static ImmutableList<GateFamily> extraFamilies() {
+        return ImmutableList.of(rm3(), implyMagic());
+    }
+
+    /**
+     * IMPLY and MAGIC in one row (after X-IMPLY with MAGIC, Zou et al., JSA 2021): NOR2 and NOT as MAGIC, IMP in
+     * place, NAND2 as serial IMPLY; the mapper chooses per gate by the cycles each takes.
+     */
+    public static GateFamily implyMagic() {
+        return new GateFamily("imply-magic", "MAGIC NOR2 and NOT with in-place IMPLY and serial IMPLY NAND (mixed, after Zou et al. 2021)",
+                ImmutableList.of(GateImpl.parallel(Primitives.NOR2, Opcode.NOR), GateImpl.parallel(Primitives.INV1, Opcode.NOR),
+                        new GateImpl(Primitives.IMP2, Opcode.IMP, 0, false, true), new GateImpl(Primitives.NAND2, Opcode.IMP, 0, true)));
+    }
+
     /** The built-in families, then those of plugins ({@link GateFamilyProvider}s on the class path). */
     public static ImmutableList<GateFamily> all() {
         ImmutableList.Builder<GateFamily> all = ImmutableList.<GateFamily>builder().addAll(builtIns());
@@ -79,9 +98,24 @@ public final class Families {
                         GateImpl.parallel(Primitives.MIN3, Opcode.MIN3)));
     }
 
+    /**
+     * PLiM's resistive majority alone (Gaillardon et al. 2016): RM3 in place, constants from init ops. A family
+     * with a {@code maj} gate compiles through a majority-inverter graph ({@code kautz.schedule.PlimCompiler}).
+     */
+    public static GateFamily rm3() {
+        return new GateFamily("rm3", "RM3 resistive majority d := maj(a, ¬b, d) (PLiM, Gaillardon et al. 2016), through an MIG",
+                ImmutableList.of(majority()));
+    }
+
+    /** The RM3 gate: in place on its last fan-in, which is both an operand and the output. */
+    static GateImpl majority() {
+        return new GateImpl(primitiveOf(Opcode.MAJ, 3), Opcode.MAJ, 0, false, true);
+    }
+
     /** Resolves {@code --target}: a built-in name, {@code magic-nor-K}, or a family file. */
     public static GateFamily resolve(String target) {
         for (GateFamily f : builtIns()) if (f.name().equals(target)) return f;
+        for (GateFamily f : extraFamilies()) if (f.name().equals(target)) return f;
         for (GateFamilyProvider plugin : ServiceLoader.load(GateFamilyProvider.class)) {
             if (plugin.family().name().equals(target)) return plugin.family();
         }
@@ -91,6 +125,7 @@ public final class Families {
         if (Files.isRegularFile(p)) return FamilyFile.read(p);
         StringBuilder known = new StringBuilder();
         for (GateFamily f : all()) known.append(known.length() == 0 ? "" : ", ").append(f.name());
+        for (GateFamily f : extraFamilies()) known.append(", ").append(f.name());
         throw new UsageError("unknown target '" + target + "' (built-in: " + known + ", magic-nor-K for K in 2.."
                 + MAX_FANIN + ", or the path of a family file; see docs/families.md)");
     }
@@ -104,6 +139,7 @@ public final class Families {
             case AND -> Primitives.and(k);
             case MIN3 -> Primitives.MIN3;
             case IMP -> Primitives.IMP2;
+            case MAJ -> Primitives.RM3;
             default -> throw new IllegalArgumentException(op.mnemonic() + " is not a gate");
         };
     }

@@ -23,7 +23,7 @@ class LiveSearchSchedulerTest {
     @Test
     void isTheDefault() {
         assertEquals("live", Schedulers.defaultScheduler().name());
-        assertEquals(List.of("live", "simpler", "topo", "part"), Schedulers.all().stream().map(Scheduler::name).toList());
+        assertEquals(List.of("live", "simpler", "topo", "part", "wear"), Schedulers.all().stream().map(Scheduler::name).toList());
     }
 
     @Test

@@ -141,9 +141,11 @@ public final class IsaDoc {
 
             Each op's function is written once, in the table above (`kautz.isa.Opcode`): an init op's constant, and a
             logic op's **gate form** `d := d COMBINE [¬] FOLD(sources)` (`kautz.isa.GateForm`: FOLD is OR, AND or MAJ,
-            COMBINE is AND or OR). A stateful gate only ever pulls its output one way, so every logic op has this
-            shape: `nor` is (OR, ¬, AND), `or` (OR, plain, OR), `nand` (AND, ¬, AND), `and` (AND, plain, OR), `imp`
-            (OR over p, ¬, OR into q), `min3` (MAJ, ¬, AND). `GateForm.apply` evaluates a form over any
+            COMBINE is AND or OR). A MAGIC-style gate only ever pulls its output one way, so it has this shape: `nor`
+            is (OR, ¬, AND), `or` (OR, plain, OR), `nand` (AND, ¬, AND), `and` (AND, plain, OR), `imp` (OR over p, ¬,
+            OR into q), `min3` (MAJ, ¬, AND). A bipolar cell switched from both terminals (RM3) reads its old value as
+            one more operand of the fold: COMBINE is then OPERAND, `d := [¬] FOLD(sources, d)`, and a form may read
+            some sources complemented (`negated`): `maj` is (MAJ over a, ¬b and d, plain, OPERAND). `GateForm.apply` evaluates a form over any
             `BooleanAlgebra`, and every engine derives the op from it: the interpreter and the device engine over
             64-row words (`GateForm.word`/`planes`, the same function written out for speed and checked against
             `apply`), the JIT over code that emits bytecode, the verifier's symbolic execution over AIG literals, the
@@ -156,14 +158,19 @@ public final class IsaDoc {
                gate form (a logic op) or constant (an init op). The interpreter, the JIT, the device engine, the
                symbolic execution and the lint follow from it; GateFormTest fails if one of them names a logic
                opcode instead.
-            2. Only if its function is not of the gate form's shape: add a fold to `GateForm.Fold` and give it its
-               meaning in `GateForm.inner`, `word` and `planes` (the same file).
-            3. Only if its operands are not "destination first, then the inputs": say where its destination is in
-               `MicroOp.dest()` and `sources()`.
-            4. For the compiler to map gates to it, name the primitive it realises in
-               `kautz.target.Families.primitiveOf`. Then regenerate this page (IsaDocTest).
+               Its operands are "destination first, then the inputs" unless the entry says where the destination
+               is (`destOperand`, as `imp` does); `MicroOp.dest()`/`sources()`, the random programs of the engine
+               tests and the netlist listings (`ProgramNetlist`) follow from the entry too.
+            2. Only if its function is not of the gate form's shape: add a fold or a combine to `GateForm` and give it
+               its meaning in `GateForm.apply`, `word` and `planes` (the same file); the JIT's constant folding
+               (`jit/JitOp.fold`) leaves a form it does not know alone.
+            3. For the compiler to map gates to it, name the primitive it realises in
+               `kautz.target.Families.primitiveOf` (and, for a family-file keyword, `FamilyFile.gate`).
+            4. Regenerate this page (IsaDocTest).
 
-            An op of the existing shape touches `Opcode.java`, `Families.java` and this generated page.
+            An op of an existing shape touches `Opcode.java`, `Families.java` and this generated page: three files
+            (`OpcodeAdditionTest` adds one to a copy of the table and runs it on the interpreter and the JIT). `maj`
+            (RM3) was a new shape: `GateForm.java` as well, and `FamilyFile.java` for its keyword.
 
             """;
 

@@ -30,8 +30,8 @@ public record MicroOp(Opcode opcode, ImmutableIntArray operands, int level) {
 
     /** The cell this op writes, for ops with one destination: d, q, or the programmed cell. */
     public int dest() {
+        if (opcode.isLogic()) return operands.get(opcode.destOperand());
         return switch (opcode) {
-            case IMP -> operands.get(1);
             case INIT0, INIT1, SENSE -> throw new IllegalStateException(opcode.mnemonic() + " writes several cells");
             default -> operands.get(0);
         };
@@ -39,9 +39,14 @@ public record MicroOp(Opcode opcode, ImmutableIntArray operands, int level) {
 
     /** The cells this op reads as logic inputs (the destination's own old value is not listed). */
     public ImmutableIntArray sources() {
+        if (opcode.isLogic()) { // every operand but the destination, in order
+            int d = opcode.destOperand();
+            if (d == 0) return operands.subArray(1, operands.length());
+            ImmutableIntArray.Builder b = ImmutableIntArray.builder(operands.length() - 1);
+            for (int k = 0; k < operands.length(); k++) if (k != d) b.add(operands.get(k));
+            return b.build();
+        }
         return switch (opcode) {
-            case NOR, OR, NAND, AND, MIN3 -> operands.subArray(1, operands.length());
-            case IMP -> operands.subArray(0, 1);
             case SENSE -> operands.subArray(operands.length() - 1, operands.length());
             default -> ImmutableIntArray.of();
         };

@@ -14,7 +14,7 @@ import kautz.isa.GateForm.Fold;
  *   <li>{@code init0/init1 c…}: the cells to set;</li>
  *   <li>{@code nor/or/nand/and d, a…}: destination first, then the inputs;</li>
  *   <li>{@code imp p, q}: q := ¬p ∨ q (q is both read and written); {@code false q}: q := 0;</li>
- *   <li>{@code min3 d, a, b, c};</li>
+ *   <li>{@code min3 d, a, b, c}; {@code maj d, a, b}: d := maj(a, ¬b, d);</li>
  *   <li>{@code prog c} with the level in {@link MicroOp#level()};</li>
  *   <li>{@code sense d…, c}: the binary destination cells, then the multi-level source cell.</li>
  * </ul>
@@ -30,9 +30,11 @@ public enum Opcode {
     NAND("nand", 2, Integer.MAX_VALUE, 1, Kind.LOGIC, gate(Fold.AND, true, Combine.AND), -1, "d := d ∧ ¬(a ∧ b ∧ …)", "d, a…", "MAGIC NAND"),
     AND("and", 2, Integer.MAX_VALUE, 0, Kind.LOGIC, gate(Fold.AND, false, Combine.OR), -1, "d := d ∨ (a ∧ b ∧ …)", "d, a…", "MAGIC AND"),
     IMP("imp", 2, 2, -1, Kind.LOGIC, gate(Fold.OR, true, Combine.OR), -1, "q := ¬p ∨ q", "p, q",
-            "IMPLY (Borghetti et al.): q is both an input and the output"),
+            "IMPLY (Borghetti et al.): q is both an input and the output", 1),
     FALSE("false", 1, 1, -1, Kind.INIT, null, 0, "q := 0", "q", "FALSE of the IMPLY family: one cell to 0"),
     MIN3("min3", 4, 4, 1, Kind.LOGIC, gate(Fold.MAJ, true, Combine.AND), -1, "d := d ∧ ¬maj(a, b, c)", "d, a, b, c", "FELIX minority"),
+    MAJ("maj", 3, 3, -1, Kind.LOGIC, new GateForm(Fold.MAJ, false, Combine.OPERAND, 0b10), -1, "d := maj(a, ¬b, d)", "d, a, b",
+            "RM3, the resistive majority of PLiM (Gaillardon et al. 2016): d's old value is an operand, so no pre-state"),
     PROG("prog", 1, 1, -1, Kind.PROGRAM, null, -1, "write-verify cell c to level L", "c, L",
             "multi-level write; L is an immediate level, not a cell"),
     SENSE("sense", 2, Integer.MAX_VALUE, -1, Kind.READ, null, -1, "read multi-level cell c into binary cells d…", "d…, c",
@@ -51,9 +53,15 @@ public enum Opcode {
     private final String semantics;
     private final String syntax;
     private final String note;
+    private final int destOperand;
 
     Opcode(String mnemonic, int minOperands, int maxOperands, int requiredDestState, Kind kind, GateForm gate, int constant,
            String semantics, String syntax, String note) {
+        this(mnemonic, minOperands, maxOperands, requiredDestState, kind, gate, constant, semantics, syntax, note, 0);
+    }
+
+    Opcode(String mnemonic, int minOperands, int maxOperands, int requiredDestState, Kind kind, GateForm gate, int constant,
+           String semantics, String syntax, String note, int destOperand) {
         this.mnemonic = mnemonic;
         this.minOperands = minOperands;
         this.maxOperands = maxOperands;
@@ -67,7 +75,11 @@ public enum Opcode {
         this.semantics = semantics;
         this.syntax = syntax;
         this.note = note;
+        this.destOperand = destOperand;
     }
+
+    /** Where a logic op's destination is among its operands (0: first, then the inputs; imp: 1). */
+    public int destOperand() { return destOperand; }
 
     public String mnemonic() { return mnemonic; }
     public int minOperands() { return minOperands; }

@@ -91,23 +91,6 @@ final class ProgramNetlist {
             switch (op.opcode()) {
                 case INIT0, FALSE -> { for (int k = 0; k < x.length(); k++) value[x.get(k)] = gate(Fn.CONST0); }
                 case INIT1 -> { for (int k = 0; k < x.length(); k++) value[x.get(k)] = gate(Fn.CONST1); }
-                case NOR, OR, NAND, AND, MIN3 -> {
-                    List<String> in = new ArrayList<>(x.length());
-                    for (int k = 0; k < x.length(); k++) in.add(read(value, x.get(k)));
-                    Fn fn = switch (op.opcode()) {
-                        case NOR -> Fn.AND_NOR;
-                        case OR -> Fn.OR;
-                        case NAND -> Fn.AND_NAND;
-                        case AND -> Fn.OR_AND;
-                        default -> Fn.MIN3_PRE;
-                    };
-                    value[x.get(0)] = gate(fn, in);
-                }
-                // q := ¬p ∨ q, written as ¬(p ∧ ¬q): one NAND over p and NOT q
-                case IMP -> {
-                    String p0 = read(value, x.get(0)), q = read(value, x.get(1));
-                    value[x.get(1)] = gate(Fn.NAND, List.of(p0, gate(Fn.NOT, List.of(q))));
-                }
                 case PROG -> level[x.get(0)] = op.level();
                 case SENSE -> {
                     int src = x.get(x.length() - 1);
@@ -118,6 +101,7 @@ final class ProgramNetlist {
                         value[x.get(k)] = v;
                     }
                 }
+                default -> logic(op, value);
             }
         }
         for (IoBit out : p.outputs()) {
@@ -126,6 +110,51 @@ final class ProgramNetlist {
             if (!v.equals(out.name())) gates.add(new Gate(out.name(), Fn.BUF, List.of(v)));
         }
     }
+
+    /**
+     * A logic op from its gate form: the forms of the MAGIC ops and IMPLY as one gate each (a cover of their own),
+     * any other form gate by gate from {@link GateForm#apply} over the netlist's signals.
+     */
+    private void logic(MicroOp op, String[] value) {
+        GateForm g = op.opcode().gate();
+        ImmutableIntArray src = op.sources();
+        int d = op.dest();
+        if (g.equals(new GateForm(GateForm.Fold.OR, true, GateForm.Combine.OR)) && src.length() == 1) {
+            // q := ¬p ∨ q, written as ¬(p ∧ ¬q): one NAND over p and NOT q
+            String p0 = read(value, src.get(0)), q = read(value, d);
+            value[d] = gate(Fn.NAND, List.of(p0, gate(Fn.NOT, List.of(q))));
+            return;
+        }
+        List<String> in = new ArrayList<>(src.length() + 1);
+        in.add(read(value, d));
+        for (int k = 0; k < src.length(); k++) in.add(read(value, src.get(k)));
+        Fn compact = compact(g);
+        if (compact != null) {
+            value[d] = gate(compact, in);
+            return;
+        }
+        value[d] = g.apply(signals, in.get(0), in.subList(1, in.size()));
+    }
+
+    /** The one-gate function of a MAGIC form ({@code d} first, then the inputs), or null. */
+    private static Fn compact(GateForm g) {
+        if (g.negated() != 0 || !g.hasIdentity()) return null;
+        boolean and = g.combine() == GateForm.Combine.AND;
+        return switch (g.fold()) {
+            case OR -> g.complemented() && and ? Fn.AND_NOR : !g.complemented() && !and ? Fn.OR : null;
+            case AND -> g.complemented() && and ? Fn.AND_NAND : !g.complemented() && !and ? Fn.OR_AND : null;
+            case MAJ -> g.complemented() && and ? Fn.MIN3_PRE : null;
+        };
+    }
+
+    /** The netlist's signals as a Boolean algebra: each operation is a new gate. */
+    private final BooleanAlgebra<String> signals = new BooleanAlgebra<>() {
+        @Override public String zero() { return gate(Fn.CONST0); }
+        @Override public String one() { return gate(Fn.CONST1); }
+        @Override public String not(String a) { return gate(Fn.NOT, List.of(a)); }
+        @Override public String and(String a, String b) { return gate(Fn.AND, List.of(a, b)); }
+        @Override public String or(String a, String b) { return gate(Fn.OR, List.of(a, b)); }
+    };
 
     private String read(String[] value, int cell) {
         if (value[cell] == null) value[cell] = free("c" + cell);

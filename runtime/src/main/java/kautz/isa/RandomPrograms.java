@@ -38,20 +38,18 @@ public final class RandomPrograms {
             switch (oc) {
                 case INIT0, INIT1 -> b.add(new MicroOp(oc, cells(rnd, 1 + rnd.nextInt(3), inputs, free), 0));
                 case FALSE -> b.add(MicroOp.of(oc, inputs + rnd.nextInt(free)));
-                case NOR, OR, NAND, AND -> {
-                    int k = 1 + rnd.nextInt(oc == Opcode.NOR ? 4 : 3) + (oc == Opcode.NOR ? 0 : 1);
-                    int[] cells = new int[k + 1];
-                    cells[0] = inputs + rnd.nextInt(free);
-                    for (int j = 1; j <= k; j++) cells[j] = rnd.nextInt(rowSize);
-                    b.add(MicroOp.of(oc, cells));
-                }
-                case IMP -> b.add(MicroOp.of(oc, rnd.nextInt(rowSize), inputs + rnd.nextInt(free)));
-                case MIN3 -> b.add(MicroOp.of(oc, inputs + rnd.nextInt(free), rnd.nextInt(rowSize), rnd.nextInt(rowSize), rnd.nextInt(rowSize)));
                 case PROG -> b.add(MicroOp.prog(inputs + rnd.nextInt(free), rnd.nextInt(8)));
                 case SENSE -> {
                     int[] cells = new int[2 + rnd.nextInt(3)];
                     for (int j = 0; j < cells.length - 1; j++) cells[j] = inputs + rnd.nextInt(free);
                     cells[cells.length - 1] = inputs + rnd.nextInt(free);
+                    b.add(MicroOp.of(oc, cells));
+                }
+                default -> { // a logic op, from its operand counts in the table: the destination outside the inputs
+                    int n = oc.minOperands() + rnd.nextInt(Math.min(oc.maxOperands(), oc.minOperands() + 3) - oc.minOperands() + 1);
+                    int[] cells = new int[n];
+                    for (int j = 0; j < n; j++) cells[j] = rnd.nextInt(rowSize);
+                    cells[oc.destOperand()] = inputs + rnd.nextInt(free);
                     b.add(MicroOp.of(oc, cells));
                 }
             }

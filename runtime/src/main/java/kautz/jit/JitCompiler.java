@@ -238,7 +238,7 @@ final class JitCompiler implements Opcodes {
         GateForm g = op.gate();
         if (g == null) {
             alu.constant(op.constant());
-        } else if (op.fresh() && g.fold() == GateForm.Fold.OR && g.complemented() && c.tracksComplements) {
+        } else if (op.fresh() && g.fold() == GateForm.Fold.OR && g.complemented() && g.negated() == 0 && c.tracksComplements) {
             freshNor(alu, c, op); // ~(a | b | …) on tracked complements
             return;
         } else {

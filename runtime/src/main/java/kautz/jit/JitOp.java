@@ -59,7 +59,7 @@ record JitOp(GateForm gate, int dest, ImmutableIntArray sources, long constant, 
     }
 
     private static void gate(List<JitOp> out, GateForm g, int d, ImmutableIntArray src, int scratch) {
-        if (src.length() <= MAX_SOURCES || g.fold() == GateForm.Fold.MAJ) {
+        if (src.length() <= MAX_SOURCES || g.fold() == GateForm.Fold.MAJ || g.negated() != 0 || !g.hasIdentity()) {
             out.add(new JitOp(g, d, src, 0, false));
             return;
         }
@@ -115,10 +115,11 @@ record JitOp(GateForm gate, int dest, ImmutableIntArray sources, long constant, 
     private static JitOp fold(JitOp op, Long[] known) {
         if (op.isSet()) return op;
         GateForm g = op.gate;
+        if (!g.hasIdentity()) return op; // the old value is an operand: nothing to fold without a case analysis
         Long d = op.fresh ? null : known[op.dest];
         Long inner = null;
         ImmutableIntArray src = op.sources;
-        if (g.fold() != GateForm.Fold.MAJ) {
+        if (g.fold() != GateForm.Fold.MAJ && g.negated() == 0) {
             long absorbing = g.fold() == GateForm.Fold.OR ? -1L : 0L;
             long identity = ~absorbing;
             ImmutableIntArray.Builder rest = ImmutableIntArray.builder();

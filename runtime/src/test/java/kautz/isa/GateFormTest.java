@@ -25,8 +25,11 @@ class GateFormTest {
         assertEquals((~a | d) & mask, run(Opcode.IMP, d, a));
         assertEquals(d & ~((a & b) | (a & c) | (b & c)) & mask, run(Opcode.MIN3, d, a, b, c));
         assertEquals(d & ~a & mask, run(Opcode.NOR, d, a));
+        long nb = ~b;
+        assertEquals(((a & nb) | (d & (a | nb))) & mask, run(Opcode.MAJ, d, a, b)); // RM3: maj(a, ¬b, d)
         for (Opcode oc : Opcode.values()) {
             assertEquals(oc.isLogic(), oc.gate() != null, oc.mnemonic());
+            if (oc.gate() != null && !oc.gate().hasIdentity()) assertEquals(-1, oc.requiredDestState(), oc.mnemonic() + " reads its old value: no pre-state");
             if (oc.gate() != null && oc.requiredDestState() >= 0) assertEquals(oc.requiredDestState() == 1, oc.gate().identity(), oc.mnemonic());
         }
         assertEquals(1, Opcode.INIT1.constant());
@@ -46,9 +49,10 @@ class GateFormTest {
         for (GateForm.Fold fold : GateForm.Fold.values()) {
             for (boolean complemented : new boolean[] {false, true}) {
                 for (GateForm.Combine combine : GateForm.Combine.values()) {
-                    GateForm g = new GateForm(fold, complemented, combine);
+                  for (int negated : new int[] {0, 0b10, 0b101}) {
+                    GateForm g = new GateForm(fold, complemented, combine, negated);
                     for (int k = 1; k <= 5; k++) {
-                        if (fold == GateForm.Fold.MAJ && k != 3) continue;
+                        if (fold == GateForm.Fold.MAJ && k != (combine == GateForm.Combine.OPERAND ? 2 : 3)) continue;
                         int words = 1 + rnd.nextInt(5);
                         long[][] src = new long[k][words];
                         long[] d = new long[words];
@@ -66,6 +70,7 @@ class GateFormTest {
                             assertEquals(expected, planes[w], g + " k=" + k + " (planes)");
                         }
                     }
+                  }
                 }
             }
         }
@@ -77,10 +82,10 @@ class GateFormTest {
      */
     @Test
     void noEngineNamesALogicOpcode() throws Exception {
-        Pattern named = Pattern.compile("\\b(case|Opcode\\.)\\s*(NOR|OR|NAND|AND|IMP|MIN3)\\b");
+        Pattern named = Pattern.compile("\\b(case|Opcode\\.)\\s*(NOR|OR|NAND|AND|IMP|MIN3|MAJ)\\b");
         Path main = Path.of("src", "main", "java", "kautz");
         for (String engine : List.of("sim/Interpreter.java", "jit/JitOp.java", "jit/JitCompiler.java", "device/DeviceSession.java",
-                "device/LogicEnergy.java", "isa/ProgramLint.java", "../../../../../compiler/src/main/java/kautz/verify/OpSemantics.java",
+                "device/LogicEnergy.java", "isa/ProgramLint.java", "isa/MicroOp.java", "../../../../../compiler/src/main/java/kautz/verify/OpSemantics.java",
                 "../../../../../compiler/src/main/java/kautz/verify/SymbolicExecution.java")) {
             Path f = main.resolve(engine).normalize();
             assertTrue(Files.isRegularFile(f), f.toString());

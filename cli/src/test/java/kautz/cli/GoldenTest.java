@@ -32,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.*;
  *     commands: all of stdout), or {@code // error: LINE:COL: MESSAGE} (exit 1, that one-line message, the
  *     source line and a caret on stderr; a message ending in … is a prefix).</li>
  * </ul>
+ * A {@code run} or {@code sim} of a sample also runs on every functional engine, and the program a {@code run} of a
+ * .kz sample compiles is proven equivalent to its source (the symbolic engine); hand-written .kasm samples have no
+ * source to prove against.
  */
 @Tag("slow")
 class GoldenTest {
@@ -92,6 +95,46 @@ class GoldenTest {
         }
     }
 
+    /** Options of {@code run} that decide the compiled program, and whether each takes a value. */
+    private static final java.util.Map<String, Boolean> COMPILE_OPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("--target", true), java.util.Map.entry("--init", true),
+            java.util.Map.entry("--scheduler", true), java.util.Map.entry("--row-size", true),
+            java.util.Map.entry("--partitions", true), java.util.Map.entry("--model", true),
+            java.util.Map.entry("--opt", true), java.util.Map.entry("--consume-inputs", false),
+            java.util.Map.entry("--remap", false), java.util.Map.entry("--exact", false));
+    private static final java.util.Set<String> RUN_FLAGS = java.util.Set.of("--json", "--wear-levelling");
+
+    /**
+     * The symbolic engine's share of the golden corpus: the program a {@code run} of a .kz sample compiles is proven
+     * equivalent to its source for every input ({@code kautz verify} executes it symbolically), once per kernel.
+     */
+    private static void provenSymbolically(String cmd, Path file, String rest) {
+        if (!cmd.equals("run") || !file.toString().endsWith(".kz")) return;
+        List<String> options = new ArrayList<>();
+        List<String> kernels = new ArrayList<>();
+        String[] t = rest.isBlank() ? new String[0] : rest.trim().split("\\s+");
+        for (int i = 0; i < t.length; i++) {
+            String[] kv = t[i].split("=", 2);
+            String name = kv[0];
+            boolean inline = kv.length == 2;
+            boolean takesValue = COMPILE_OPTIONS.getOrDefault(name, !RUN_FLAGS.contains(name));
+            String value = inline ? kv[1] : takesValue && i + 1 < t.length ? t[++i] : null;
+            if (name.equals("--kernel") || name.equals("--top")) kernels.addAll(Arrays.asList(value.split(",")));
+            else if (COMPILE_OPTIONS.containsKey(name)) {
+                options.add(name);
+                if (takesValue) options.add(value);
+            }
+        }
+        if (kernels.isEmpty()) kernels.add(null);
+        for (String kernel : kernels) {
+            List<String> a = new ArrayList<>(List.of("verify", file.toString()));
+            a.addAll(options);
+            if (kernel != null) a.addAll(List.of("--top", kernel));
+            Result r = kautz(a);
+            assertEquals(0, r.code(), file + ": kautz " + String.join(" ", a) + " did not prove the program:\n" + r.out() + r.err());
+        }
+    }
+
     private static String withoutEngine(String out) {
         return out.replaceAll("\"engine\": \"[a-z]+\"", "\"engine\": _").replaceAll("on engine [a-z]+", "on engine _");
     }
@@ -113,6 +156,7 @@ class GoldenTest {
                 transcript.append("$ kautz ").append(m.group(1)).append(' ').append(shown).append(m.group(2).stripTrailing()).append('\n');
                 transcript.append(r.out());
                 sameOnEveryEngine(m.group(1), file, m.group(2), r.out());
+                provenSymbolically(m.group(1), file, m.group(2));
             }
             assertTrue(commands > 0, file + " has no '// $ run …' header line");
             Path expected = Path.of(file.toString().replaceAll("\\.(kz|kasm)$", ".expected"));

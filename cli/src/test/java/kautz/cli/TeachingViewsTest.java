@@ -152,6 +152,25 @@ class TeachingViewsTest {
         if (docs != null) Files.copy(png, Path.of(docs), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    @Test
+    void vizStepsAPartitionedProgramACycleAtATimeWithItsOpsSideBySide(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("add8p.html");
+        CliRun r = kautz("viz", ADD8.toString(), "--inputs", "a=5,b=7", "--partitions", "4", "-o", page.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(page);
+        assertTrue(html.contains("\"parts\":[[0,"), "the partitions' starts and widths");
+        Matcher side = Pattern.compile("\"ops\":\\[\\[\\d+,\\d+,\"[^\"]+\"\\],\\[").matcher(html);
+        assertTrue(side.find(), "some cycle holds two ops, each with the partitions it occupies");
+        String chromium = findChromium();
+        Assumptions.assumeTrue(chromium != null, "no chromium on PATH: skipping the browser half (apt-get install chromium)");
+        String dom = browser(chromium, dir, "--dump-dom", page.toUri() + "#step=2");
+        assertTrue(dom.contains("cycle 2 of "), "the page steps by cycle");
+        assertTrue(dom.contains("class=\"part act\""), "the partitions the cycle's ops occupy are marked");
+        assertEquals(4, Pattern.compile("class=\"part( act)?\"").matcher(dom).results().count(), "one box per partition");
+        String end = browser(chromium, dir, "--dump-dom", page.toUri() + "#step=100000");
+        assertTrue(end.contains("<td>out sum</td><td>12</td>"), "after the last cycle the page shows sum = 12");
+    }
+
     private static String findChromium() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             for (String name : new String[]{"chromium", "chromium-browser", "google-chrome"}) {

@@ -33,6 +33,8 @@ public final class PhaseMapper {
     private final double[][] flow;
     private final int[] demand;
     private final Impl[][] impl;
+    /** Whether the family has a gate of two inputs (else AND nodes need Min3 with a constant leaf). */
+    private final boolean twoInputGates;
     /** Three-leaf cuts, only for families with Min3. */
     private final Cuts cuts;
 
@@ -55,6 +57,9 @@ public final class PhaseMapper {
         this.demand = new int[aig.size()];
         this.impl = new Impl[aig.size()][2];
         this.cuts = gates.min3Cost >= 0 ? new Cuts(aig, 12) : null;
+        boolean two = gates.impCost >= 0;
+        for (FamilyGates.Kind kind : FamilyGates.Kind.values()) two |= gates.cost(kind, 2) >= 0;
+        this.twoInputGates = two;
     }
 
     /** The mapping, each gate rooted at the phase of the AIG node it realises. */
@@ -130,7 +135,19 @@ public final class PhaseMapper {
         addCandidates(two, out);
         if (leavesOf[n].length > 2) addCandidates(leavesOf[n], out);
         if (cuts != null) addMin3Candidates(n, out);
+        if (cuts != null && !twoInputGates) addMin3WithConstant(two, out);
         return out;
+    }
+
+    /**
+     * A family whose only gate beyond NOT is Min3 (MultPIM's NOT/Min3) realises an AND node with a constant third
+     * leaf: {@code Min3(l0, l1, 0) = ¬(l0 ∧ l1)} and {@code Min3(¬l0, ¬l1, 1) = l0 ∧ l1}. Node 0 is the constant
+     * (phase POS 0, NEG 1). Other families keep their two-input gates for such nodes.
+     */
+    private void addMin3WithConstant(int[] two, List<Impl> out) {
+        int[] nodes = {Lit.node(two[0]), Lit.node(two[1]), 0};
+        out.add(new Impl(null, false, new int[] {phaseOf(two[0], false), phaseOf(two[1], false), POS}, nodes.clone(), false, NEG));
+        out.add(new Impl(null, false, new int[] {phaseOf(two[0], true), phaseOf(two[1], true), NEG}, nodes.clone(), false, POS));
     }
 
     /** f = MAJ(l ^ q) ^ r: Min3 over phases q gives ¬MAJ(l ^ q), over phases ¬q gives MAJ(l ^ q). */

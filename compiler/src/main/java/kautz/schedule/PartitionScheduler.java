@@ -4,6 +4,7 @@ import kautz.diag.UserError;
 import kautz.isa.Opcode;
 import kautz.isa.PartitionModel;
 import kautz.isa.PartitionRules;
+import kautz.isa.Partitions;
 import kautz.isa.Program;
 import kautz.mapped.MappedNetwork;
 import kautz.mapped.Primitives;
@@ -42,22 +43,41 @@ public final class PartitionScheduler implements Scheduler {
     /** Cycles one extra occupied partition is worth when choosing where a gate goes. */
     static final int SPAN_COST = 1;
 
+    /** Where gates go: near their fan-ins, or in a home partition given before placement. */
+    enum Homes {
+        /** No homes: the earliest free partition near the fan-ins. */
+        GREEDY,
+        /**
+         * A depth-first order of the network from its outputs, cut into {@code rounds} × K runs of equal size laid
+         * over the partitions back and forth (0..K-1, K-1..0, …): with one round a partition holds one stretch of
+         * the order, with more each holds several, so cones early and late in the order work side by side.
+         */
+        DEPTH_FIRST,
+        /**
+         * Outputs spread evenly over the partitions in their order, and each gate with the first output whose
+         * cone holds it: an output-bit-sliced placement (a multiplier's bit columns).
+         */
+        BY_OUTPUT
+    }
+
     /**
-     * One way to place gates: greedily by the earliest free partition near the fan-ins ({@code arranged} false),
-     * or in home partitions cut from a depth-first order of the network ({@code arranged} true), where a
-     * fan-in more than {@code far} partitions away is first copied home ({@code far} &lt; 0: never).
+     * One way to place gates; values with more than {@code split} readers are first copied ({@link FanoutSplit};
+     * 0: never); {@code rounds} for {@link Homes#DEPTH_FIRST}.
      */
-    record Strategy(boolean arranged, int far, int split, int slack) {
-        Strategy(boolean arranged, int far, int split) { this(arranged, far, split, 0); }
+    record Strategy(Homes homes, int split, int rounds) {
+        Strategy(Homes homes, int split) { this(homes, split, 1); }
     }
 
     /** Every strategy is tried; the program with the fewest cycles is kept. */
     static final java.util.List<Strategy> STRATEGIES = java.util.List.of(
-            new Strategy(false, -1, 0), new Strategy(true, -1, 0), new Strategy(true, -1, 8), new Strategy(true, -1, 4),
-            new Strategy(false, -1, 2), new Strategy(true, -1, 2));
+            new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0), new Strategy(Homes.DEPTH_FIRST, 8),
+            new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.DEPTH_FIRST, 2), new Strategy(Homes.BY_OUTPUT, 4),
+            new Strategy(Homes.DEPTH_FIRST, 2, 2), new Strategy(Homes.DEPTH_FIRST, 0, 4), new Strategy(Homes.DEPTH_FIRST, 2, 4),
+            new Strategy(Homes.DEPTH_FIRST, 2, 8));
     /** The strategies for the standard and minimal models (fan-ins in other partitions are always copied there). */
-    static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(false, -1, 0), new Strategy(true, -1, 0),
-            new Strategy(false, -1, 4), new Strategy(true, -1, 4));
+    static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0),
+            new Strategy(Homes.GREEDY, 4), new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.BY_OUTPUT, 0),
+            new Strategy(Homes.BY_OUTPUT, 4));
 
     /** The name on the command line. */
     public static final String NAME = "part";
@@ -79,26 +99,86 @@ public final class PartitionScheduler implements Scheduler {
 
     @Override
     public Program schedule(MappedNetwork network, GateFamily family, ScheduleOptions options) {
-        GateGraph graph = new GateGraph(network, family);
         Program best = null;
-        RowTooSmallException narrow = null;
-        List<Strategy> strategies = options.partitionCount() == 1 ? STRATEGIES.subList(0, 1)
-                : options.model() == PartitionModel.UNLIMITED ? STRATEGIES : INDEXED;
-        for (Strategy strategy : strategies) {
-            try {
-                Program p = schedule(graph, family, options, strategy);
-                if (best == null || p.stats().cycles() < best.stats().cycles()) best = p;
-            } catch (RowTooSmallException e) {
-                narrow = e;
-            }
+        for (Program p : candidates(network, family, options)) {
+            if (best == null || p.stats().cycles() < best.stats().cycles()) best = p;
         }
-        if (best == null) throw narrow;
         var illegal = PartitionRules.check(best);
         if (!illegal.isEmpty()) {
             throw new IllegalStateException("scheduler part emitted cycle " + illegal.get(0).cycle() + ", which "
                     + illegal.get(0).message(best.model()) + " (a scheduler bug)");
         }
         return best;
+    }
+
+    /**
+     * The programs of every strategy that fits the row, then (on a divided row) the one-partition program: the
+     * fewest cycles among them is the schedule, so a divided row is never slower than the undivided one. The
+     * undivided row spends a cycle on every gate, so when a strategy needs no more cycles than there are gates,
+     * the one-partition program cannot win and is not scheduled. Throws the last {@link RowTooSmallException}
+     * when nothing fits.
+     */
+    static List<Program> candidates(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        List<Program> out = new java.util.ArrayList<>();
+        RowTooSmallException narrow = null;
+        try {
+            out.addAll(strategies(network, family, options));
+        } catch (RowTooSmallException e) {
+            narrow = e;
+        }
+        long fewest = out.stream().mapToLong(p -> p.stats().cycles()).min().orElse(Long.MAX_VALUE);
+        if (options.partitionCount() > 1 && fewest > gates(new GateGraph(network, family))) {
+            onePartition(network, family, options).ifPresent(out::add);
+        }
+        if (out.isEmpty()) throw narrow;
+        return out;
+    }
+
+    /** The program of every placement strategy that fits the row; the last {@link RowTooSmallException} when none does. */
+    static List<Program> strategies(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        GateGraph graph = new GateGraph(network, family);
+        List<Program> out = new java.util.ArrayList<>();
+        RowTooSmallException narrow = null;
+        List<Strategy> strategies = options.partitionCount() == 1 ? STRATEGIES.subList(0, 1)
+                : options.model() == PartitionModel.UNLIMITED ? STRATEGIES : INDEXED;
+        for (Strategy strategy : strategies) {
+            try {
+                out.add(schedule(graph, family, options, strategy));
+            } catch (RowTooSmallException e) {
+                narrow = e;
+            }
+        }
+        if (out.isEmpty()) throw narrow;
+        return out;
+    }
+
+    /** The gates the outputs need: a cycle each on an undivided row. */
+    private static long gates(GateGraph graph) {
+        long n = 0;
+        for (int g : graph.neededGates()) if (!graph.isConstant(g)) n++;
+        return n;
+    }
+
+    /**
+     * The default scheduler's program for an undivided row, in partition 0 of the divided one (the other
+     * partitions stay idle; each cycle holds one op, legal under every model), with partition 0 as wide as the
+     * program needs or as given. Empty when it does not fit partition 0.
+     */
+    static java.util.Optional<Program> onePartition(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        Partitions fixed = options.partitions();
+        ScheduleOptions undivided = new ScheduleOptions(fixed == null ? options.rowSize() : fixed.width(0), options.init(),
+                options.seed(), options.budget(), options.consumeInputs());
+        Program p;
+        try {
+            p = Schedulers.defaultScheduler().schedule(network, family, undivided);
+        } catch (RowTooSmallException e) {
+            return java.util.Optional.empty();
+        }
+        Partitions parts = fixed != null ? fixed : Partitions.uniform(options.partitionCount(), p.rowSize());
+        List<List<kautz.isa.MicroOp>> lines = new java.util.ArrayList<>(p.cycleCount());
+        for (int c = 0; c < p.cycleCount(); c++) lines.add(p.cycle(c));
+        return java.util.Optional.of(Program.ofCycles(p.kernel(), p.target(), parts.rowSize(), p.initModel(), p.inputs(), p.outputs(),
+                lines, p.consumesInputs(), parts, options.model()));
     }
 
     static Program schedule(GateGraph graph, GateFamily family, ScheduleOptions options, Strategy strategy) {
@@ -152,13 +232,14 @@ public final class PartitionScheduler implements Scheduler {
         int[] home;
         int current;
 
-        /** A linear arrangement: gates in depth-first order from the outputs, cut into k runs of equal size. */
+        /** Home partitions: gates in depth-first order from the outputs, cut into k runs of equal size or by their first output. */
         void arrange() {
             int n = graph.nodes();
             home = new int[n];
             Arrays.fill(home, -1);
             boolean[] seen = new boolean[n];
             int[] post = new int[n];
+            int[] outOf = new int[n];
             int count = 0;
             int[] stack = new int[n + 1];
             int[] next = new int[n];
@@ -176,15 +257,23 @@ public final class PartitionScheduler implements Scheduler {
                         if (!seen[x] && !graph.isInput(x)) { seen[x] = true; stack[sp++] = x; }
                     } else {
                         sp--;
-                        if (!graph.isConstant(g)) post[count++] = g;
+                        if (!graph.isConstant(g)) { outOf[count] = i; post[count++] = g; }
                     }
                 }
             }
-            for (int i = 0; i < count; i++) home[post[i]] = (int) ((long) i * k / count);
+            int outs = graph.network().numOutputs();
+            for (int i = 0; i < count; i++) {
+                if (strategy.homes() == Homes.BY_OUTPUT) {
+                    home[post[i]] = (int) ((long) outOf[i] * k / outs);
+                } else {
+                    int run = (int) ((long) i * strategy.rounds() * k / count);
+                    home[post[i]] = run / k % 2 == 0 ? run % k : k - 1 - run % k;
+                }
+            }
         }
 
         void run() {
-            if (strategy.arranged() && k > 1) arrange();
+            if (strategy.homes() != Homes.GREEDY && k > 1) arrange();
             int[] order = graph.neededGates();
             int n = graph.nodes();
             int[] height = new int[n];
@@ -263,13 +352,6 @@ public final class PartitionScheduler implements Scheduler {
         }
 
         private int placeUnlimited(GateImpl impl, int[] fanins, int[] src, boolean[] isConst) {
-            if (home != null && not != null && strategy.far() >= 0) {
-                int t = home[current];
-                for (int i = 0; i < src.length; i++) {
-                    if (isConst[i] || values.part[src[i]] < 0) continue;
-                    if (Math.abs(values.part[src[i]] - t) > strategy.far()) src[i] = copyNear(src[i], t);
-                }
-            }
             int lo = Integer.MAX_VALUE, hi = -1;
             for (int i = 0; i < src.length; i++) {
                 if (isConst[i] || values.part[src[i]] < 0) continue;
@@ -279,7 +361,7 @@ public final class PartitionScheduler implements Scheduler {
             int ready = readyCycle(src, isConst);
             int from = hi < 0 ? 0 : Math.max(0, lo - REACH);
             int to = hi < 0 ? k - 1 : Math.min(k - 1, hi + REACH);
-            if (home != null) { from = Math.max(0, home[current] - strategy.slack()); to = Math.min(k - 1, home[current] + strategy.slack()); }
+            if (home != null) { from = home[current]; to = home[current]; }
             int base = hi < 0 ? 1 : hi - lo + 1;
             int best = -1, bestCycle = 0;
             long bestCost = Long.MAX_VALUE;
@@ -297,25 +379,6 @@ public final class PartitionScheduler implements Scheduler {
             int b = hi < 0 ? t : Math.max(hi, t);
             table.occupy(a, b, bestCycle);
             return emitOp(impl.opcode(), impl.destPrestate(), src, t, bestCycle);
-        }
-
-        /** Unlimited model: the value of v in partition t, two NOTs, the first across; reused by later readers. */
-        private int copyNear(int v, int t) {
-            long key = ((long) v << 16) | t;
-            Integer known = copies.get(key);
-            if (known != null) return known;
-            int inverted = placeAt(not.opcode(), not.destPrestate(), new int[] {v}, t);
-            int copied = placeAt(not.opcode(), not.destPrestate(), new int[] {inverted}, t);
-            copies.put(key, copied);
-            return copied;
-        }
-
-        private int placeAt(Opcode opcode, int prestate, int[] src, int t) {
-            int a = t, b = t, ready = 0;
-            for (int s : src) { a = Math.min(a, values.part[s]); b = Math.max(b, values.part[s]); ready = Math.max(ready, values.def[s] + 1); }
-            int c = table.free(a, b, ready);
-            table.occupy(a, b, c);
-            return emitOp(opcode, prestate, src, t, c);
         }
 
         private int emitOp(Opcode opcode, int prestate, int[] src, int t, int cycle) {

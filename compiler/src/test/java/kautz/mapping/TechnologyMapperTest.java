@@ -44,4 +44,15 @@ class TechnologyMapperTest {
         int nor4 = TechnologyMapper.map(aig, Families.magicNorK(4), "a").gates().size();
         assertTrue(nor4 <= nor2, "nor4 " + nor4 + " vs nor2 " + nor2);
     }
+
+    @Test
+    void notAndMin3AloneMapEveryNetworkWithConstantLeaves() {
+        GateFamily notMin3 = kautz.target.FamilyFile.parse("not-min3.family", "name not-min3\ngate nor 1\ngate min3\n");
+        for (long seed = 1; seed <= 20; seed++) {
+            Aig aig = RandomAigs.random(seed, 6 + (int) (seed % 5), 40, 8);
+            MappedNetwork m = TechnologyMapper.map(aig, notMin3, "r" + seed);
+            assertOnlyFamilyGates(m, notMin3);
+            assertSameFunction(aig, m, seed);
+        }
+    }
 }

@@ -2,6 +2,9 @@ package kautz.sim;
 
 import kautz.isa.IoBit;
 import kautz.isa.Opcode;
+import kautz.isa.PartitionRules;
+import kautz.isa.Partitions;
+import kautz.isa.Program;
 import kautz.ports.Port;
 import kautz.ports.Ports;
 import kautz.util.Json;
@@ -12,7 +15,8 @@ import java.util.List;
 /**
  * One self-contained HTML page (no network access, no external files) that steps through a
  * {@link RowTrace}: the row's cells coloured by state, the current op with the cells it reads and writes
- * outlined, the ports' values, and the op listing. Keys: ←/→ step, space plays, Home/End jump; the URL
+ * outlined, the ports' values, and the op listing. A partitioned program steps a cycle at a time: its cells are
+ * grouped by partition, the partitions the cycle's ops occupy are marked, and the ops are shown side by side. Keys: ←/→ step, space plays, Home/End jump; the URL
  * fragment {@code #step=N} opens at step N. The trace is embedded as JSON; the script only replays it, so
  * the page shows exactly what the engines computed.
  */
@@ -40,23 +44,76 @@ public final class VizPage {
         for (boolean b : t.initial()) sb.append(b ? '1' : '0');
         sb.append("\",\"inputs\":").append(ports(t.program().inputs()));
         sb.append(",\"outputs\":").append(ports(t.program().outputs()));
-        sb.append(",\"steps\":[");
-        for (RowTrace.Step s : t.steps()) {
-            if (s.index() > 0) sb.append(',');
-            sb.append("{\"op\":").append(str(s.op().toString()));
-            sb.append(",\"k\":").append(str(kind(s.op().opcode())));
-            sb.append(",\"c\":").append(s.cycles()).append(",\"e\":").append(s.elapsed());
-            sb.append(",\"r\":[");
-            for (int i = 0; i < s.reads().size(); i++) sb.append(i == 0 ? "" : ",").append(s.reads().get(i).cell());
-            sb.append("],\"w\":[");
-            for (int i = 0; i < s.writes().size(); i++) {
-                RowTrace.CellChange ch = s.writes().get(i);
-                sb.append(i == 0 ? "" : ",").append('[').append(ch.cell()).append(',').append(ch.before() ? 1 : 0)
-                        .append(',').append(ch.after() ? 1 : 0).append(']');
+        if (t.program().partitions().isSingle()) {
+            sb.append(",\"steps\":[");
+            for (RowTrace.Step s : t.steps()) {
+                if (s.index() > 0) sb.append(',');
+                sb.append("{\"op\":").append(str(s.op().toString()));
+                sb.append(",\"k\":").append(str(kind(s.op().opcode())));
+                sb.append(",\"c\":").append(s.cycles()).append(",\"e\":").append(s.elapsed());
+                cells(sb, List.of(s));
+                sb.append('}');
             }
-            sb.append("]}");
+            return sb.append("]}").toString();
         }
-        return sb.append("]}").toString();
+        return cycles(sb, t).append("]}").toString();
+    }
+
+    /**
+     * A partitioned program steps a cycle at a time: each step holds the ops of one cycle side by side, each with
+     * the partitions it occupies, and the cells all of them read and write.
+     */
+    private static StringBuilder cycles(StringBuilder sb, RowTrace t) {
+        Program p = t.program();
+        Partitions parts = p.partitions();
+        sb.append(",\"model\":").append(str(p.model().label()));
+        sb.append(",\"parts\":[");
+        for (int q = 0; q < parts.count(); q++) sb.append(q == 0 ? "" : ",").append('[').append(parts.start(q)).append(',').append(parts.width(q)).append(']');
+        sb.append("],\"steps\":[");
+        for (int c = 0; c < p.cycleCount(); c++) {
+            List<RowTrace.Step> ops = new ArrayList<>(t.steps().subList(p.cycleStart(c), p.cycleEnd(c)));
+            ops.sort(java.util.Comparator.comparingInt(s -> PartitionRules.occupied(s.op(), parts)[0])); // left to right
+            StringBuilder text = new StringBuilder();
+            StringBuilder side = new StringBuilder();
+            long cost = 0;
+            long elapsed = 0;
+            boolean logic = false;
+            for (RowTrace.Step s : ops) {
+                int[] span = PartitionRules.occupied(s.op(), parts);
+                text.append(text.length() == 0 ? "" : " | ").append(s.op());
+                side.append(side.length() == 0 ? "" : ",").append("[").append(span[0]).append(',').append(span[1]).append(',')
+                        .append(str(s.op().toString())).append(']');
+                cost += s.cycles();
+                elapsed = Math.max(elapsed, s.elapsed());
+                logic |= s.op().opcode().isLogic();
+            }
+            sb.append(c == 0 ? "" : ",").append("{\"op\":").append(str(text.toString()));
+            sb.append(",\"k\":").append(str(logic ? "logic" : kind(ops.get(0).op().opcode())));
+            sb.append(",\"c\":").append(cost).append(",\"e\":").append(elapsed);
+            sb.append(",\"ops\":[").append(side).append(']');
+            cells(sb, ops);
+            sb.append('}');
+        }
+        return sb;
+    }
+
+    /** The cells the steps read ({@code r}) and write ({@code w}: cell, before, after). */
+    private static void cells(StringBuilder sb, List<RowTrace.Step> steps) {
+        sb.append(",\"r\":[");
+        boolean first = true;
+        for (RowTrace.Step s : steps) {
+            for (RowTrace.CellValue v : s.reads()) { sb.append(first ? "" : ",").append(v.cell()); first = false; }
+        }
+        sb.append("],\"w\":[");
+        first = true;
+        for (RowTrace.Step s : steps) {
+            for (RowTrace.CellChange ch : s.writes()) {
+                sb.append(first ? "" : ",").append('[').append(ch.cell()).append(',').append(ch.before() ? 1 : 0)
+                        .append(',').append(ch.after() ? 1 : 0).append(']');
+                first = false;
+            }
+        }
+        sb.append(']');
     }
 
     private static String kind(Opcode o) {
@@ -108,6 +165,7 @@ public final class VizPage {
             .main{display:flex;gap:16px;align-items:flex-start}
             .main>div:first-child{flex:1 1 auto;min-width:0}
             #grid{display:flex;flex-wrap:wrap;gap:4px}
+            #grid.parted{gap:10px;align-items:flex-start}
             .cell{width:52px;height:44px;border-radius:5px;border:2px solid transparent;display:flex;flex-direction:column;align-items:center;justify-content:center;font-size:11px;font-family:ui-monospace,Menlo,Consolas,monospace;box-sizing:border-box}
             .cell .v{font-size:15px;font-weight:bold}
             .cell .l{font-size:9px;max-width:48px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
@@ -123,6 +181,11 @@ public final class VizPage {
             #ops{height:320px;overflow:auto;border:1px solid #dde2ea;background:#fff;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
             #ops div{padding:1px 8px;cursor:pointer;white-space:nowrap}
             #ops div.cur{background:#ffe9a8}
+            .part{border:2px solid #c9d0dc;border-radius:6px;padding:4px 4px 6px;display:flex;flex-wrap:wrap;gap:4px;align-content:flex-start;max-width:240px;background:#fff}
+            .part.act{border-color:#1a5fb4;background:#eaf2fd}
+            .part .ph{width:100%;font-size:11px;color:#5a6275;font-family:ui-monospace,Menlo,Consolas,monospace}
+            .side-by-side{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
+            .side-by-side span{border:1px solid #9cc3f5;background:#eaf2fd;border-radius:4px;padding:2px 6px;font-weight:normal}
             .legend{font-size:12px;color:#5a6275;margin-top:8px}
             .legend span{display:inline-block;width:12px;height:12px;vertical-align:middle;border-radius:2px;margin:0 4px 0 10px}
             </style>
@@ -160,18 +223,39 @@ public final class VizPage {
             const ins = new Set(), outs = new Set();
             D.inputs.forEach(p => p.cells.forEach(c => ins.add(c)));
             D.outputs.forEach(p => p.cells.forEach(c => outs.add(c)));
+            const partEls = [];
+            if (D.parts) { // a partitioned row: its cells grouped by partition, one box each
+              grid.className = 'parted';
+              D.parts.forEach((pw, q) => {
+                if (pw[0] >= D.cells) return;
+                const b = document.createElement('div');
+                b.className = 'part';
+                const h = document.createElement('div');
+                h.className = 'ph';
+                h.textContent = 'P' + q + '  cells ' + pw[0] + '..' + (pw[0] + pw[1] - 1);
+                b.appendChild(h);
+                grid.appendChild(b);
+                partEls.push(b);
+              });
+            }
             for (let i = 0; i < D.cells; i++) {
               const e = document.createElement('div');
               e.className = 'cell';
               e.title = 'cell ' + i + (D.labels[i] ? ' = ' + D.labels[i] : '');
               e.innerHTML = '<span class="i">' + i + '</span><span class="v"></span><span class="l"></span>';
               e.querySelector('.l').textContent = D.labels[i];
-              grid.appendChild(e);
+              if (D.parts) {
+                let q = 0;
+                while (q + 1 < partEls.length && D.parts[q + 1][0] <= i) q++;
+                partEls[q].appendChild(e);
+              } else grid.appendChild(e);
               cellsEl.push(e);
             }
             document.getElementById('title').textContent = 'Kautz: kernel ' + D.kernel;
+            const unit = D.parts ? 'cycle' : 'step';
             document.getElementById('sub').textContent = 'target ' + D.target + ', ' + D.cells + ' cells, ' + n +
-                ' micro-ops, init model ' + D.init + ' \\u2014 one crossbar row, every op acts on all rows at once';
+                (D.parts ? ' cycles on ' + D.parts.length + ' partitions (' + D.model + ' model), the ops of a cycle side by side'
+                         : ' micro-ops') + ', init model ' + D.init + ' \\u2014 one crossbar row, every op acts on all rows at once';
             const ops = document.getElementById('ops');
             const opEls = [];
             { const e = document.createElement('div'); e.textContent = '   (inputs loaded)'; e.onclick = () => go(0); ops.appendChild(e); opEls.push(e); }
@@ -208,11 +292,22 @@ public final class VizPage {
               const st = document.getElementById('status');
               st.innerHTML = '';
               const head = document.createElement('span');
-              head.textContent = 'step ' + cur + ' of ' + n + ' \\u00b7 cycle ' + (s ? s.e : 0) + ' \\u00b7 ';
+              head.textContent = unit + ' ' + cur + ' of ' + n + ' \\u00b7 cycle ' + (s ? s.e : 0) + ' \\u00b7 ';
               const op = document.createElement('span');
               op.className = 'op ' + (s ? 'k-' + s.k : '');
-              op.textContent = s ? s.op + '  (' + s.k + ', ' + s.c + ' cycle' + (s.c === 1 ? '' : 's') + ')' : 'inputs loaded';
+              if (s && s.ops) {
+                op.textContent = s.ops.length + ' op' + (s.ops.length === 1 ? '' : 's') + ' at once (' + s.k + ', ' + s.c + ' cycle' + (s.c === 1 ? '' : 's') + ')';
+                const row = document.createElement('div');
+                row.className = 'side-by-side';
+                for (const o of s.ops) {
+                  const b = document.createElement('span');
+                  b.textContent = 'P' + o[0] + (o[1] === o[0] ? '' : '-P' + o[1]) + ': ' + o[2];
+                  row.appendChild(b);
+                }
+                op.appendChild(row);
+              } else op.textContent = s ? s.op + '  (' + s.k + ', ' + s.c + ' cycle' + (s.c === 1 ? '' : 's') + ')' : 'inputs loaded';
               st.appendChild(head); st.appendChild(op);
+              partEls.forEach((b, q) => b.className = 'part' + (s && s.ops && s.ops.some(o => o[0] <= q && q <= o[1]) ? ' act' : ''));
               const tb = document.querySelector('#ports tbody');
               tb.innerHTML = '';
               for (const [kind, list] of [['in', D.inputs], ['out', D.outputs]]) for (const p of list) {

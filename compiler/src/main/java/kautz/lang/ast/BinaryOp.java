@@ -8,7 +8,7 @@ public enum BinaryOp {
     SHL("<<", 6), SHR(">>", 6),
     ADD("+", 7), SUB("-", 7),
     MUL("*", 8),
-    /** Integer division and remainder (truncating, like Java): compile-time integers only. */
+    /** Division and remainder: truncating like Java on compile-time integers; on sized values docs/language.md, "Division". */
     DIV("/", 8), MOD("%", 8);
 
     public final String symbol;

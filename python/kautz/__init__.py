@@ -84,6 +84,8 @@ def start(classpath: Iterable[str] = (), jvm_options: Iterable[str] = ("-Xmx4g",
         "HashMap": jpype.JClass("java.util.HashMap"),
         "ArrayList": jpype.JClass("java.util.ArrayList"),
         "long[]": jpype.JArray(jpype.JLong),
+        "BigInteger": jpype.JClass("java.math.BigInteger"),
+        "BigInteger[]": jpype.JArray(jpype.JClass("java.math.BigInteger")),
         "String[]": jpype.JArray(jpype.JString),
     }
 
@@ -144,7 +146,8 @@ class Program:
 def compile(path_or_source, **options) -> Program:  # noqa: A001 (the command's name)
     """Compiles a file (.kz, .aig, .aag, .blif, .bench, .v, .sv; RTL Verilog through Yosys) or Kautz source
     text. Options as on the command line, dashes as underscores: ``target``, ``scheduler``, ``row_size``
-    (cells or ``"min"``), ``init``, ``seed``, ``opt``, ``remap``, ``consume_inputs``, ``exact``, ``top``."""
+    (cells or ``"min"``), ``init``, ``seed``, ``opt``, ``remap``, ``consume_inputs``, ``exact``, ``top``,
+    ``partitions`` (``"4"``, ``"4x32"``, ``"16,16,32"``) and ``model`` (``unlimited``, ``standard``, ``minimal``)."""
     api = _java()
     o = _options(options)
     text = str(path_or_source)
@@ -169,8 +172,9 @@ def run(program_or_path, inputs, rows: int | None = None, device: str | None = N
     ``inputs`` maps each input port to an int (every row) or a sequence / NumPy array of one value per row;
     or is ``"random"`` for seeded random rows. ``rows`` defaults to the length of the arrays (1 for ints
     only; 1024 for random). ``device`` names a device preset (the cycle-accurate device engine).
-    Returns ``(outputs, report)``: NumPy arrays of unsigned ints per output port, and the keys of
-    ``kautz run --json``."""
+    Returns ``(outputs, report)``: NumPy arrays of unsigned ints per output port (``uint64``; ports wider
+    than 64 bits as arrays of Python ints, ``dtype=object``), and the keys of ``kautz run --json``. Inputs
+    wider than 64 bits take Python ints (an array of them has ``dtype=object``)."""
     p = _program(program_or_path, options)
     api = _java()
     if isinstance(inputs, str):
@@ -185,14 +189,25 @@ def run(program_or_path, inputs, rows: int | None = None, device: str | None = N
                 raise KautzError(f"inputs: arrays of different lengths {sorted(lengths)}")
             rows = lengths.pop() if lengths else 1
         values = api["HashMap"]()
+        wide = any(p.inputs.get(name, 0) > 64 or a.dtype.kind == "O" for name, a in arrays.items())
         for name, a in arrays.items():
-            if a.dtype.kind not in "iub":
+            if a.dtype.kind not in "iubO" or (a.dtype.kind == "O" and not all(isinstance(x, (int, np.integer)) for x in a)):
                 raise KautzError(f"input '{name}': expected integers, got {a.dtype}")
-            if a.dtype.kind == "i" and (a < 0).any():
+            if a.dtype.kind in "iO" and (a < 0).any():
                 raise KautzError(f"input '{name}': negative values are not unsigned")
-            values.put(name, api["long[]"](a.astype(np.uint64).view(np.int64)))
-        result = _call(api["Kautz"].run, p._c, values, int(rows), engine, device, seed)
-    outputs = {str(k): np.asarray(v, dtype=np.int64).view(np.uint64) for k, v in result.outputs().items()}
+            if wide:
+                values.put(name, api["BigInteger[]"]([api["BigInteger"](str(int(x))) for x in a]))
+            else:
+                values.put(name, api["long[]"](a.astype(np.uint64).view(np.int64)))
+        run_call = api["Kautz"].runWide if wide else api["Kautz"].run
+        result = _call(run_call, p._c, values, int(rows), engine, device, seed)
+    outputs = {}
+    for k, v in result.values().items():
+        name = str(k)
+        if p.outputs.get(name, 0) > 64:
+            outputs[name] = np.array([int(str(x.toString())) for x in v], dtype=object)
+        else:
+            outputs[name] = np.asarray(result.outputs().get(k), dtype=np.int64).view(np.uint64)
     return outputs, _dict(result.reportJson())
 
 

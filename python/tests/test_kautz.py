@@ -47,6 +47,29 @@ def test_run_per_row_arrays_ints_and_wide_values():
     assert list(outputs["y"]) == [2**64 - 1, 2**63 - 1]
 
 
+def test_ports_wider_than_64_bits():
+    p = kautz.compile("kernel wide(x: u<100>, y: u<100>) -> (s: u<100>) { s = x + y; }")
+    x = [2**99 + 12345, 7, 2**100 - 1]
+    outputs, report = kautz.run(p, {"x": np.array(x, dtype=object), "y": 2**70})
+    assert report["mismatches"] == 0
+    assert outputs["s"].dtype == object
+    assert list(outputs["s"]) == [(v + 2**70) % 2**100 for v in x]
+    with pytest.raises(kautz.KautzError, match="does not fit in 100 bits"):
+        kautz.run(p, {"x": 2**100, "y": 0})
+
+
+def test_partitions_and_model():
+    undivided = kautz.compile(ADD8)
+    divided = kautz.compile(ADD8, partitions="8", model="standard", init="op")
+    expected = json.loads(cli("compile", str(ADD8), "--partitions", "8", "--model", "standard", "--init", "op", "--json"))
+    assert divided.report == expected
+    assert divided.report["partitions"] == 8 and undivided.report["partitions"] == 1
+    outputs, report = kautz.run(divided, {"a": [5, 200], "b": [7, 100]})
+    assert list(outputs["sum"]) == [12, 300] and report["mismatches"] == 0
+    with pytest.raises(kautz.KautzError, match="add --partitions"):
+        kautz.compile(ADD8, model="standard")
+
+
 def test_random_rows_and_the_device_engine():
     outputs, report = kautz.run(ADD8, "random", rows=300, device="hfo2-1t1r", seed=3)
     assert len(outputs["sum"]) == 300

@@ -98,8 +98,8 @@ public final class Kautz {
      * evaluation of the source, as {@code kautz run} does.
      *
      * @param inputs each input port's value per row: an array of {@code rows} values, or of one value for
-     *               every row (unsigned; ports of at most 64 bits). Every input must be given; mem cells
-     *               ({@code @m}) not given start at 0.
+     *               every row (unsigned; ports of at most 64 bits, {@link #runWide} for wider ones). Every input
+     *               must be given; mem cells ({@code @m}) not given start at 0.
      */
     public static RunResult run(Compilation c, Map<String, long[]> inputs, int rows) {
         return run(c, inputs, rows, Engines.DEFAULT, null, 1);
@@ -111,6 +111,26 @@ public final class Kautz {
      * its report adds energy, wear and read margins as {@code kautz run --device --json} does.
      */
     public static RunResult run(Compilation c, Map<String, long[]> inputs, int rows, String engine, String device, long seed) {
+        Map<String, BigInteger[]> values = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : inputs.entrySet()) {
+            Port port = c.inputs().stream().filter(p -> p.name().equals(e.getKey())).findFirst().orElse(null);
+            if (port != null && port.width() > 64) {
+                throw new UserError("input '" + port.name() + "' is " + port.width() + " bits wide; give its values as BigInteger (runWide)");
+            }
+            BigInteger[] v = new BigInteger[e.getValue().length];
+            for (int r = 0; r < v.length; r++) v[r] = new BigInteger(Long.toUnsignedString(e.getValue()[r]));
+            values.put(e.getKey(), v);
+        }
+        return runWide(c, values, rows, engine, device, seed);
+    }
+
+    /**
+     * As {@link #run(Compilation, Map, int, String, String, long)} for ports of any width: each input port's
+     * values as non-negative {@code BigInteger}s, one per row or one for every row. The result's
+     * {@link RunResult#values()} holds every output port as {@code BigInteger}s.
+     */
+    public static RunResult runWide(Compilation c, Map<String, BigInteger[]> inputs, int rows, String engine, String device, long seed) {
+        checkRows(c, rows);
         Aig n = c.compiled().design().network();
         long[][] planes = planes(c.inputs(), inputs, n.numInputs(), rows);
         return execute(c, planes, rows, engine, device, seed, false);
@@ -152,13 +172,19 @@ public final class Kautz {
             report.put("mismatches", mismatches);
             DeviceReport.of(session, run, 1).appendTo(report);
         }
-        Map<String, long[]> values = new LinkedHashMap<>();
+        Map<String, long[]> narrow = new LinkedHashMap<>();
+        Map<String, BigInteger[]> values = new LinkedHashMap<>();
         for (Port port : c.outputs()) {
-            long[] v = new long[rows];
-            for (int r = 0; r < rows; r++) v[r] = BitPlanes.get(outputs, port, r).longValue();
+            BigInteger[] v = new BigInteger[rows];
+            for (int r = 0; r < rows; r++) v[r] = BitPlanes.get(outputs, port, r);
             values.put(port.name(), v);
+            if (port.width() <= 64) {
+                long[] w = new long[rows];
+                for (int r = 0; r < rows; r++) w[r] = v[r].longValue(); // unsigned: 64-bit values keep their bits
+                narrow.put(port.name(), w);
+            }
         }
-        return new RunResult(values, report.toMap(), report.toString());
+        return new RunResult(narrow, values, report.toMap(), report.toString());
     }
 
     private static Json row0(List<Port> ports, long[][] planes) {
@@ -176,7 +202,7 @@ public final class Kautz {
     }
 
     /** Input planes in the network's order from per-port values; checks names, widths and lengths. */
-    private static long[][] planes(List<Port> ports, Map<String, long[]> inputs, int bits, int rows) {
+    private static long[][] planes(List<Port> ports, Map<String, BigInteger[]> inputs, int bits, int rows) {
         long[][] planes = new long[bits][BitPlanes.words(rows)];
         for (String name : inputs.keySet()) {
             if (ports.stream().noneMatch(p -> p.name().equals(name))) {
@@ -184,7 +210,7 @@ public final class Kautz {
             }
         }
         for (Port port : ports) {
-            long[] v = inputs.get(port.name());
+            BigInteger[] v = inputs.get(port.name());
             if (v == null) {
                 if (port.name().startsWith("@")) continue; // a mem cell not given starts at 0
                 throw new UserError("input '" + port.name() + "' is not given");
@@ -192,13 +218,14 @@ public final class Kautz {
             if (v.length != rows && v.length != 1) {
                 throw new UserError("input '" + port.name() + "' has " + v.length + " values for " + rows + " rows");
             }
-            if (port.width() > 64) throw new UserError("input '" + port.name() + "' is " + port.width() + " bits wide; the library takes ports of at most 64 bits");
             for (int r = 0; r < rows; r++) {
-                long x = v.length == 1 ? v[0] : v[r];
-                if (port.width() < 64 && x >>> port.width() != 0) {
-                    throw new UserError("input '" + port.name() + "': " + Long.toUnsignedString(x) + " does not fit in " + port.width() + " bits");
+                BigInteger x = v.length == 1 ? v[0] : v[r];
+                if (x == null) throw new UserError("input '" + port.name() + "': row " + r + " has no value");
+                if (x.signum() < 0) throw new UserError("input '" + port.name() + "': " + x + " is negative; values are unsigned");
+                if (x.bitLength() > port.width()) {
+                    throw new UserError("input '" + port.name() + "': " + x + " does not fit in " + port.width() + " bits");
                 }
-                BitPlanes.set(planes, port, r, new BigInteger(Long.toUnsignedString(x)));
+                BitPlanes.set(planes, port, r, x);
             }
         }
         return planes;

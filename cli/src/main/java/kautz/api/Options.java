@@ -23,47 +23,57 @@ import java.time.Duration;
  * @param consumeInputs let in-place gates overwrite input cells ({@code --consume-inputs})
  * @param exact         search the shortest IMPLY program of a tiny kernel ({@code --exact})
  * @param top           the kernel of a .kz file or the top module of a Verilog file, or null for the first
+ * @param partitions    how the row is divided ({@code --partitions}: {@code KxW}, {@code W1,W2,…} or {@code K}), or
+ *                      null for one undivided row (docs/partitions.md)
+ * @param model         which ops may share a cycle on a divided row: {@code unlimited}, {@code standard} or {@code minimal}
  */
 public record Options(String target, String scheduler, String rowSize, String init, long seed, String opt,
-                      boolean remap, boolean consumeInputs, boolean exact, String top) {
+                      boolean remap, boolean consumeInputs, boolean exact, String top, String partitions, String model) {
     /** The command line's defaults. */
     public static Options defaults() {
-        return new Options(Families.DEFAULT, null, null, "bulk", 1, Scripts.DEFAULT, false, false, false, null);
+        return new Options(Families.DEFAULT, null, null, "bulk", 1, Scripts.DEFAULT, false, false, false, null, null, "unlimited");
     }
 
     /**
      * A copy with one option set from text, named as on the command line without dashes: {@code target},
      * {@code scheduler}, {@code row-size}, {@code init}, {@code seed}, {@code opt}, {@code remap},
-     * {@code consume-inputs}, {@code exact}, {@code top} (or {@code kernel}). Underscores may stand for dashes.
+     * {@code consume-inputs}, {@code exact}, {@code top} (or {@code kernel}), {@code partitions}, {@code model}.
+     * Underscores may stand for dashes.
      */
     public Options set(String name, String value) {
         String n = name.replace('_', '-');
-        return switch (n) {
-            case "target" -> new Options(value, scheduler, rowSize, init, seed, opt, remap, consumeInputs, exact, top);
-            case "scheduler" -> new Options(target, value, rowSize, init, seed, opt, remap, consumeInputs, exact, top);
-            case "row-size" -> new Options(target, scheduler, value, init, seed, opt, remap, consumeInputs, exact, top);
-            case "init" -> new Options(target, scheduler, rowSize, value, seed, opt, remap, consumeInputs, exact, top);
-            case "seed" -> new Options(target, scheduler, rowSize, init, number(n, value), opt, remap, consumeInputs, exact, top);
-            case "opt" -> new Options(target, scheduler, rowSize, init, seed, value, remap, consumeInputs, exact, top);
-            case "remap" -> new Options(target, scheduler, rowSize, init, seed, opt, flag(n, value), consumeInputs, exact, top);
-            case "consume-inputs" -> new Options(target, scheduler, rowSize, init, seed, opt, remap, flag(n, value), exact, top);
-            case "exact" -> new Options(target, scheduler, rowSize, init, seed, opt, remap, consumeInputs, flag(n, value), top);
-            case "top", "kernel" -> new Options(target, scheduler, rowSize, init, seed, opt, remap, consumeInputs, exact, value);
+        String t = target, sc = scheduler, rs = rowSize, in = init, op = opt, tp = top, pa = partitions, mo = model;
+        long se = seed;
+        boolean re = remap, ci = consumeInputs, ex = exact;
+        switch (n) {
+            case "target" -> t = value;
+            case "scheduler" -> sc = value;
+            case "row-size" -> rs = value;
+            case "init" -> in = value;
+            case "seed" -> se = number(n, value);
+            case "opt" -> op = value;
+            case "remap" -> re = flag(n, value);
+            case "consume-inputs" -> ci = flag(n, value);
+            case "exact" -> ex = flag(n, value);
+            case "top", "kernel" -> tp = value;
+            case "partitions" -> pa = value;
+            case "model" -> mo = value;
             default -> throw new UserError("unknown option '" + name + "' (options: target, scheduler, row-size, init, seed,"
-                    + " opt, remap, consume-inputs, exact, top)");
-        };
+                    + " opt, remap, consume-inputs, exact, top, partitions, model)");
+        }
+        return new Options(t, sc, rs, in, se, op, re, ci, ex, tp, pa, mo);
     }
 
     /** The compiler's form of these options. */
     public FlowOptions flow() {
-        InitModel model;
+        InitModel initModel;
         try {
-            model = InitModel.parse(init);
+            initModel = InitModel.parse(init);
         } catch (IllegalArgumentException e) {
             throw new UserError("init: " + e.getMessage());
         }
-        return new FlowOptions(target, scheduler, RowSize.parse(rowSize), model, seed, Duration.ofSeconds(2), remap, opt,
-                consumeInputs, exact);
+        return new FlowOptions(target, scheduler, RowSize.parse(rowSize), initModel, seed, Duration.ofSeconds(2), remap, opt,
+                consumeInputs, exact).withPartitions(partitions, model);
     }
 
     private static long number(String name, String value) {

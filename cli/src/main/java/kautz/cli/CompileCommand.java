@@ -19,12 +19,13 @@ import java.nio.file.Path;
 
 /** {@code kautz compile FILE}: a kernel or netlist becomes a micro-op program (.kasm). */
 @Command(name = "compile", mixinStandardHelpOptions = true,
+        header = "Compile a kernel or netlist into a micro-op program (.kasm) for one crossbar row.",
         description = {
                 "Compile a kernel (.kz) or a netlist (.aig .aag .blif .bench .v) into a micro-op program for one",
                 "crossbar row: technology mapping into the target gate family, then scheduling and cell allocation.",
                 "A gate-level netlist whose gates are all in the target (ABC's nor2/inv1 files with magic-nor) is",
                 "scheduled as written, gate for gate, so results compare with SIMPLER; --remap maps it again.",
-                "Writes the program to -o (or stdout) and its counts to stdout with -o or --json."})
+                "Writes the program to -o (or stdout) and its counts to stderr with -o (stdout with --json)."})
 public final class CompileCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -51,7 +52,8 @@ public final class CompileCommand implements Runnable {
         Compiled c = flow.compiler().compile(DesignLoader.load(file, flow.kernel), flow.options());
         if (output != null) {
             Disassembler.write(c.program(), fmt, output);
-            out.println(json ? Reports.program(c).toString() : Reports.summary(c) + " -> " + output);
+            if (json) out.println(Reports.program(c));
+            else spec.commandLine().getErr().println(Reports.summary(c) + " -> " + output);
         } else if (json) {
             out.println(Reports.program(c));
         } else {

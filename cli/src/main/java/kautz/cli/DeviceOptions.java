@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The options that select and configure the cycle-accurate device engine; shared by the commands that run programs. */
 public final class DeviceOptions {
     @Option(names = "--device", paramLabel = "PRESET|FILE",
-            description = "run on the cycle-accurate device engine with this preset (kautz devices lists them) or preset file; reports energy, wear, lifetime")
+            description = "run on the cycle-accurate device engine with this preset (kautz devices lists them) or preset file; reports energy, wear, lifetime (default: the functional engines, no device)")
     String device;
 
     @Option(names = "--array", paramLabel = "TYPE", description = "array type: 1t1r, 1s1r or passive (default: ${DEFAULT-VALUE})")
@@ -21,7 +21,7 @@ public final class DeviceOptions {
     @Option(names = "--cols", paramLabel = "C", description = "array columns (default: the program's row; sneak paths grow with it)")
     int cols;
 
-    @Option(names = "--runs", paramLabel = "N", description = "repeat the run N times on the same array (fresh random inputs, wear accumulating, worn cells stuck); reports when mismatches begin")
+    @Option(names = "--runs", paramLabel = "N", description = "repeat the run N times on the same array (fresh random inputs, wear accumulating, worn cells stuck); reports when mismatches begin (default: 1, one run)")
     int runs = 1;
 
     @Option(names = "--wear-levelling", description = "with --runs: rotate the program's cells through the row by one column per run")

@@ -21,6 +21,7 @@ import java.util.List;
 
 /** {@code kautz devices}: the device presets with their sources; optionally measures write-verify or engine speed. */
 @Command(name = "devices", mixinStandardHelpOptions = true,
+        header = "List the device presets, or measure write-verify schemes or the engine's speed.",
         description = {
                 "List the device presets (--device NAME) with their sources. Numbers a source does not give are",
                 "documented defaults, listed per preset. A preset file of your own (key = value, see",
@@ -28,11 +29,11 @@ import java.util.List;
 public final class DevicesCommand implements Runnable {
     @Spec CommandSpec spec;
 
-    @Option(names = "--show", paramLabel = "PRESET|FILE", description = "print every parameter of one preset")
+    @Option(names = "--show", paramLabel = "PRESET|FILE", description = "print every parameter of one preset (default: list all presets)")
     String show;
 
     @Option(names = "--write-verify", paramLabel = "PRESET|FILE",
-            description = "measure every write-verify scheme on the preset: pulses per write, verify reads, write errors, read BER")
+            description = "measure every write-verify scheme on the preset: pulses per write, verify reads, write errors, read BER (default: not measured)")
     String writeVerify;
 
     @Option(names = "--levels", paramLabel = "L", description = "with --write-verify: levels per cell (default: 4)")

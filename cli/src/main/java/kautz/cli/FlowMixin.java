@@ -1,13 +1,10 @@
 package kautz.cli;
 
 import kautz.diag.UsageError;
-import kautz.diag.UserError;
 import kautz.flow.FlowCompiler;
 import kautz.flow.FlowOptions;
-import kautz.flow.PartitionLayout;
 import kautz.flow.RowSize;
 import kautz.isa.InitModel;
-import kautz.isa.PartitionModel;
 import kautz.opt.Scripts;
 import kautz.target.Families;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,17 +92,7 @@ public final class FlowMixin {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--init: " + e.getMessage());
         }
-        PartitionModel rules;
-        try {
-            rules = PartitionModel.parse(model);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--model: " + e.getMessage());
-        }
-        PartitionLayout layout = PartitionLayout.parse(partitions);
-        if (partitions == null && rules != PartitionModel.UNLIMITED) {
-            throw new UserError("--model " + rules.label() + ": the model rules the ops of a cycle on a divided row; add --partitions");
-        }
-        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), initModel, seed, Duration.ofSeconds(2), remap, script, consumeInputs, exact,
-                layout, rules);
+        return new FlowOptions(target, scheduler, RowSize.parse(rowSizeText), initModel, seed, Duration.ofSeconds(2), remap, script, consumeInputs, exact)
+                .withPartitions(partitions, model);
     }
 }

@@ -7,12 +7,12 @@ import picocli.CommandLine.HelpCommand;
 /**
  * The top-level {@code kautz} command. Each subcommand is one class in this package, listed here once.
  */
-@Command(name = "kautz", mixinStandardHelpOptions = true, version = "kautz 0.1.0",
+@Command(name = "kautz", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
                 "Compile logic kernels and netlists to stateful-logic micro-ops for memristive crossbars,",
                 "and run them on a cycle-accurate model of the array."},
-        footer = {"", "  sweep    Design-space sweeps and Monte Carlo studies on Apache Spark (./kautz sweep --help;",
-                "           the spark/ module, so the other commands never load Spark)"},
+        footer = {"", "  sweep        Run design-space sweeps and Monte Carlo studies on Apache Spark.",
+                "               (./kautz help sweep; the spark/ module, so the other commands never load Spark)"},
         subcommands = {
                 HelpCommand.class,
                 RunCommand.class,
@@ -28,6 +28,7 @@ import picocli.CommandLine.HelpCommand;
                 VerifyCommand.class,
                 TraceCommand.class,
                 VizCommand.class,
+                CompletionCommand.class,
         })
 public final class KautzCommand implements Runnable {
     private final FlowCompiler compiler;

@@ -71,6 +71,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new KautzCommand(compiler));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110); // descriptions are written as lines of up to ~105 characters; 80 would break them mid-sentence
+        for (CommandLine sub : cl.getSubcommands().values()) sub.getCommandSpec().versionProvider(new Version()); // kautz run --version too
         return cl;
     }
 

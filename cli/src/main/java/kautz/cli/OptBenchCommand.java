@@ -26,6 +26,7 @@ import java.util.List;
  * every result against its input.
  */
 @Command(name = "optbench", mixinStandardHelpOptions = true,
+        header = "Benchmark reading and optimising networks, checking every result.",
         description = {
                 "Benchmark reading and optimisation: for each file, the read+strash time (median of --repeat",
                 "runs), ANDs and depth before and after the script, its wall-clock and CPU time (the optimiser is",

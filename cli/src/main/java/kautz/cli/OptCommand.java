@@ -21,6 +21,7 @@ import java.util.List;
 
 /** {@code kautz opt FILE -p SCRIPT -o OUT}: optimises a logic network with a pass script. */
 @Command(name = "opt", mixinStandardHelpOptions = true,
+        header = "Optimise a logic network with a script of passes and write the result.",
         description = {
                 "Optimise the logic network of a netlist or kernel with a script of passes, as in ABC or",
                 "Yosys (list them with 'kautz passes'), print the size and depth before, after each pass and",
@@ -35,7 +36,7 @@ public final class OptCommand implements Runnable {
             description = "passes separated by ';', options in braces, e.g. \"strash; balance; rewrite{cuts=6}\" (default: the default script, see --list)")
     String script;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "where to write the result: .aig, .aag, .blif or .v")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "where to write the result: .aig, .aag, .blif or .v (default: not written, sizes only)")
     Path output;
 
     @Option(names = "--list", description = "list the passes and the default script, then exit")
@@ -75,7 +76,7 @@ public final class OptCommand implements Runnable {
             return;
         }
         out.printf("%-24s %s  (%+.1f%% ANDs)%n", "result", stats(after), change);
-        if (output != null) out.println("wrote " + output);
+        if (output != null) spec.commandLine().getErr().println("kautz: wrote " + output);
     }
 
     /** The size of a network as in {@code stats --json}. */

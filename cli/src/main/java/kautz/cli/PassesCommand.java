@@ -17,6 +17,7 @@ import java.util.List;
 
 /** {@code kautz passes [NAME]}: the optimisation passes, or one pass's help. */
 @Command(name = "passes", mixinStandardHelpOptions = true,
+        header = "List the optimisation passes, or explain one.",
         description = {"List the optimisation passes usable in 'kautz opt -p SCRIPT', or explain one pass and its options."})
 public final class PassesCommand implements Runnable {
     @Spec CommandSpec spec;

@@ -39,12 +39,16 @@ import java.util.Map;
  * {@link #report} prints. With {@code --device} the cycle-accurate device engine runs instead.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Compile a kernel and run it on many crossbar rows, each checked against the source.",
         description = {
                 "Compile a kernel for the crossbar and run it on R rows at once (each row an independent data",
                 "item); every row is checked against the reference evaluation of the source (mismatches).",
                 "With --inputs a=5,b=7 every row gets those values and the outputs of row 0 are printed;",
                 "with --inputs random each row gets seeded random values. Mem cells (@m[j]) start at 0",
-                "unless given, e.g. --inputs x=3,@m[0]=2. Also accepts netlists (.aig .aag .blif .bench .v)."})
+                "unless given, e.g. --inputs x=3,@m[0]=2. Also accepts netlists (.aig .aag .blif .bench .v).",
+                "Results (outputs, rows, the device's report) go to stdout; the program's counts and the check to",
+                "stderr. Exit code 1 when a row differs from the reference evaluation (functional engines; on a",
+                "device, wrong rows are measured, not failed)."})
 public final class RunCommand implements Runnable {
     /** Bounds memory: rows x signals bit-planes. */
     private static final long MAX_BITS = 1L << 34;
@@ -84,7 +88,7 @@ public final class RunCommand implements Runnable {
             if (vcd.requested()) throw new UsageError("--vcd shows the functional engines' row; it cannot be combined with --device");
             // the cycle-accurate device engine; --kernel a,b runs kernels in order, sharing mem cells
             DeviceRunPath.run(file, flow.kernel, inputs, rows, flow.seed, json, flow.compiler(), flow.options(), device,
-                    spec.commandLine().getOut());
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
             return;
         }
         Engines.check(engine);
@@ -144,36 +148,39 @@ public final class RunCommand implements Runnable {
         return RowCheck.run(compiled.program(), in.design().network(), eng, in.planes(), in.rows());
     }
 
-    /** Prints the outputs (in the network's port order) and the program's counts. */
+    /**
+     * Prints the results on stdout (the outputs of explicit inputs, or the first rows of random ones) and the
+     * summary on stderr (the program's counts and the check against the source); with {@code --json} one object
+     * on stdout. Rows that differ from the reference evaluation make the exit code 1, as in {@code bench}.
+     */
     void report(RowInputs in, Compiled compiled, Engine eng, RowCheck check) {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter log = spec.commandLine().getErr();
         long[][] outputs = inNetworkOrder(in.design().network(), compiled, check.outputs());
         if (json) {
             Json j = Reports.program(compiled, in.rows()).put("mismatches", check.mismatches());
             if (!in.random()) j.put("outputs", PortValues.json(in.outPorts(), outputs, 0));
             j.put("engine", eng.name());
             out.println(j);
-            return;
-        }
-        if (!in.random()) {
-            // explicit inputs: stdout holds just the outputs (scripts read them); the counts go to the log
-            for (Port p : in.outPorts()) out.println(p.name() + "=" + BitPlanes.get(outputs, p, 0));
-            PrintWriter log = spec.commandLine().getErr();
-            log.println(Reports.summary(compiled));
-            if (check.mismatches() > 0) log.println("kautz: warning: " + check.mismatches() + " rows differ from the reference evaluation");
-            return;
         } else {
-            out.println(in.design().name() + ": " + in.rows() + " row" + (in.rows() == 1 ? "" : "s")
-                    + " of random inputs (seed " + flow.seed + "), engine " + eng.name());
-            int shown = Math.min(in.rows(), 8);
-            for (int r = 0; r < shown; r++) {
-                out.println("row " + r + ": " + PortValues.text(in.inPorts(), in.planes(), r)
-                        + (in.inPorts().isEmpty() ? "" : " ") + "-> " + PortValues.text(in.outPorts(), outputs, r));
+            if (!in.random()) {
+                for (Port p : in.outPorts()) out.println(p.name() + "=" + BitPlanes.get(outputs, p, 0));
+            } else {
+                log.println(in.design().name() + ": " + in.rows() + " row" + (in.rows() == 1 ? "" : "s")
+                        + " of random inputs (seed " + flow.seed + "), engine " + eng.name());
+                int shown = Math.min(in.rows(), 8);
+                for (int r = 0; r < shown; r++) {
+                    out.println("row " + r + ": " + PortValues.text(in.inPorts(), in.planes(), r)
+                            + (in.inPorts().isEmpty() ? "" : " ") + "-> " + PortValues.text(in.outPorts(), outputs, r));
+                }
+                if (shown < in.rows()) out.println("… " + (in.rows() - shown) + " more rows");
             }
-            if (shown < in.rows()) out.println("… " + (in.rows() - shown) + " more rows");
+            log.println(Reports.summary(compiled));
+            log.println("mismatches " + check.mismatches() + " (rows whose outputs differ from the reference evaluation)");
         }
-        out.println(Reports.summary(compiled));
-        out.println("mismatches " + check.mismatches() + " (rows whose outputs differ from the reference evaluation)");
+        if (check.mismatches() > 0) {
+            throw new UserError(file + ": " + check.mismatches() + " of " + in.rows() + " rows differ from the reference evaluation of the source");
+        }
     }
 
     /** Program outputs re-ordered as the network's outputs, matched by bit name. */

@@ -36,6 +36,7 @@ import java.util.Map;
 
 /** {@code kautz sim PROGRAM.kasm}: runs an assembled micro-op program on many rows. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
+        header = "Run an assembled micro-op program (.kasm) on many crossbar rows.",
         description = {
                 "Run an assembled micro-op program (.kasm, see docs/isa.md) on many crossbar rows with the",
                 "physical semantics: a gate whose output cell was not initialised gives a wrong result, as on",
@@ -71,7 +72,7 @@ public final class SimCommand implements Runnable {
 
     @Option(names = "--check", paramLabel = "SOURCE",
             description = "compare every row with the reference evaluation of SOURCE (.kz, selecting the program's kernel, or a netlist), "
-                    + "bits matched by name; rows that differ make the exit code 1")
+                    + "bits matched by name; rows that differ make the exit code 1 (default: not checked)")
     Path check;
 
     @Option(names = "--json", description = "print one JSON object (keys: docs/json.md) instead of text")
@@ -125,14 +126,16 @@ public final class SimCommand implements Runnable {
             failIfMismatched(mismatches);
             return;
         }
-        out.println(p.kernel() + ": " + rows + " row" + (rows == 1 ? "" : "s") + " on engine " + eng.name()
+        // results (the first row, the device's report) on stdout; the program's counts and the check on stderr, as in run
+        err.println(p.kernel() + ": " + rows + " row" + (rows == 1 ? "" : "s") + " on engine " + eng.name()
                 + " (target " + p.target() + ", row size " + p.rowSize() + ", init " + p.initModel().label() + ")");
         out.println("row 0: " + PortValues.text(inPorts, in, 0) + (inPorts.isEmpty() ? "" : " ") + "-> " + PortValues.text(outPorts, result, 0));
-        out.println("gates " + stats.gates() + ", logic cycles " + stats.logicCycles() + ", init cycles " + stats.initCycles()
+        err.println("gates " + stats.gates() + ", logic cycles " + stats.logicCycles() + ", init cycles " + stats.initCycles()
                 + (stats.programCycles() > 0 ? ", prog/sense cycles " + stats.programCycles() : "")
                 + ", cycles " + stats.cycles() + ", cells " + stats.cells() + ", io cycles " + stats.ioCycles() + Reports.partitionNote(p));
         if (onDevice != null) out.println(onDevice.text());
-        if (check != null) out.println("mismatches " + mismatches + " (rows whose outputs differ from " + check + ")");
+        if (check != null) err.println("mismatches " + mismatches + " (rows whose outputs differ from " + check + ")");
+        else err.println("mismatches not checked (--check SOURCE compares every row with the source's reference evaluation, as run does)");
         failIfMismatched(mismatches);
     }
 

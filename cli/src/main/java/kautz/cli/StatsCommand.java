@@ -16,6 +16,7 @@ import java.util.Map;
 
 /** {@code kautz stats FILE}: the size of a design's logic network. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
+        header = "Print the size of a design's logic network.",
         description = {
                 "Print the statistics of a design's logic network (an and-inverter graph, structurally hashed):",
                 "input and output bits, AND nodes, depth (the longest input-to-output path in ANDs) and, for a",
@@ -33,7 +34,7 @@ public final class StatsCommand implements Runnable {
     boolean json;
 
     @Option(names = "--time", paramLabel = "N",
-            description = "also load the file N times and print the first and the median load time (for a .kz file: parse, check and elaborate), wall clock and CPU")
+            description = "also load the file N times and print the first and the median load time (for a .kz file: parse, check and elaborate), wall clock and CPU (default: 0, not timed)")
     int timeRuns;
 
     @Override

@@ -18,11 +18,12 @@ import java.util.List;
 
 /** {@code kautz synth-imply}: the shortest IMPLY program of a small function, by exhaustive search. */
 @Command(name = "synth-imply", mixinStandardHelpOptions = true,
+        header = "Find the shortest IMPLY program of a small function by exhaustive search.",
         description = {
                 "Find the shortest IMPLY program (false q; imp p, q) of a small function, every false counted",
                 "(--init single), by iterative-deepening search over the work cells' truth tables. Prints the",
                 "program (.kasm) or that none exists within --max-steps (a proof for the given --cells, unless",
-                "the node limit stopped the search). Inputs stay intact unless --destroy-inputs."})
+                "the node limit stopped the search). Inputs stay intact unless --consume-inputs."})
 public final class SynthImplyCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -31,7 +32,7 @@ public final class SynthImplyCommand implements Runnable {
     String function = "full-adder";
 
     @Option(names = "--cells", paramLabel = "K",
-            description = "cells the ops may write (work cells; with --destroy-inputs the input cells count too) (default: ${DEFAULT-VALUE})")
+            description = "cells the ops may write (work cells; with --consume-inputs the input cells count too) (default: ${DEFAULT-VALUE})")
     int cells = 4;
 
     @Option(names = "--min-steps", paramLabel = "N", description = "first length tried; shorter is taken as impossible (default: ${DEFAULT-VALUE})")
@@ -40,8 +41,13 @@ public final class SynthImplyCommand implements Runnable {
     @Option(names = "--max-steps", paramLabel = "N", description = "longest length tried (default: ${DEFAULT-VALUE})")
     int maxSteps = 24;
 
-    @Option(names = "--destroy-inputs", description = "let ops overwrite the input cells (the published serial adders do; Kautz programs do not)")
-    boolean destroyInputs;
+    @Option(names = "--consume-inputs", description = "let ops overwrite the input cells, as the published serial adders do"
+            + " (the same idea as run's and compile's --consume-inputs; a flag, off: inputs stay intact)")
+    boolean consumeInputs;
+
+    /** The old spelling of --consume-inputs, kept so scripts keep working. */
+    @Option(names = "--destroy-inputs", hidden = true)
+    boolean destroyInputsDeprecated;
 
     @Option(names = "--read-once-in-place", description = "no in-place imp on a value another op already read (the schedulers' in-place rule)")
     boolean readOnce;
@@ -49,7 +55,7 @@ public final class SynthImplyCommand implements Runnable {
     @Option(names = "--node-limit", paramLabel = "N", description = "states searched at most (default: ${DEFAULT-VALUE})")
     long nodeLimit = 2_000_000_000L;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT.kasm", description = "write the program found")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.kasm", description = "also write the program found to this file (default: printed only)")
     Path output;
 
     @Option(names = "--json", description = "print one JSON object (keys: docs/json.md) instead of text")
@@ -70,20 +76,24 @@ public final class SynthImplyCommand implements Runnable {
 
     @Override
     public void run() {
+        if (destroyInputsDeprecated) {
+            kautz.diag.Warnings.warn("--destroy-inputs is deprecated; it is spelled --consume-inputs, as in run and compile");
+            consumeInputs = true;
+        }
         Function f = function();
         if (cells < 1 || cells > ImplySynthesis.MAX_CELLS) throw new UsageError("--cells: must be 1.." + ImplySynthesis.MAX_CELLS);
         if (maxSteps < 0 || maxSteps > 60 || minSteps < 0 || minSteps > maxSteps) throw new UsageError("--min-steps/--max-steps: need 0 <= min <= max <= 60");
-        if (destroyInputs && cells < f.inputs()) throw new UsageError("--cells: with --destroy-inputs the " + f.inputs() + " input cells count among the cells");
+        if (consumeInputs && cells < f.inputs()) throw new UsageError("--cells: with --consume-inputs the " + f.inputs() + " input cells count among the cells");
         if (nodeLimit < 1) throw new UsageError("--node-limit: must be positive");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         var outcome = ImplySynthesis.search(f.inputs(), f.goals(),
-                new ImplySynthesis.Options(cells, minSteps, maxSteps, destroyInputs, readOnce, nodeLimit));
+                new ImplySynthesis.Options(cells, minSteps, maxSteps, consumeInputs, readOnce, nodeLimit));
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
-        String setting = function + ", " + cells + " cells" + (destroyInputs ? ", inputs destroyed" : ", inputs intact")
+        String setting = function + ", " + cells + " cells" + (consumeInputs ? ", inputs consumed" : ", inputs intact")
                 + (readOnce ? ", read-once in place" : "");
-        kautz.util.Json j = new kautz.util.Json().put("function", function).put("cells", cells).put("inputsIntact", !destroyInputs)
+        kautz.util.Json j = new kautz.util.Json().put("function", function).put("cells", cells).put("inputsIntact", !consumeInputs)
                 .put("readOnceInPlace", readOnce).put("minSteps", minSteps).put("maxSteps", maxSteps)
                 .put("states", outcome.nodes()).put("cpuSeconds", cpu);
         if (outcome.result().isEmpty()) {

@@ -21,6 +21,7 @@ import java.util.List;
 
 /** {@code kautz trace FILE}: a cycle-by-cycle table of one row, for teaching and debugging small programs. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
+        header = "Show op by op what one crossbar row computes.",
         description = {
                 "Show, op by op, what one crossbar row computes: each micro-op, its cycles, the cells it reads",
                 "and the cells it writes with their old and new values. FILE is a Kautz source, a netlist (compiled",

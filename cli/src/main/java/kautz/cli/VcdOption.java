@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /** {@code --vcd OUT.vcd}: row 0 of a run as a waveform, shared by run, sim and trace. */
 public final class VcdOption {
     @Option(names = "--vcd", paramLabel = "OUT.vcd",
-            description = "write row 0's cells, ports and ops as a waveform (one time unit per op) for GTKWave or Surfer")
+            description = "write row 0's cells, ports and ops as a waveform (one time unit per op) for GTKWave or Surfer (default: none written)")
     Path vcd;
 
     boolean requested() { return vcd != null; }

@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 
 /** {@code kautz verify}: formal equivalence of a compiled program, an assembled program or a network with its source. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
+        header = "Prove a compiled program, or two designs, equivalent for every input.",
         description = {
                 "Prove two things equivalent for every input, in the manner of ABC's cec (docs/verify.md):",
                 "  verify FILE            compile FILE (options as for compile) and prove the program equal to it,",
@@ -78,7 +79,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--without", split = ",", paramLabel = "STEP", description = "switch off proof steps of the checker "
             + "(docs/verify.md: simulation, claim-tables, decorrelate, common-cut, claim-sat, neighbour-tables, class-tables, "
-            + "class-sat, output-sat, symmetry, local-swap); answers stay sound, more may be undecided")
+            + "class-sat, output-sat, symmetry, local-swap); answers stay sound, more may be undecided (default: none, every step on)")
     List<String> without = List.of();
 
     @Option(names = "--direct", description = "check in one miter instead of link by link through the networks after each "

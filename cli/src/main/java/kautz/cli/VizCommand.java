@@ -15,6 +15,7 @@ import java.nio.file.Path;
 
 /** {@code kautz viz FILE -o page.html}: a self-contained page that steps through one row. */
 @Command(name = "viz", mixinStandardHelpOptions = true,
+        header = "Write an HTML page that steps through one crossbar row.",
         description = {
                 "Write one self-contained HTML page (no network access, no external files) that steps through",
                 "one crossbar row: the cells coloured by state, the current op with the cells it reads and writes,",

@@ -85,6 +85,37 @@ class LibraryApiTest {
     }
 
     @Test
+    void partitionsAndTheirModelAsOnTheCommandLine() {
+        Compilation c = Kautz.compile(ADD8, Options.defaults().set("partitions", "8").set("model", "standard").set("init", "op"));
+        Map<String, Object> report = c.report();
+        assertEquals(8, ((Number) report.get("partitions")).intValue(), report.toString());
+        assertEquals("standard", report.get("model"));
+        RunResult r = Kautz.run(c, Map.of("a", new long[] {5, 200}, "b", new long[] {7, 100}), 2);
+        assertArrayEquals(new long[] {12, 300}, r.outputs().get("sum"));
+        assertEquals(0, r.mismatches());
+        UserError e = assertThrows(UserError.class, () -> Kautz.compile(ADD8, Options.defaults().set("model", "minimal")));
+        assertTrue(e.getMessage().endsWith("add --partitions"), e.getMessage());
+    }
+
+    @Test
+    void portsWiderThan64BitsAsBigIntegers() {
+        Compilation c = Kautz.compileSource("kernel wide(x: u<100>, y: u<100>) -> (s: u<100>) { s = x + y; }", Options.defaults());
+        java.math.BigInteger big = java.math.BigInteger.ONE.shiftLeft(99).add(java.math.BigInteger.valueOf(12345));
+        java.math.BigInteger seven = java.math.BigInteger.valueOf(7);
+        RunResult r = Kautz.runWide(c, Map.of("x", new java.math.BigInteger[] {big, seven}, "y", new java.math.BigInteger[] {big}), 2,
+                "auto", null, 1);
+        java.math.BigInteger mod = java.math.BigInteger.ONE.shiftLeft(100);
+        assertArrayEquals(new java.math.BigInteger[] {big.add(big).mod(mod), seven.add(big)}, r.values().get("s"));
+        assertFalse(r.outputs().containsKey("s"), "a port wider than 64 bits is not truncated into a long");
+        assertEquals(0, r.mismatches());
+        UserError tooWide = assertThrows(UserError.class, () -> Kautz.run(c, Map.of("x", new long[] {1}, "y", new long[] {1}), 1));
+        assertTrue(tooWide.getMessage().contains("100 bits wide"), tooWide.getMessage());
+        UserError overflow = assertThrows(UserError.class, () -> Kautz.runWide(c,
+                Map.of("x", new java.math.BigInteger[] {java.math.BigInteger.ONE.shiftLeft(100)}, "y", new java.math.BigInteger[] {seven}), 1, "auto", null, 1));
+        assertTrue(overflow.getMessage().contains("does not fit in 100 bits"), overflow.getMessage());
+    }
+
+    @Test
     void optionsAreCheckedByName() {
         UserError e = assertThrows(UserError.class, () -> Options.defaults().set("colour", "red"));
         assertTrue(e.getMessage().startsWith("unknown option 'colour'"));

@@ -49,10 +49,11 @@ class CompileRunTest {
         Path kasm = dir.resolve("add.kasm");
         CliRun c = kautz("compile", ADD8.toString(), "-o", kasm.toString(), "--init", "single", "--scheduler", "simpler");
         assertEquals(0, c.code(), c.err());
-        assertTrue(c.out().contains("add on magic-nor") && c.out().contains("-> " + kasm), c.out());
+        assertTrue(c.err().contains("add on magic-nor") && c.err().contains("-> " + kasm), c.err());
+        assertEquals("", c.out(), "the program is written to -o; its counts are a summary, on stderr");
         CliRun s = kautz("sim", kasm.toString(), "--inputs", "a=200,b=100");
         assertTrue(s.out().contains("-> sum=300"), s.out());
-        assertEquals("", s.err());
+        assertEquals("", s.warnings());
         CliRun j = kautz("compile", ADD8.toString(), "--json", "--target", "imply");
         assertTrue(j.out().startsWith("{\"kernel\": \"add\", \"target\": \"imply\""), j.out());
         CliRun listing = kautz("compile", ADD8.toString(), "--format", "aritpim");

@@ -207,7 +207,7 @@ class GoldenTest {
                     // run also prints the compiled program's counts: compare the port values, and require
                     // that the crossbar agreed with the reference evaluation on every row
                     got = r.out().lines().filter(l -> PORT_VALUE.matcher(l).matches()).collect(java.util.stream.Collectors.joining("\n"));
-                    r.out().lines().filter(l -> l.startsWith("mismatches ")).forEach(l ->
+                    r.err().lines().filter(l -> l.startsWith("mismatches ")).forEach(l ->
                             assertTrue(l.startsWith("mismatches 0"), file + ": " + l));
                 }
                 assertEquals(String.join("\n", expected), got, file + ": kautz " + m.group(1) + m.group(2));

@@ -56,8 +56,8 @@ class SimCommandTest {
         Files.writeString(good, XOR.replace("init1 2, 3, 4, 5", "init1 2, 3, 4, 5, 6") + ".end 6 ops\n");
         CliRun r = sim("sim", good.toString(), "--inputs", "a=1,b=0");
         assertTrue(r.out().contains("-> y=1"), r.out());
-        assertEquals("", r.err());
-        assertTrue(r.out().contains("gates 5, logic cycles 5, init cycles 0, cycles 5, cells 7, io cycles 3"), r.out());
+        assertEquals("", r.warnings());
+        assertTrue(r.err().contains("gates 5, logic cycles 5, init cycles 0, cycles 5, cells 7, io cycles 3"), r.err());
 
         r = sim("sim", good.toString(), "--inputs", "a=1,b=1", "--json");
         assertTrue(r.out().contains("\"engine\": \"interp\""), "the default (auto) names the engine it chose: " + r.out());
@@ -78,7 +78,7 @@ class SimCommandTest {
                 + "\"cells\": 11, \"ioCycles\": 4, \"partitions\": 4, \"partitionSpec\": \"4x8\", \"model\": \"standard\", "
                 + "\"parallelism\": 2.0, \"outputs\": {\"x\": 0, \"y\": 1}}"), r.out());
         r = sim("sim", nots.toString(), "--inputs", "a=1,b=0");
-        assertTrue(r.out().contains("cycles 2, cells 11, io cycles 4, partitions 4x8 (standard), parallelism 2.00"), r.out());
+        assertTrue(r.err().contains("cycles 2, cells 11, io cycles 4, partitions 4x8 (standard), parallelism 2.00"), r.err());
     }
 
     @Test

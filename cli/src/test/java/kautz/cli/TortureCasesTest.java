@@ -61,7 +61,7 @@ class TortureCasesTest {
         Path x = Files.writeString(dir.resolve("x.kz"), ADD1);
         CliRun r = kautz("compile", x.toString(), "-o", dir.resolve("x.v").toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("kautz: warning: " + dir.resolve("x.v") + ": writing kasm program text, but the name ends in '.v' (expected .kasm)\n", r.err());
+        assertEquals("kautz: warning: " + dir.resolve("x.v") + ": writing kasm program text, but the name ends in '.v' (expected .kasm)\n", r.warnings());
     }
 
     @Test
@@ -132,7 +132,7 @@ class TortureCasesTest {
         assertTrue(lines.get(lines.size() - 1).matches("\\.end \\d+ ops"), lines.get(lines.size() - 1));
         CliRun whole = kautz("sim", kasm.toString());
         assertEquals(0, whole.code(), whole.err());
-        assertEquals("", whole.err());
+        assertEquals("", whole.warnings());
 
         Path cut = Files.write(dir.resolve("cut.kasm"), lines.subList(0, lines.size() - 3));
         CliRun c = kautz("sim", cut.toString());
@@ -156,7 +156,7 @@ class TortureCasesTest {
         Path kasm = Files.writeString(dir.resolve("k.kasm"), k);
         CliRun r = kautz("sim", kasm.toString(), "--rows", "64");
         assertEquals(0, r.code(), r.err());
-        String[] lines = r.err().split("\n");
+        String[] lines = r.warnings().split("\n");
         assertEquals(SimCommand.LINT_SHOWN + 1, lines.length, r.err());
         assertTrue(lines[lines.length - 1].matches("kautz: warning: " + java.util.regex.Pattern.quote(kasm.toString())
                 + ": \\d+ more warnings not shown \\(\\d+ uninitialised output.*\\)"), lines[lines.length - 1]);
@@ -182,7 +182,7 @@ class TortureCasesTest {
         assertEquals(0, kautz("compile", x.toString(), "-o", kasm.toString()).code());
         CliRun ok = kautz("sim", kasm.toString(), "--check", x.toString());
         assertEquals(0, ok.code(), ok.err());
-        assertTrue(ok.out().contains("mismatches 0 (rows whose outputs differ from " + x + ")"), ok.out());
+        assertTrue(ok.err().contains("mismatches 0 (rows whose outputs differ from " + x + ")"), ok.err());
 
         // the last gate reads the wrong cell: the edit keeps the op count, so only the check finds it
         java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(kasm));

@@ -56,6 +56,25 @@ public record FlowOptions(String target, String scheduler, RowSize rowSize, Init
     public FlowOptions withSeed(long s) { return new FlowOptions(target, scheduler, rowSize, init, s, budget, remap, script, consumeInputs, exact, partitions, model); }
     public FlowOptions withRemap(boolean r) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, r, script, consumeInputs, exact, partitions, model); }
     public FlowOptions withExact(boolean e) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs, e, partitions, model); }
+    /**
+     * A copy with the partition options as {@code --partitions} and {@code --model} give them: {@code layout}
+     * ({@code KxW}, {@code W1,W2,…}, {@code K}; null for one undivided row) and {@code model}
+     * ({@code unlimited}, {@code standard}, {@code minimal}). A model other than unlimited needs a divided row.
+     */
+    public FlowOptions withPartitions(String layout, String model) {
+        PartitionModel rules;
+        try {
+            rules = PartitionModel.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw new kautz.diag.UserError("--model: " + e.getMessage());
+        }
+        PartitionLayout parsed = PartitionLayout.parse(layout);
+        if (layout == null && rules != PartitionModel.UNLIMITED) {
+            throw new kautz.diag.UserError("--model " + rules.label() + ": the model rules the ops of a cycle on a divided row; add --partitions");
+        }
+        return withPartitions(parsed, rules);
+    }
+
     public FlowOptions withPartitions(PartitionLayout p, PartitionModel m) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, consumeInputs, exact, p, m); }
     public FlowOptions withConsumeInputs(boolean c) { return new FlowOptions(target, scheduler, rowSize, init, seed, budget, remap, script, c, exact, partitions, model); }
 }

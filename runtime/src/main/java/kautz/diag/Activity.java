@@ -63,6 +63,8 @@ public final class Activity {
                 }
             } catch (InterruptedException e) {
                 // the command ended
+            } catch (OutOfMemoryError e) {
+                // Progress is best effort; the command's own thread reports the out-of-memory in one line.
             }
         }, "kautz-progress");
         t.setDaemon(true);

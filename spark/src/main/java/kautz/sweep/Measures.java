@@ -30,7 +30,7 @@ public final class Measures {
     }
 
     private static String text(JsonValue v) {
-        if (v instanceof JNumber n) return n.text();
+        if (v instanceof JNumber n) return Stats.csv(n.text()); // one format in a column, whatever the report printed
         if (v instanceof JString s) return s.value();
         if (v instanceof JBool b) return Boolean.toString(b.value());
         return "";

@@ -25,10 +25,35 @@ public record Stats(int n, double mean, double p5, double p50, double p95) {
         return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
     }
 
-    /** A number for a CSV or table cell: integers without a fraction, others to 6 significant digits. */
+    /**
+     * A number for a table or chart a person reads: 6 significant digits, written out without an exponent
+     * ({@code 2016320}, {@code 0.25}); empty for NaN.
+     */
     public static String format(double v) {
-        if (Double.isNaN(v)) return "";
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return String.format(java.util.Locale.ROOT, "%.6g", v).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2").replaceFirst("\\.(e|$)", "$1");
+        if (!Double.isFinite(v)) return Double.isNaN(v) ? "" : Double.toString(v);
+        return plain(new java.math.BigDecimal(v).round(new java.math.MathContext(6)));
+    }
+
+    /**
+     * A number for a CSV cell: every digit of the shortest decimal that reads back as the same double, written
+     * out without an exponent and without trailing zeros, so a column holds one format ({@code 2016320.5} beside
+     * {@code 1657887}, never {@code 2.01632e+06}); empty for NaN.
+     */
+    public static String csv(double v) {
+        if (!Double.isFinite(v)) return Double.isNaN(v) ? "" : Double.toString(v);
+        return plain(java.math.BigDecimal.valueOf(v));
+    }
+
+    /** A number as JSON or a CSV cell wrote it ({@code 1.0E7}, {@code 12.50}), in the form of {@link #csv}; other text as it is. */
+    public static String csv(String number) {
+        try {
+            return plain(new java.math.BigDecimal(number));
+        } catch (NumberFormatException e) {
+            return number;
+        }
+    }
+
+    private static String plain(java.math.BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
 }

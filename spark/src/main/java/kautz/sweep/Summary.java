@@ -64,7 +64,7 @@ public final class Summary {
             for (String m : spec.measures()) {
                 Stats s = g.stats(m);
                 f.add(Integer.toString(s.n()));
-                for (double v : new double[] {s.mean(), s.p5(), s.p50(), s.p95()}) f.add(Stats.format(v));
+                for (double v : new double[] {s.mean(), s.p5(), s.p50(), s.p95()}) f.add(Stats.csv(v));
             }
             sb.append(Csv.line(f));
         }

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code kautz sweep SPEC}: a design-space sweep or Monte Carlo study, in-process or on a Spark cluster. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, version = "kautz 0.1.0",
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = kautz.cli.Version.class,
+        header = "Run design-space sweeps and Monte Carlo studies on Apache Spark.",
         description = {
                 "Run a study described in a JSON file (docs/sweeps.md): a kautz command (compile, run, sim) over "
                         + "files × targets × schedulers × row sizes × devices × Monte Carlo seeds. Each point is evaluated "
@@ -38,7 +39,7 @@ public final class SweepCommand implements Runnable {
             description = "Spark master: local[N], local[*], spark://HOST:PORT (default: spark-submit's master, else local[*])")
     String master;
 
-    @Option(names = "--resume", description = "keep the points already in the results file and run only the others")
+    @Option(names = "--resume", description = "keep the points already in the results file and run only the others (a flag; default: run every point)")
     boolean resume;
 
     @Option(names = "--sequential", description = "evaluate points one after another in this thread, without Spark (a baseline)")

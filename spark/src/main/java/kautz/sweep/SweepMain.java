@@ -22,6 +22,7 @@ public final class SweepMain {
         CommandLine cl = new CommandLine(new SweepCommand());
         cl.setCommandName("kautz sweep");
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpWidth(110); // as the other commands (kautz.cli.Main)
         return Main.execute(cl, rest, out, err);
     }
 }

@@ -89,6 +89,6 @@ public record TimedEvaluator(PointEvaluator inner, double seconds, int maxAbando
     }
 
     static String text(double seconds) {
-        return seconds == Math.rint(seconds) && seconds < 1e15 ? Long.toString((long) seconds) : Double.toString(seconds);
+        return Stats.csv(seconds);
     }
 }

@@ -29,7 +29,23 @@ class StatsTest {
     void formatsCompactly() {
         assertEquals("12", Stats.format(12));
         assertEquals("0.25", Stats.format(0.25));
-        assertEquals("1.23457e+10", Stats.format(12345678901.5));
+        assertEquals("12345700000", Stats.format(12345678901.5));
+        assertEquals("2016320", Stats.format(2016320.5));
         assertEquals("", Stats.format(Double.NaN));
+    }
+
+    @Test
+    void csvNumbersHaveOneFormatAndEveryDigit() {
+        assertEquals("2016320.5", Stats.csv(2016320.5));
+        assertEquals("1657887", Stats.csv(1657887));
+        assertEquals("0.1", Stats.csv(0.1));
+        assertEquals("0.00001", Stats.csv(1e-5));
+        assertEquals("0.30000000000000004", Stats.csv(0.1 + 0.2), "full precision: it reads back as the same double");
+        assertEquals("12345678901.5", Stats.csv(12345678901.5));
+        assertEquals("", Stats.csv(Double.NaN));
+        assertEquals("20163205", Stats.csv("2.0163205E7"));
+        assertEquals("13", Stats.csv("13.0"));
+        assertEquals("0", Stats.csv("0.0"));
+        assertEquals("unbounded", Stats.csv("unbounded"));
     }
 }

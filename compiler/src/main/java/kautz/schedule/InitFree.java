@@ -43,7 +43,7 @@ final class InitFree {
     static boolean exact(GateGraph graph, GateFamily family, WindowImplication.Dag dag, int g, int old) {
         if (old < 0 || graph.isInput(old) || graph.isConstant(g)) return false;
         GateImpl impl = Emitter.implOf(family, graph.network().gate(g).primitive());
-        if (impl.serial() || impl.inPlace() || !impl.opcode().gate().hasIdentity()) return false;
+        if (impl.serial() || impl.inPlace() || impl.opcode().requiredDestState() < 0 || !impl.opcode().gate().hasIdentity()) return false;
         return impl.destPrestate() == 1 ? WindowImplication.implies(dag, g, old) : WindowImplication.implies(dag, old, g);
     }
 

@@ -18,7 +18,8 @@ import java.util.Set;
  * init is a cycle: a gate takes the cell of a dead value near it in the network that it implies (or that
  * implies it), else the free cell that was freed first (so recent values stay for later gates), else a
  * new cell. Every cell is reused as soon as it is free, so the row is the order's peak plus at most the outputs
- * (an output takes a cell no gate wrote before while the row has one, so no output cell is ever re-initialised).
+ * (an output that is not init-free takes a cell no gate wrote before while the row has one, so no output cell is
+ * re-initialised after a gate wrote it).
  */
 final class InitFree {
     private InitFree() {}
@@ -65,9 +66,9 @@ final class InitFree {
                 c = cell[src];
                 pending[src] = -1;
             } else {
-                // an output takes a cell no gate wrote before, while the row has one: computed once, never re-initialised
+                c = donor(graph, family, dag, g, cell, occupant, pending, free);
+                // else an output takes a cell no gate wrote before, while the row has one: no output cell is re-initialised
                 boolean outputFirst = graph.isOutput(g) && fresh < rowSize;
-                c = outputFirst ? -1 : donor(graph, family, dag, g, cell, occupant, pending, free);
                 if (c < 0 && !free.isEmpty() && !outputFirst) c = free.iterator().next();
                 if (c < 0) {
                     if (fresh >= rowSize) throw new IllegalStateException("order does not fit in " + rowSize + " cells");

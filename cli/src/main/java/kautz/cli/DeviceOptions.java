@@ -16,13 +16,26 @@ import java.util.List;
 /** The options that select and configure the cycle-accurate device engine; shared by the commands that run programs. */
 public final class DeviceOptions {
     /** The options that only the device engine reads (--levels also sets the functional engines' levels). */
-    private static final List<String> DEVICE_ONLY = List.of("--array", "--cols", "--runs", "--wear-levelling", "--write-scheme", "--read-delay");
+    private static final List<String> DEVICE_ONLY = List.of("--device-set", "--gate-voltage-scale", "--variation", "--array", "--cols", "--runs",
+            "--wear-levelling", "--write-scheme", "--read-delay");
 
     @Spec(Spec.Target.MIXEE) CommandSpec command;
 
     @Option(names = "--device", paramLabel = "PRESET|FILE",
             description = "run on the cycle-accurate device engine with this preset (kautz devices lists them) or preset file; reports energy, wear, lifetime (default: the functional engines, no device)")
     String device;
+
+    @Option(names = "--device-set", paramLabel = "KEY=V[,KEY=V…]",
+            description = "replace values of the preset (keys of a preset file, e.g. rSigmaD2D=0.1,gateVoltageScale=0.9): a sweep axis over device parameters (default: the preset as written)")
+    String deviceSet;
+
+    @Option(names = "--gate-voltage-scale", paramLabel = "S",
+            description = "apply S times each gate's operating voltage (error rate against voltage; kautz devices --gate-window shows the windows; default: 1, the preset's voltages)")
+    Double gateVoltageScale;
+
+    @Option(names = "--variation", paramLabel = "S",
+            description = "scale the preset's device-to-device, cycle-to-cycle and threshold spreads by S (error rate against variation; default: 1, the preset's spreads)")
+    Double variation;
 
     @Option(names = "--array", paramLabel = "TYPE", description = "array type: 1t1r, 1s1r or passive (default: ${DEFAULT-VALUE})")
     String array = "1t1r";
@@ -66,6 +79,15 @@ public final class DeviceOptions {
 
     public DeviceConfig config(int rows, long seed) {
         DevicePreset preset = DevicePresets.load(device);
+        if (deviceSet != null) preset = DevicePresets.withValues(preset, deviceSet, "--device-set");
+        if (gateVoltageScale != null) {
+            preset = DevicePresets.withValues(preset, "gateVoltageScale=" + gateVoltageScale, "--gate-voltage-scale");
+        }
+        if (variation != null) {
+            if (!(variation >= 0 && variation <= 100)) throw new UsageError("--variation must lie between 0 and 100");
+            preset = DevicePresets.withValues(preset, "rSigmaD2D=" + preset.rSigmaD2D() * variation + ",rSigmaC2C=" + preset.rSigmaC2C() * variation
+                    + ",vtSigma=" + preset.vtSigma() * variation, "--variation");
+        }
         if (runs < 1 || runs > kautz.device.RepeatedRuns.MAX_RUNS) throw new UsageError("--runs must lie between 1 and " + kautz.device.RepeatedRuns.MAX_RUNS);
         if (cols < 0 || cols > DeviceConfig.MAX_COLS) throw new UsageError("--cols must lie between 1 and " + DeviceConfig.MAX_COLS);
         int l = levels == 0 ? Math.min(4, preset.states()) : levels;

@@ -42,6 +42,23 @@ public final class DevicesCommand implements Runnable {
     @Option(names = "--cells", paramLabel = "N", description = "with --write-verify: cells to program (default: ${DEFAULT-VALUE})")
     int cells = 20000;
 
+    @Option(names = "--ber-study", paramLabel = "PRESET|FILE",
+            description = "bit error rate of multi-level storage against states x dynamic range (raw, Gray, Gray + Hamming(7,4); default: not run)")
+    String berStudy;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "with --ber-study: also write the chart as SVG (default: no chart)")
+    java.nio.file.Path svg;
+
+    @Option(names = "--gate-window", paramLabel = "PRESET|FILE",
+            description = "per logic gate kind and fan-in: the applied-voltage window in which the gate is correct, and the voltage used (default: not shown)")
+    String gateWindow;
+
+    @Option(names = "--array", paramLabel = "TYPE", description = "with --gate-window: 1t1r, 1s1r or passive (default: ${DEFAULT-VALUE})")
+    String array = "1t1r";
+
+    @Option(names = "--voltage", paramLabel = "V", description = "with --gate-window: check that V lies inside some gate's window (default: no check)")
+    Double voltage;
+
     @Option(names = "--speed", description = "benchmark the cycle-accurate engine (cell-updates per second, energy and wear on)")
     boolean speed;
 
@@ -64,7 +81,46 @@ public final class DevicesCommand implements Runnable {
             if (rows < 1 || rows > 1 << 16 || cols < 4 || cols > 1 << 14) throw new UsageError("--speed: rows must lie in 1..65536 and cols in 4..16384");
             DeviceBenchmark.Result r = DeviceBenchmark.run(rows, cols, seed);
             out.println(json ? new Json().put("rows", r.rows()).put("cols", r.cols()).put("ops", r.ops())
-                    .put("medianSeconds", r.medianSeconds()).put("cellUpdatesPerSecond", r.cellUpdatesPerSecond()) : r.text());
+                    .put("medianSeconds", r.medianSeconds()).put("cellUpdatesPerSecond", r.cellUpdatesPerSecond())
+                    .put("idealMedianSeconds", r.idealMedianSeconds()).put("idealCellUpdatesPerSecond", r.idealCellUpdatesPerSecond()) : r.text());
+            return;
+        }
+        if (berStudy != null) {
+            DevicePreset p = DevicePresets.load(berStudy);
+            if (cells < 1 || cells > 1_000_000) throw new UsageError("--cells must lie between 1 and 1000000");
+            var points = kautz.device.BitErrorStudy.run(p, cells, seed);
+            if (svg != null) kautz.util.AtomicFiles.writeString(svg, kautz.device.BitErrorStudy.svg(p, points, cells));
+            if (json) {
+                List<Json> rows = new ArrayList<>();
+                for (var pt : points) {
+                    rows.add(new Json().put("states", pt.states()).put("dynamicRange", pt.dynamicRange()).put("readBER", pt.result().readBER())
+                            .put("grayBER", pt.result().grayBER()).put("hammingBER", pt.result().hammingBER()).put("writeErrors", pt.result().writeErrors()));
+                }
+                out.println(new Json().put("device", p.name()).put("cells", cells).put("points", rows));
+            } else {
+                out.print(kautz.device.BitErrorStudy.table(p, points, cells));
+            }
+            return;
+        }
+        if (gateWindow != null) {
+            DevicePreset p = DevicePresets.load(gateWindow);
+            ArrayType type = ArrayType.parse(array);
+            if (voltage != null) kautz.device.GateWindows.requireInSomeWindow("--voltage", voltage, p, type);
+            if (!json) {
+                out.print(kautz.device.GateWindows.text(p, type));
+                return;
+            }
+            List<Json> windows = new ArrayList<>();
+            for (kautz.device.GateWindow w : kautz.device.GateWindows.of(p, type)) {
+                Json j = new Json().put("gate", w.op().mnemonic()).put("fanIn", w.fanIn()).put("wiring", w.wiring().name().toLowerCase())
+                        .put("lowV", w.lowV()).put("lowPulseV", w.lowPulseV()).put("appliedV", w.operatingV()).put("limit", w.limit())
+                        .put("operable", w.operable());
+                if (Double.isFinite(w.highV())) j.put("highV", w.highV());
+                if (Double.isFinite(w.highPulseV())) j.put("highPulseV", w.highPulseV());
+                if (w.condV() > 0) j.put("condV", w.condV());
+                windows.add(j);
+            }
+            out.println(new Json().put("device", p.name()).put("array", type.label()).put("windows", windows));
             return;
         }
         if (writeVerify != null) {
@@ -78,11 +134,13 @@ public final class DevicesCommand implements Runnable {
                 if (json) {
                     schemes.add(new Json().put("scheme", s.label()).put("meanPulses", r.meanPulses()).put("p99Pulses", r.p99Pulses())
                             .put("maxPulses", r.maxPulses()).put("verifyReadsPerWrite", r.verifyReadsPerWrite())
-                            .put("writeErrors", r.writeErrors()).put("readBER", r.readBER()).put("energyPerWritePJ", r.energyPerWritePJ()));
+                            .put("writeErrors", r.writeErrors()).put("readBER", r.readBER()).put("grayBER", r.grayBER())
+                            .put("hammingBER", r.hammingBER()).put("energyPerWritePJ", r.energyPerWritePJ()));
                     continue;
                 }
-                out.printf("  %-8s pulses/write mean %.2f p99 %d max %d, verify reads/write %.2f, write errors %d, read BER %.3g, %.3g pJ/write%n",
-                        s.label(), r.meanPulses(), r.p99Pulses(), r.maxPulses(), r.verifyReadsPerWrite(), r.writeErrors(), r.readBER(), r.energyPerWritePJ());
+                out.printf("  %-8s pulses/write mean %.2f p99 %d max %d, verify reads/write %.2f, write errors %d, read BER %.3g (Gray %.3g, Gray + Hamming(7,4) %.3g), %.3g pJ/write%n",
+                        s.label(), r.meanPulses(), r.p99Pulses(), r.maxPulses(), r.verifyReadsPerWrite(), r.writeErrors(), r.readBER(),
+                        r.grayBER(), r.hammingBER(), r.energyPerWritePJ());
             }
             if (json) out.println(new Json().put("device", p.name()).put("levels", levels).put("cells", cells).put("schemes", schemes));
             return;

@@ -95,7 +95,7 @@ class OutputStreamsTest {
     void optionsOnlyADeviceReadsAreRefusedWithoutOne(@TempDir Path dir) throws IOException {
         Path kasm = dir.resolve("add8.kasm");
         assertEquals(0, CliRun.of("compile", "../samples/add8.kz", "-o", kasm.toString()).code());
-        String[][] cases = {{"--array", "passive"}, {"--cols", "128"}, {"--runs", "3"}, {"--wear-levelling"}, {"--write-scheme", "fixed"}, {"--read-delay", "1"}};
+        String[][] cases = {{"--device-set", "rOnOhm=2e4"}, {"--gate-voltage-scale", "0.9"}, {"--variation", "2"}, {"--array", "passive"}, {"--cols", "128"}, {"--runs", "3"}, {"--wear-levelling"}, {"--write-scheme", "fixed"}, {"--read-delay", "1"}};
         for (String[] c : cases) {
             for (String[] command : new String[][] {{"run", "../samples/add8.kz"}, {"sim", kasm.toString()}}) {
                 String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.Arrays.stream(c)).toArray(String[]::new);

@@ -31,6 +31,10 @@ public final class Crossbar {
     private float[][] analog = new float[0][];
     private int[][] intended = new int[0][];
     private int[] levels = new int[0];
+    // binary cells left between their states by partial switching: the distance from the nominal state (null: none)
+    private float[][] deviation = new float[0][];
+    // device-to-device resistance factor per cell (null when the preset has no such spread)
+    private float[][] d2d = new float[0][];
     private long stuckCells;
     private long version;
 
@@ -66,6 +70,8 @@ public final class Crossbar {
         analog = Arrays.copyOf(analog, n);
         intended = Arrays.copyOf(intended, n);
         levels = Arrays.copyOf(levels, n);
+        deviation = Arrays.copyOf(deviation, n);
+        d2d = Arrays.copyOf(d2d, n);
         for (int c = cols; c < n; c++) {
             value[c] = new long[words];
             stuck[c] = new long[words];
@@ -142,6 +148,7 @@ public final class Crossbar {
 
     private void makeBinary(int col) {
         analog[col] = null;
+        deviation[col] = null;
         intended[col] = null;
         levels[col] = 0;
         version++;
@@ -155,6 +162,7 @@ public final class Crossbar {
         float[] a = new float[rows];
         for (int r = 0; r < rows; r++) a[r] = bit(col, r) ? 1f : 0f;
         analog[col] = a;
+        deviation[col] = null;
         intended[col] = new int[rows];
         if (extraPulses[col] == null) extraPulses[col] = new int[rows];
         levels[col] = l;
@@ -190,6 +198,20 @@ public final class Crossbar {
         return true;
     }
 
+    /**
+     * Moves a multi-level cell to state g without a pulse (relaxation, retention loss, read disturb): the device's
+     * own drift, not a write, so no wear and no energy.
+     */
+    public void nudge(int col, int row, double g) {
+        if (analog[col] == null || isStuck(col, row)) return;
+        place(col, row, g, intended[col][row]);
+    }
+
+    /** A standard normal value fixed per cell and purpose {@code salt} (a cell's own drift exponent, say). */
+    public double cellGaussian(int col, int row, long salt) {
+        return Gaussian.next(new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ col * 0xC2B2AE3D27D4EB4FL ^ row * 0x165667B19E3779F9L ^ salt));
+    }
+
     /** Places a multi-level cell at state g without a pulse: initial contents, not a write (no wear, no energy). */
     public void place(int col, int row, double g, int level) {
         float ng = (float) Math.max(0, Math.min(1, g));
@@ -203,10 +225,48 @@ public final class Crossbar {
 
     public boolean bit(int col, int row) { return (value[col][row >>> 6] >>> (row & 63) & 1) != 0; }
 
-    /** Normalised state of a cell: its analog value, or 0/1 for a binary cell. */
+    /** Normalised state of a cell: its analog value, or 0/1 for a binary cell (less any partial switching). */
     public double normalised(int col, int row) {
         float[] a = analog[col];
-        return a != null ? a[row] : bit(col, row) ? 1 : 0;
+        if (a != null) return a[row];
+        float[] dv = deviation[col];
+        double d = dv == null ? 0 : dv[row];
+        return bit(col, row) ? 1 - d : d;
+    }
+
+    /**
+     * Sets how far a binary cell stands from its nominal state towards the other (partial switching, input
+     * disturb): 0 is the nominal state, below 0.5 (at 0.5 the cell reads as the other value).
+     */
+    public void setDeviation(int col, int row, double d) {
+        if (analog[col] != null) return;
+        float[] dv = deviation[col];
+        if (dv == null) {
+            if (d == 0) return;
+            dv = deviation[col] = new float[rows];
+        }
+        if (dv[row] != (float) d) {
+            dv[row] = (float) d;
+            version++;
+        }
+    }
+
+    /** Whether any binary cell of the column stands between its states. */
+    public boolean hasDeviation(int col) { return deviation[col] != null; }
+
+    /**
+     * The device-to-device factor of a cell's resistance: log-normal with σ = the preset's rSigmaD2D, drawn
+     * once per cell (one generator per column, as the endurance budgets), 1 on an ideal array.
+     */
+    public double d2dFactor(int col, int row) {
+        if (ideal || preset.rSigmaD2D() == 0) return 1;
+        float[] f = d2d[col];
+        if (f == null) {
+            f = d2d[col] = new float[rows];
+            SplittableRandom rnd = new SplittableRandom(seed * 0xC2B2AE3D27D4EB4FL + col * 0x9E3779B97F4A7C15L + 1);
+            for (int r = 0; r < rows; r++) f[r] = (float) Math.exp(preset.rSigmaD2D() * Gaussian.next(rnd));
+        }
+        return f[row];
     }
 
     public double conductance(int col, int row) { return preset.conductance(normalised(col, row)); }

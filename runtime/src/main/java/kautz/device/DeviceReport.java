@@ -33,6 +33,7 @@ public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, d
         EnergyLedger total = new EnergyLedger(0);
         MlcStats mlc = new MlcStats();
         long misreads = 0, cycles = 0, updates = 0;
+        GateStats gates = new GateStats();
         for (int k = 0; k < runs.size(); k++) {
             Program p = programs.get(k);
             DeviceRun r = runs.get(k);
@@ -45,9 +46,10 @@ public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, d
             misreads += r.sneakMisreads();
             cycles += r.deviceCycles();
             updates += r.cellUpdates();
+            gates.addAll(r.gates());
         }
         byOp.replaceAll((k, v) -> round(v));
-        DeviceRun combined = new DeviceRun(last.outputs(), last.inputsSeen(), total, mlc, misreads, cycles, updates);
+        DeviceRun combined = new DeviceRun(last.outputs(), last.inputsSeen(), total, mlc, misreads, cycles, updates, gates);
         return new DeviceReport(c, combined, WearStats.of(xb, session.rotatedCells(), repeats),
                 SneakPathModel.worstCaseMargin(c.arrayType(), c.preset(), xb.rows(), xb.cols()), byOp);
     }
@@ -87,6 +89,8 @@ public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, d
         f.put("readBER", m.readBER());
         f.put("sneakMisreads", run.sneakMisreads());
         f.put("readMargin", round(readMargin));
+        f.put("gateErrorRate", run.gates().errorRate());
+        f.put("gateFailures", run.gates().fields());
         return f;
     }
 
@@ -123,6 +127,11 @@ public record DeviceReport(DeviceConfig config, DeviceRun run, WearStats wear, d
             sb.append(String.format("multi-level (%s): %d writes, pulses per write mean %.2f p99 %d max %d, %d verify reads, %d write errors, read BER %.3g%n",
                     config.scheme().label(), m.writes(), m.meanPulses(), m.percentilePulses(0.99), m.maxPulses(), m.verifyReads(),
                     m.writeErrors(), m.readBER()));
+        }
+        GateStats g = run.gates();
+        if (g.evaluations() > 0) {
+            sb.append(String.format("gates (circuit model): %d evaluations, %d wrong outputs, %d input cells flipped%n",
+                    g.evaluations(), g.wrongOutputs(), g.inputFlips()));
         }
         sb.append(String.format("reads: %d output bits misread, worst-case read margin %.3g", run.sneakMisreads(), readMargin));
         return sb.toString();

@@ -11,6 +11,7 @@ package kautz.device;
  * @param deviceCycles  cycles on the device: one per logic/init op, one per programming pulse and verify read
  *                      of the slowest row for prog, one per sense
  * @param cellUpdates   cells the ops acted on (ops × rows, and each programmed cell per pulse)
+ * @param gates         gate failures by kind (the circuit model; none on an ideal array)
  */
 public record DeviceRun(long[][] outputs, long[][] inputsSeen, EnergyLedger energy, MlcStats mlc,
-                        long sneakMisreads, long deviceCycles, long cellUpdates) {}
+                        long sneakMisreads, long deviceCycles, long cellUpdates, GateStats gates) {}

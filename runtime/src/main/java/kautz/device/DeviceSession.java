@@ -30,6 +30,7 @@ public final class DeviceSession {
     private final DeviceConfig config;
     private final SplittableRandom rnd;
     private final Map<Long, double[]> logicTables = new HashMap<>();
+    private final Map<Long, GateCircuit> circuits = new HashMap<>();
     private final Map<MemCellId, Integer> memColumns = new LinkedHashMap<>();
     private final Map<MemCellId, Integer> memLevels = new HashMap<>();
     private Crossbar xb;
@@ -94,7 +95,7 @@ public final class DeviceSession {
             ex.cycles = start + longest;
         }
         long[][] outputs = ex.readOutputs();
-        return new DeviceRun(outputs, ex.inputsSeen, ex.ledger, ex.mlc, ex.misreads, ex.cycles, ex.updates);
+        return new DeviceRun(outputs, ex.inputsSeen, ex.ledger, ex.mlc, ex.misreads, ex.cycles, ex.updates, ex.gates);
     }
 
     /** The column of mem cell {@code mem}, made a multi-level cell of {@code levels} levels (allocated on first use). */
@@ -167,6 +168,10 @@ public final class DeviceSession {
         }
     }
 
+    private GateCircuit circuit(Opcode op, int k) {
+        return circuits.computeIfAbsent((long) op.ordinal() << 32 | k, key -> new GateCircuit(op, k, config.preset(), config.arrayType()));
+    }
+
     private double[] logicTable(Opcode op, int k) {
         return logicTables.computeIfAbsent((long) op.ordinal() << 32 | k, key -> LogicEnergy.table(op, k, config.preset()));
     }
@@ -177,11 +182,13 @@ public final class DeviceSession {
         final int[] map;
         final EnergyLedger ledger;
         final MlcStats mlc = new MlcStats();
+        final GateStats gates = new GateStats();
         final ReadPath reader;
         final MlcProgrammer programmer;
         final int words = xb.words();
         final long lastMask = xb.lastMask();
         final DevicePreset p = config.preset();
+        final double lnRange = Math.log(p.dynamicRange());
         long[][] inputsSeen;
         long misreads;
         long cycles;
@@ -265,7 +272,7 @@ public final class DeviceSession {
             double reset = p.vReset() * p.vReset() * p.pulseNs() * 1e3;
             double e = set * (n11 * on + n01 * off) + reset * (n10 * on + n00 * off);
             xb.pulseColumn(col);
-            long sw = xb.write(col, values);
+            long sw = config.ideal() ? xb.write(col, values) : pulseColumn(col, values);
             e += (sw >>> 32) * p.setEnergyPJ() + (sw & 0xFFFFFFFFL) * p.resetEnergyPJ();
             ledger.charge(op, kind, e);
             updates += config.rows();
@@ -287,6 +294,156 @@ public final class DeviceSession {
             }
         }
 
+        /**
+         * SET pulses (vSet) on the rows whose value is 1 and RESET pulses (vReset) on the others, through each cell's
+         * access device and line, with the preset's switching law and variation: a pulse may leave a cell short of
+         * its state. Returns what {@link Crossbar#write} returns.
+         */
+        long pulseColumn(int col, long[] values) {
+            long[] next = values.clone();
+            boolean partial = xb.hasDeviation(col) || xb.isMultiLevel(col);
+            double series = p.accessOhm(config.arrayType()) + p.rLineOhm() * col;
+            double[] dev = new double[config.rows()];
+            boolean anyDev = partial;
+            // without variation or chance a nominal cell's pulse has one outcome per direction: compute it once
+            boolean memo = !variation();
+            double setFromOff = Double.NaN, resetFromOn = Double.NaN;
+            for (int r = 0; r < config.rows(); r++) {
+                boolean want = (values[r >>> 6] >>> (r & 63) & 1) != 0;
+                double x = xb.normalised(col, r);
+                if (!partial && (x >= 0.5) == want) continue; // already there, nominal: the pulse changes nothing
+                double nx;
+                if (memo && x == (want ? 0 : 1) && !Double.isNaN(want ? setFromOff : resetFromOn)) {
+                    nx = want ? setFromOff : resetFromOn;
+                } else {
+                    double rc = resistance(col, r, x);
+                    double v = (want ? p.vSet() : p.vReset()) * rc / (rc + series);
+                    nx = GateCircuit.drive(p, x, v, want, vtScale(), uniform());
+                    if (memo && x == 0 && want) setFromOff = nx;
+                    if (memo && x == 1 && !want) resetFromOn = nx;
+                }
+                boolean bit = nx >= 0.5;
+                if (bit != want) next[r >>> 6] ^= 1L << (r & 63);
+                dev[r] = bit ? 1 - nx : nx;
+                if (dev[r] != 0) anyDev = true;
+            }
+            long sw = xb.write(col, next);
+            if (anyDev) for (int r = 0; r < dev.length; r++) xb.setDeviation(col, r, dev[r]);
+            return sw;
+        }
+
+        double resistance(int col, int row, double x) {
+            double g = x == 1 ? p.gOn() : x == 0 ? p.gOff() : p.gOff() * Math.exp(lnRange * x); // = conductance(x)
+            double rr = 1 / g * xb.d2dFactor(col, row);
+            return p.rSigmaC2C() > 0 ? rr * Math.exp(p.rSigmaC2C() * Gaussian.next(rnd)) : rr;
+        }
+
+        /** Whether any draw can change a pulse's outcome (variation, or a stochastic switching law). */
+        boolean variation() {
+            return p.rSigmaD2D() != 0 || p.rSigmaC2C() != 0 || p.vtSigma() != 0 || p.switching() == SwitchingModel.STT;
+        }
+
+        double vtScale() { return p.vtSigma() > 0 ? Math.max(0.05, 1 + p.vtSigma() * Gaussian.next(rnd)) : 1; }
+
+        double uniform() { return p.switching() == SwitchingModel.STT ? rnd.nextDouble() : 0; }
+
+        /**
+         * The output plane of a gate evaluated as a circuit row by row ({@link GateCircuit}); input cells the pulse
+         * moved are updated in place. Counts gate failures against the gate's function.
+         */
+        void circuitLogic(Opcode oc, int[] srcCols, int d, long[] next) {
+            int k = srcCols.length;
+            GateCircuit gc = circuit(oc, k);
+            double access = p.accessOhm(config.arrayType());
+            double[] in = new double[k], rIn = new double[k], seriesIn = new double[k], newIn = new double[k];
+            double[] scale = new double[k + 1], u = new double[k + 1];
+            for (int s = 0; s < k; s++) seriesIn[s] = access + p.rLineOhm() * srcCols[s];
+            double seriesOut = access + p.rLineOhm() * d;
+            long[] out = xb.plane(d);
+            long[][] inPlanes = new long[k][];
+            double[][] inDev = new double[k][];
+            long inputFlips = 0;
+            for (int w = 0; w < words; w++) next[w] = out[w];
+            // without variation or chance, a row whose cells all sit at their nominal states has the outcome of its
+            // bit pattern: evaluate each pattern once per op
+            boolean memo = !variation() && k < 16;
+            boolean anyDev = xb.hasDeviation(d);
+            double[][] memoIn = memo ? new double[1 << (k + 1)][] : null;
+            double[] memoOut = memo ? new double[1 << (k + 1)] : null;
+            for (int r = 0; r < config.rows(); r++) {
+                int key = 0;
+                boolean nominal = memo;
+                for (int s = 0; s < k; s++) {
+                    in[s] = xb.normalised(srcCols[s], r);
+                    if (in[s] == 1) key |= 1 << s;
+                    else if (in[s] != 0) nominal = false;
+                }
+                double xo = xb.normalised(d, r);
+                if (xo == 1) key |= 1 << k;
+                else if (xo != 0) nominal = false;
+                double nx;
+                if (nominal && memoIn[key] != null) {
+                    nx = memoOut[key];
+                    System.arraycopy(memoIn[key], 0, newIn, 0, k);
+                } else {
+                    for (int s = 0; s < k; s++) {
+                        rIn[s] = resistance(srcCols[s], r, in[s]);
+                        scale[s] = vtScale();
+                        u[s] = uniform();
+                    }
+                    double rOut = resistance(d, r, xo);
+                    scale[k] = vtScale();
+                    u[k] = uniform();
+                    nx = gc.evaluate(in, rIn, seriesIn, xo, rOut, seriesOut, scale, u, newIn);
+                    if (nominal) {
+                        memoIn[key] = newIn.clone();
+                        memoOut[key] = nx;
+                    }
+                }
+                long bit = 1L << (r & 63);
+                if (nx >= 0.5) next[r >>> 6] |= bit;
+                else next[r >>> 6] &= ~bit;
+                circuitDev[r] = nx >= 0.5 ? 1 - nx : nx;
+                if (circuitDev[r] != 0) anyDev = true;
+                for (int s = 0; s < k; s++) {
+                    if (newIn[s] == in[s]) continue;
+                    if (inPlanes[s] == null) {
+                        inPlanes[s] = xb.plane(srcCols[s]).clone();
+                        inDev[s] = new double[config.rows()];
+                        for (int q = 0; q < config.rows(); q++) inDev[s][q] = Double.NaN;
+                    }
+                    boolean was = in[s] >= 0.5, now = newIn[s] >= 0.5;
+                    if (was != now) {
+                        inPlanes[s][r >>> 6] ^= bit;
+                        inputFlips++;
+                    }
+                    inDev[s][r] = now ? 1 - newIn[s] : newIn[s];
+                }
+            }
+            for (int s = 0; s < k; s++) {
+                if (inPlanes[s] == null) continue;
+                xb.write(srcCols[s], inPlanes[s]);
+                for (int r = 0; r < config.rows(); r++) if (!Double.isNaN(inDev[s][r])) xb.setDeviation(srcCols[s], r, inDev[s][r]);
+            }
+            // failures against the gate's function on the same (pre-pulse) inputs
+            long[][] src = new long[k][];
+            for (int s = 0; s < k; s++) src[s] = inPlanesBefore[s];
+            long failed = 0, falseSw = 0;
+            for (int w = 0; w < words; w++) {
+                long mask = w == words - 1 ? lastMask : -1L;
+                long ideal = oc.gate().word(out[w], src, w);
+                long should = (out[w] ^ ideal) & mask, did = (out[w] ^ next[w]) & mask;
+                failed += Long.bitCount(should & ~did);
+                falseSw += Long.bitCount(did & ~should);
+            }
+            gates.record(oc.mnemonic(), config.rows(), failed, falseSw, inputFlips);
+            outputDeviates = anyDev;
+        }
+
+        long[][] inPlanesBefore;
+        double[] circuitDev;
+        boolean outputDeviates;
+
         void logic(int i, MicroOp op) {
             Opcode oc = op.opcode();
             GateForm gate = oc.gate(); // the op's function, from the table; the energy below is the device's
@@ -300,10 +457,20 @@ public final class DeviceSession {
             int bits = 32 - Integer.numberOfLeadingZeros(k);
             long[] slices = new long[bits];
             long[] counts = new long[(k + 1) * 2];
+            if (!config.ideal()) {
+                // the circuit reads the planes as they were before the pulse; keep copies (inputs may be disturbed)
+                inPlanesBefore = new long[k][];
+                for (int s = 0; s < k; s++) inPlanesBefore[s] = src[s].clone();
+                if (circuitDev == null) circuitDev = new double[config.rows()];
+                src = inPlanesBefore;
+                int[] cols = new int[k];
+                for (int s = 0; s < k; s++) cols[s] = map[srcIdx.get(s)];
+                circuitLogic(oc, cols, d, next);
+            }
             for (int w = 0; w < words; w++) {
                 long mask = w == words - 1 ? lastMask : -1L;
                 long o = out[w];
-                next[w] = gate.word(o, src, w);
+                if (config.ideal()) next[w] = gate.word(o, src, w);
                 // bit-sliced count of LRS inputs per row, then rows per (count, output state) class
                 java.util.Arrays.fill(slices, 0);
                 for (int s = 0; s < k; s++) {
@@ -327,6 +494,7 @@ public final class DeviceSession {
             for (int c = 0; c < counts.length; c++) e += counts[c] * table[c];
             xb.pulseColumn(d);
             long sw = xb.write(d, next);
+            if (!config.ideal() && outputDeviates) for (int r = 0; r < config.rows(); r++) xb.setDeviation(d, r, circuitDev[r]);
             e += (sw >>> 32) * p.setEnergyPJ() + (sw & 0xFFFFFFFFL) * p.resetEnergyPJ();
             ledger.charge(i, EnergyKind.LOGIC, e);
             cycles++;

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Write-verify programming of one multi-level cell (docs/devices.md, "Multi-level cells").
  *
  * <p>Device response: a SET pulse of amplitude V drives the cell towards h(V) = (V − vSet)/(vSetMax − vSet)
- * (a compliance-like threshold response) and only upwards: g := max(g, h(V) + ε), ε ~ N(0, c2cSigma) drawn
+ * (a compliance-like threshold response) and only upwards: g := max(g, h(V) + ε), ε ~ N(0, σ) drawn
  * each time the pulse moves the cell. A RESET pulse returns it near HRS: g := |ε|. Level ℓ of L has target
  * t = ℓ/(L−1) and is accepted when a verify read is within verifyWindow/(L−1) of t.
  *
@@ -18,7 +18,9 @@ import java.util.SplittableRandom;
  *       steps far from the target, fine ones near it;</li>
  * </ul>
  * and a verify read that lands above the window (overshoot) makes the next pulse a RESET that restarts the
- * ramp. Each pulse costs V²·G·t plus the SET/RESET switching energy; each verify V_read²·G·t.
+ * ramp. Each pulse costs V²·G·t plus the SET/RESET switching energy; each verify V_read²·G·t. σ is the
+ * preset's relative conductance spread in normalised units ({@link #programSpread}); an accepted write then
+ * relaxes by relaxSigma.
  */
 final class MlcProgrammer {
     private final Crossbar xb;
@@ -51,15 +53,15 @@ final class MlcProgrammer {
             double before = xb.conductance(col, row);
             double g = xb.normalised(col, row);
             if (reset) {
-                xb.pulseAnalog(col, row, Math.abs(noise(p.c2cSigma())));
+                xb.pulseAnalog(col, row, Math.abs(noise(programSpread(p, 0))));
                 ledger.charge(op, EnergyKind.PROGRAM, p.vReset() * p.vReset() * before * p.pulseNs() * 1e3 + p.resetEnergyPJ());
                 v = p.vSet();
                 reset = false;
             } else {
+                double aim = config.scheme() == WriteScheme.FIXED ? g + p.fixedStep() : (v - p.vSet()) / range;
                 double next = switch (config.scheme()) {
-                    case ISPP -> Math.max(g, (v - p.vSet()) / range + noise(p.c2cSigma()));
-                    case FIXED -> g + p.fixedStep() + noise(p.c2cSigma());
-                    case ADAPTIVE -> Math.max(g, (v - p.vSet()) / range + noise(p.c2cSigma()));
+                    case ISPP, ADAPTIVE -> Math.max(g, aim + noise(programSpread(p, aim)));
+                    case FIXED -> aim + noise(programSpread(p, aim));
                 };
                 boolean moved = xb.pulseAnalog(col, row, next);
                 double amplitude = config.scheme() == WriteScheme.FIXED ? p.vSet() + p.fixedStep() * range : v;
@@ -71,6 +73,8 @@ final class MlcProgrammer {
             ledger.charge(op, EnergyKind.VERIFY, reader.lastEnergyPJ());
             if (Math.abs(read - target) <= window) {
                 accepted = true;
+                // RRAM relaxation: the filament settles just after the verified write, beyond the verify's reach
+                if (p.relaxSigma() > 0) xb.nudge(col, row, xb.normalised(col, row) + noise(p.normalisedSpread(p.relaxSigma())));
                 break;
             }
             if (read > target + window) {
@@ -83,6 +87,20 @@ final class MlcProgrammer {
             };
         }
         stats.recordWrite(pulses, verifies, !accepted);
+    }
+
+    /**
+     * The spread of the state a programming pulse reaches, aiming at normalised state {@code aim}: the preset's
+     * relative conductance spread (a spread of ln G, so proportional to the level's conductance), or for PCM
+     * aihwkit's programming-noise polynomial σ_G = 0.2635 + 1.965·x − 1.1731·x² µS on a 25 µS full scale
+     * (x = G/G_on), which is wide near HRS.
+     */
+    static double programSpread(DevicePreset p, double aim) {
+        if (!p.isPcm()) return p.normalisedSpread(p.c2cSigma());
+        double a = Math.max(0, Math.min(1, aim));
+        double x = p.conductance(a) / p.gOn();
+        double sigmaG = (0.2635 + 1.965 * x - 1.1731 * x * x) / 25 * p.gOn();
+        return p.normalisedSpread(sigmaG / p.conductance(a));
     }
 
     private double noise(double sigma) {

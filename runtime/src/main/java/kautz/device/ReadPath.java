@@ -48,9 +48,13 @@ final class ReadPath {
      */
     private double sense(int col, int row, boolean rested, boolean relativeNoise) {
         DevicePreset p = config.preset();
-        double g = xb.conductance(col, row);
-        if (rested && !config.ideal() && p.driftNu() > 0 && config.readDelayS() > p.driftT0S()) {
-            g *= Math.pow(config.readDelayS() / p.driftT0S(), -p.driftNu()); // R(t) = R0·(t/t0)^ν
+        boolean multi = xb.isMultiLevel(col);
+        double x = xb.normalised(col, row);
+        boolean aged = rested && multi && !config.ideal() && config.readDelayS() > 0;
+        if (aged && p.retentionPerDecade() > 0) x = retained(p, x);
+        double g = p.conductance(x);
+        if (aged && p.isPcm() && config.readDelayS() > p.driftT0S()) {
+            g *= Math.pow(config.readDelayS() / p.driftT0S(), -driftNu(p, col, row, x)); // R(t) = R0·(t/t0)^ν
         }
         double sneak = 0;
         if (sneakFactor > 0) {
@@ -65,9 +69,34 @@ final class ReadPath {
         if (noisy && relativeNoise) g *= 1 + p.readNoise() * Gaussian.next(rnd);
         double sensed = g + sneak;
         lastEnergy = p.vRead() * p.vRead() * sensed * p.readNs() * 1e3;
-        double norm = (sensed - sneakRef - gOff) / (gOn - gOff);
-        if (noisy && !relativeNoise) norm += p.readNoise() * Gaussian.next(rnd);
+        double norm = p.normalisedOf(sensed - sneakRef);
+        // multi-level reads: the read noise is a relative conductance spread, a spread of ln G
+        if (noisy && !relativeNoise) norm += p.normalisedSpread(p.readNoise()) * Gaussian.next(rnd);
+        if (multi && !config.ideal() && p.readDisturb() > 0) xb.nudge(col, row, x + p.readDisturb() * (1 - x));
         return norm;
+    }
+
+    /**
+     * RRAM retention loss after the read delay: the state decays towards HRS by retentionPerDecade of itself per
+     * decade of rest, the rest accelerated by temperature (Arrhenius, activation energy retentionEaEV, against 300 K).
+     */
+    private double retained(DevicePreset p, double x) {
+        double kB = 8.617333e-5;
+        double t = config.readDelayS() * Math.exp(p.retentionEaEV() / kB * (1 / 300.0 - 1 / p.temperatureK()));
+        return Math.max(0, x * (1 - p.retentionPerDecade() * Math.log10(1 + t)));
+    }
+
+    /**
+     * PCM drift exponent of a cell at state x: aihwkit's statistical PCM model (Nandakumar et al.), mean
+     * clip(−0.0155·ln g_T + 0.0244, 0.049, 0.1) and spread clip(−0.0125·ln g_T − 0.0059, 0.008, 0.045) with g_T
+     * the conductance in µS on a 25 µS full scale, scaled by the preset's driftNu against aihwkit's 0.049; the
+     * spread is drawn once per cell.
+     */
+    private double driftNu(DevicePreset p, int col, int row, double x) {
+        double gT = 25 * p.conductance(x) / p.gOn();
+        double mean = Math.min(0.1, Math.max(0.049, -0.0155 * Math.log(gT) + 0.0244));
+        double sd = Math.min(0.045, Math.max(0.008, -0.0125 * Math.log(gT) - 0.0059));
+        return Math.max(0, (mean + sd * xb.cellGaussian(col, row, 0xD81F7L)) * p.driftNu() / 0.049);
     }
 
     /** A binary read: LRS when the sense node is above the reference ({@link SneakPathModel#threshold}). */
@@ -76,8 +105,8 @@ final class ReadPath {
         if (bitThresholdCols != xb.cols()) {
             double t = config.ideal() ? SneakPathModel.threshold(ArrayType.ONE_T_ONE_R, config.preset(), 1, 1)
                     : SneakPathModel.threshold(config.arrayType(), config.preset(), xb.rows(), xb.cols());
-            bitThreshold = (t - SneakPathModel.reference(config.arrayType(), config.preset(), xb.rows(), xb.cols())
-                    * (sneakFactor > 0 ? 1 : 0) - gOff) / (gOn - gOff);
+            bitThreshold = config.preset().normalisedOf(t - SneakPathModel.reference(config.arrayType(), config.preset(), xb.rows(), xb.cols())
+                    * (sneakFactor > 0 ? 1 : 0));
             bitThresholdCols = xb.cols();
         }
         return g >= bitThreshold;

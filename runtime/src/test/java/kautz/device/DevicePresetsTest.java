@@ -27,14 +27,21 @@ class DevicePresetsTest {
         assertEquals(60, hfzro.states());
         assertEquals(10, hfzro.dynamicRange());
         assertFalse(hfzro.isDefault("states"));
-        assertTrue(hfzro.isDefault("vSet"), "voltages are not from the review and must say so");
+        // Table 2 gives ±0.1 V / ±2.4 V: the program amplitude is the review's, the ramp's top is chosen
+        assertEquals(2.4, hfzro.vSet());
+        assertFalse(hfzro.isDefault("vSet"));
+        assertTrue(hfzro.isDefault("vSetMax"), "a value the review does not give must say so");
+        assertEquals(0.8 * 2.4, hfzro.vtOn(), 1e-12, "switching thresholds follow the preset's own SET amplitude");
         DevicePreset hbn = DevicePresets.load("au-hbn-ti");
-        // 1.2 pJ per pulse at 45 µA for 30 ns: V²·G·t of a SET pulse on the LRS cell
-        assertEquals(1.2, hbn.vSet() * hbn.vSet() * hbn.gOn() * hbn.pulseNs() * 1e3, 0.01);
+        // 1.2 pJ per pulse at 0.5 V, 45 µA, 30 ns: V²·G·t of a SET pulse on the LRS cell plus the switching energy
+        assertEquals(0.5 / 45e-6, hbn.rOnOhm(), 1);
+        assertEquals(1.2, hbn.vSet() * hbn.vSet() * hbn.gOn() * hbn.pulseNs() * 1e3 + hbn.setEnergyPJ(), 0.01);
         DevicePreset gst = DevicePresets.load("gst-8");
         assertEquals(0.05, gst.driftNu());
         assertTrue(gst.isDefault("driftNu"), "a value marked (default) is listed as a default");
         assertEquals(1e7, DevicePresets.load("ito-bisno2-tin").enduranceCycles());
+        assertEquals(SwitchingModel.MERZ, DevicePresets.load("pzt-5").switching(), "ferroelectric cells switch by nucleation");
+        assertEquals(SwitchingModel.STT, DevicePresets.load("sot-mram").switching());
     }
 
     @Test
@@ -49,5 +56,17 @@ class DevicePresetsTest {
         assertTrue(e.getMessage().contains("missing 'citation"), e.getMessage());
         e = assertThrows(UserError.class, () -> DevicePresets.load("no-such-device"));
         assertTrue(e.getMessage().contains("hfo2-1t1r"), e.getMessage());
+    }
+
+    /** Every row of the seed review's Table 1 (12 material systems) and Table 2 (17) is a preset citing its row. */
+    @Test
+    void everyRowOfTheReviewsTablesIsAPreset() {
+        java.util.Map<String, Integer> rows = new java.util.HashMap<>();
+        for (DevicePreset p : DevicePresets.builtIn()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Table (\\d), row (.+)$").matcher(p.citation());
+            if (m.find()) assertNull(rows.put("T" + m.group(1) + " " + m.group(2), 1), "two presets cite " + m.group(0));
+        }
+        assertEquals(12, rows.keySet().stream().filter(k -> k.startsWith("T1 ")).count(), rows.keySet().toString());
+        assertEquals(17, rows.keySet().stream().filter(k -> k.startsWith("T2 ")).count(), rows.keySet().toString());
     }
 }

@@ -97,7 +97,9 @@ class DeviceSessionTest {
                     ImmutableList.of(new IoBit("i[0]", 0), new IoBit("i[1]", 1), new IoBit("i[2]", 2)), outs.build(), ImmutableList.copyOf(ops));
             int rows = 130;
             long[][] in = BitPlanes.random(inputs, rows, trial);
-            DeviceRun run = new DeviceSession(config("hfo2-1t1r", ArrayType.ONE_T_ONE_R, rows)).run(prog, in);
+            // the functional core (asIdeal): random programs give gates outputs in the wrong pre-state, which the
+            // circuit model of a real device rightly answers differently (GateCircuitTest covers it)
+            DeviceRun run = new DeviceSession(config("hfo2-1t1r", ArrayType.ONE_T_ONE_R, rows).asIdeal()).run(prog, in);
             for (int r = 0; r < rows; r++) {
                 int[] v = new int[cells];
                 for (int i = 0; i < inputs; i++) v[i] = bit(in[i], r);

@@ -31,7 +31,8 @@ import java.util.TreeSet;
  *       each when first needed; a dead value's cell is reused (lowest first) after an {@code init0}. First uses of
  *       cells are initialised before the first RM3 (the free initial setting under {@code bulk}).</li>
  *   <li><b>Order.</b> Among the nodes whose fan-ins are ready, the one that frees most cells goes first (ties: the
- *       lowest node), as PLiM's compiler selects candidates by the cells they release.</li>
+ *       lowest node), as PLiM's compiler selects candidates by the cells they release. A candidate's count is
+ *       kept current: when a value is left with one reader, that reader (if ready) moves up.</li>
  * </ul>
  */
 public final class PlimCompiler {
@@ -100,18 +101,30 @@ public final class PlimCompiler {
         List<List<Integer>> readers = new ArrayList<>(mig.size());
         for (int n = 0; n < mig.size(); n++) readers.add(new ArrayList<>(2));
         TreeSet<long[]> ready = new TreeSet<>((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        long[][] keyOf = new long[mig.size()][]; // the key of each node in ready
         for (int n = firstMaj; n < mig.size(); n++) {
             for (int j = 0; j < 3; j++) {
                 int c = Lit.node(mig.fanin(n, j));
                 if (mig.isMaj(c)) { pending[n]++; readers.get(c).add(n); }
             }
-            if (pending[n] == 0) ready.add(key(n));
+            if (pending[n] == 0) ready.add(keyOf[n] = key(n));
         }
         while (!ready.isEmpty()) {
             long[] k = ready.pollFirst();
             int n = (int) k[1];
+            keyOf[n] = null;
             node(n);
-            for (int r : readers.get(n)) if (--pending[r] == 0) ready.add(key(r));
+            // a fan-in now read by one node alone makes that node free its cell: a ready one moves up
+            for (int j = 0; j < 3; j++) {
+                int c = Lit.node(mig.fanin(n, j));
+                if (!mig.isMaj(c) || pinned[c] || refs[c] != 1) continue;
+                for (int r : readers.get(c)) {
+                    if (keyOf[r] == null) continue; // computed, or not ready yet
+                    ready.remove(keyOf[r]);
+                    ready.add(keyOf[r] = key(r));
+                }
+            }
+            for (int r : readers.get(n)) if (--pending[r] == 0) ready.add(keyOf[r] = key(r));
         }
         List<IoBit> outs = new ArrayList<>();
         for (int o = 0; o < mig.numOutputs(); o++) {

@@ -166,8 +166,9 @@ public final class DevicePresets {
         if (!given.containsKey("vtOff")) values.put("vtOff", Double.toString(vResetGiven / 6));
         if (!given.containsKey("vSetMax")) values.put("vSetMax", Double.toString(Math.max(number(file, text, values, "vSetMax"), 2 * vSetGiven)));
         java.util.function.ToDoubleFunction<String> num = k -> number(file, text, values, k);
+        DevicePreset preset;
         try {
-            return new DevicePreset(values.get("name"), values.get("title"), values.get("citation"),
+            preset = new DevicePreset(values.get("name"), values.get("title"), values.get("citation"),
                     (int) num.applyAsDouble("states"), num.applyAsDouble("dynamicRange"),
                     num.applyAsDouble("rOnOhm"), num.applyAsDouble("vSet"), num.applyAsDouble("vSetMax"),
                     num.applyAsDouble("vReset"), num.applyAsDouble("vRead"), num.applyAsDouble("vLogic"),
@@ -191,6 +192,19 @@ public final class DevicePresets {
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage());
         }
+        if (given.containsKey("vLogic") && !preset.isDefault("vLogic") && !inSomeWindow(preset)) {
+            throw at(file, text, given, "vLogic", preset.vLogic() + " V lies outside the window of every gate on every array type"
+                    + " (kautz devices --gate-window FILE lists them)");
+        }
+        return preset;
+    }
+
+    /** Whether the preset's logic voltage lies in some gate's window on some array type: else no gate could work. */
+    private static boolean inSomeWindow(DevicePreset p) {
+        for (ArrayType type : ArrayType.values()) {
+            for (GateWindow w : GateWindows.of(p, type)) if (w.open() && w.contains(p.vLogic())) return true;
+        }
+        return false;
     }
 
     private static double number(String file, String text, Map<String, String> values, String key) {

@@ -45,6 +45,17 @@ class DevicePresetsTest {
     }
 
     @Test
+    void aLogicVoltageOutsideEveryGateWindowNamesFileLineAndKey() {
+        // hfo2-1t1r's windows run from about 0.31 V (min3) to 1.6 V (or, and): 0.6 V lies in the NOR window
+        DevicePreset ok = DevicePresets.parse("my.device", "name = x\ntitle = t\ncitation = c\nvLogic = 0.6\n");
+        assertEquals(0.6, ok.vLogic());
+        UserError e = assertThrows(UserError.class, () -> DevicePresets.parse("my.device", "name = x\ntitle = t\ncitation = c\n\nvLogic = 0.01\n"));
+        assertTrue(e.getMessage().startsWith("my.device:5:1: vLogic: 0.01 V lies outside the window of every gate"), e.getMessage());
+        e = assertThrows(UserError.class, () -> DevicePresets.withValues(DevicePresets.load("hfo2-1t1r"), "vLogic=0.05", "--device-set"));
+        assertTrue(e.getMessage().startsWith("--device-set: vLogic: 0.05 V lies outside the window of every gate"), e.getMessage());
+    }
+
+    @Test
     void userFilesAreParsedWithErrorsNamingTheLine() {
         DevicePreset p = DevicePresets.parse("my.device", "name = mine\ntitle = t\ncitation = c\nstates = 8 # eight\n");
         assertEquals(8, p.states());

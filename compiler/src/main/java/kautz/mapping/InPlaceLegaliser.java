@@ -8,7 +8,6 @@ import kautz.mapped.Primitives;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * An in-place gate ({@code imp2(p, q)}: q := ¬p ∨ q) overwrites its q operand, so it is kept only where q can
@@ -43,13 +42,13 @@ final class InPlaceLegaliser {
     /** Which imp2 gates cannot stay in place; for those kept, the other readers of q go in {@code runBefore}. */
     private static boolean[] decide(MappedNetwork m, boolean consumeInputs, int[][] runBefore) {
         int n = m.numNodes();
-        int[][] readers = readers(m);
+        int[][] fanins = fanins(m);
+        int[][] readers = readers(fanins, m.numInputs());
         boolean[] output = new boolean[n];
         for (int i = 0; i < m.numOutputs(); i++) output[m.outputNodes().get(i)] = true;
-        Reach reach = new Reach(readers);
+        Order order = new Order(fanins, readers, runBefore);
         boolean[] consumed = new boolean[n];
         boolean[] rejected = new boolean[n];
-        boolean backward = false; // an order edge from a later node to an earlier one: paths may then go down in id
         for (int g = m.numInputs(); g < n; g++) {
             if (!m.gate(g).primitive().equals(Primitives.IMP2)) continue;
             int p = m.gate(g).fanins().get(0);
@@ -57,31 +56,42 @@ final class InPlaceLegaliser {
             boolean ok = p != q && !output[q] && !consumed[q] && (consumeInputs || !m.isInput(q))
                     && (m.isInput(q) || !m.gate(q).primitive().isConstant());
             int[] others = without(readers[q], g);
-            boolean later = false;
-            for (int r : others) later |= r > g;
-            if (ok && (later || backward && others.length > 0)) ok = !reach.reaches(g, others);
-            if (!ok) { rejected[g] = true; continue; }
+            if (!ok || !order.putBefore(others, g)) { rejected[g] = true; continue; }
             consumed[q] = true;
             runBefore[g] = others;
-            for (int r : others) reach.order(r, g);
-            backward |= later;
         }
         return rejected;
     }
 
-    /** The distinct gates reading each node, in increasing id. */
-    private static int[][] readers(MappedNetwork m) {
-        int n = m.numNodes();
-        int[] count = new int[n];
-        int[][] distinct = new int[n][];
-        for (int v = m.numInputs(); v < n; v++) {
-            distinct[v] = Arrays.stream(m.gate(v).fanins().toArray()).distinct().toArray();
-            for (int f : distinct[v]) count[f]++;
+    /** The distinct fan-ins of each gate (none for an input). */
+    private static int[][] fanins(MappedNetwork m) {
+        int[][] fanins = new int[m.numNodes()][];
+        for (int v = 0; v < m.numNodes(); v++) {
+            fanins[v] = m.isInput(v) ? new int[0] : distinct(m.gate(v).fanins().toArray());
         }
+        return fanins;
+    }
+
+    /** The values in their first order, repeats dropped (fan-in lists are short). */
+    private static int[] distinct(int[] values) {
+        int k = 0;
+        for (int i = 0; i < values.length; i++) {
+            boolean repeat = false;
+            for (int j = 0; j < k; j++) repeat |= values[j] == values[i];
+            if (!repeat) values[k++] = values[i];
+        }
+        return k == values.length ? values : Arrays.copyOf(values, k);
+    }
+
+    /** The distinct gates reading each node, in increasing id. */
+    private static int[][] readers(int[][] fanins, int inputs) {
+        int n = fanins.length;
+        int[] count = new int[n];
+        for (int v = inputs; v < n; v++) for (int f : fanins[v]) count[f]++;
         int[][] readers = new int[n][];
         for (int v = 0; v < n; v++) readers[v] = new int[count[v]];
         int[] filled = new int[n];
-        for (int v = m.numInputs(); v < n; v++) for (int f : distinct[v]) readers[f][filled[f]++] = v;
+        for (int v = inputs; v < n; v++) for (int f : fanins[v]) readers[f][filled[f]++] = v;
         return readers;
     }
 
@@ -93,63 +103,155 @@ final class InPlaceLegaliser {
     }
 
     /**
-     * Reachability over reader edges and the order edges kept so far, breadth first with a visit limit. Marks
-     * are epoch stamps in arrays sized once, so a check costs only the nodes it visits (there is one per in-place
-     * gate, and large IMPLY mappings have hundreds of thousands).
+     * The dependence graph (reader edges, and the order edges of the gates kept so far: each other reader of q
+     * before its in-place gate) with a topological order of it, kept as a list of all nodes with increasing labels
+     * and updated as order edges are added. The order prunes both searches a new gate needs: forward from the gate
+     * only through nodes placed before its last target, backward from the targets placed after the gate only
+     * through nodes placed after the gate. The two run in step and the first to finish decides: it has found the
+     * gate (or a target), a cycle, or it has enumerated a set that can move past the other side to make the new
+     * edges go forward (all that depends on the gate, moved after the last target; or all the targets depend on,
+     * moved before the gate). Exact unless the two together visit {@link #REACH_LIMIT} nodes; then the gate is not
+     * kept (deterministic, never slow). Marks are epoch stamps in arrays sized once, so a check costs only the
+     * nodes it visits.
      */
-    private static final class Reach {
+    private static final class Order {
         private final int[][] readers;
-        private final int[][] mustPrecede; // order edges kept so far: x before each listed gate, in insertion order
+        private final int[][] fanins;
+        private final int[][] runBefore; // order edges into each kept gate (its q's other readers)
+        private final int[][] mustPrecede; // order edges out of each node: it runs before each listed gate
         private final int[] mustPrecedeSize;
-        private final int[] seen;
+        private final long[] label; // increasing along the list: every edge goes from a lower label to a higher
+        private final int[] next;
+        private final int[] prev;
+        private final int[] seenForward;
+        private final int[] seenBackward;
         private final int[] goal;
-        private final int[] queue = new int[REACH_LIMIT + 2];
+        private final int[] forward = new int[REACH_LIMIT];
+        private final int[] backward = new int[REACH_LIMIT];
+        private int head;
         private int epoch;
 
-        Reach(int[][] readers) {
+        Order(int[][] fanins, int[][] readers, int[][] runBefore) {
             int n = readers.length;
             this.readers = readers;
+            this.fanins = fanins;
+            this.runBefore = runBefore;
             this.mustPrecede = new int[n][];
             this.mustPrecedeSize = new int[n];
-            this.seen = new int[n];
+            this.label = new long[n];
+            this.next = new int[n];
+            this.prev = new int[n];
+            for (int v = 0; v < n; v++) { next[v] = v + 1 < n ? v + 1 : -1; prev[v] = v - 1; } // ids are topological
+            this.head = n > 0 ? 0 : -1;
+            relabel();
+            this.seenForward = new int[n];
+            this.seenBackward = new int[n];
             this.goal = new int[n];
         }
 
-        void order(int before, int gate) {
+        /**
+         * Adds the order edges {@code before → gate} when no node of {@code before} depends on {@code gate}
+         * (they would close a cycle) and the search stays within the limit; false, adding nothing, otherwise.
+         */
+        boolean putBefore(int[] before, int gate) {
+            int last = -1;
+            int e = ++epoch;
+            int b = 0;
+            for (int r : before) {
+                if (label[r] < label[gate]) continue;
+                if (last < 0 || label[r] > label[last]) last = r;
+                goal[r] = e;
+                seenBackward[r] = e;
+                if (b == REACH_LIMIT) return false;
+                backward[b++] = r;
+            }
+            if (last >= 0) {
+                int f = 0;
+                forward[f++] = gate;
+                seenForward[gate] = e;
+                int fHead = 0;
+                int bHead = 0;
+                while (true) {
+                    if (fHead == f) { // nothing that depends on the gate is a target: it all goes after the last one
+                        moveAfter(forward, f, last);
+                        break;
+                    }
+                    if (bHead == b) { // the gate is nothing the targets depend on: that all goes before the gate
+                        moveAfter(backward, b, prev[gate]);
+                        break;
+                    }
+                    int v = forward[fHead++];
+                    for (int pass = 0; pass < 2; pass++) {
+                        int[] succ = pass == 0 ? readers[v] : mustPrecede[v];
+                        int size = pass == 0 ? succ.length : mustPrecedeSize[v];
+                        for (int i = 0; i < size; i++) {
+                            int s = succ[i];
+                            if (seenForward[s] == e || label[s] > label[last]) continue;
+                            if (goal[s] == e || f + b == REACH_LIMIT) return false;
+                            seenForward[s] = e;
+                            forward[f++] = s;
+                        }
+                    }
+                    v = backward[bHead++];
+                    for (int pass = 0; pass < 2; pass++) {
+                        int[] pred = pass == 0 ? fanins[v] : runBefore[v];
+                        if (pred == null) continue;
+                        for (int s : pred) {
+                            if (seenBackward[s] == e || label[s] < label[gate]) continue;
+                            if (s == gate || f + b == REACH_LIMIT) return false;
+                            seenBackward[s] = e;
+                            backward[b++] = s;
+                        }
+                    }
+                }
+            }
+            for (int r : before) addEdge(r, gate);
+            return true;
+        }
+
+        /**
+         * Moves {@code count} nodes of {@code set}, in their order, to just after {@code anchor} (-1: the front).
+         * The set is closed (all that depends on the gate up to the last target, or all the targets depend on
+         * after the gate) and the anchor bounds it, so every edge keeps going forward.
+         */
+        private void moveAfter(int[] set, int count, int anchor) {
+            Integer[] moved = new Integer[count];
+            for (int i = 0; i < count; i++) moved[i] = set[i];
+            Arrays.sort(moved, (x, y) -> Long.compare(label[x], label[y]));
+            for (int v : moved) { // unlink
+                if (prev[v] >= 0) next[prev[v]] = next[v]; else head = next[v];
+                if (next[v] >= 0) prev[next[v]] = prev[v];
+            }
+            int after = anchor < 0 ? head : next[anchor];
+            int at = anchor;
+            for (int v : moved) { // relink in order
+                prev[v] = at;
+                if (at >= 0) next[at] = v; else head = v;
+                at = v;
+            }
+            next[at] = after;
+            if (after >= 0) prev[after] = at;
+            long low = anchor < 0 ? 0 : label[anchor];
+            long high = after < 0 ? Long.MAX_VALUE : label[after];
+            long step = (high - low) / (count + 1);
+            if (step < 1) { relabel(); return; }
+            for (int i = 0; i < count; i++) label[moved[i]] = low + step * (i + 1);
+        }
+
+        /** Labels evenly spread along the list. */
+        private void relabel() {
+            long step = Long.MAX_VALUE / (label.length + 2);
+            long l = step;
+            for (int v = head; v >= 0; v = next[v], l += step) label[v] = l;
+        }
+
+        private void addEdge(int before, int gate) {
             int[] list = mustPrecede[before];
             int size = mustPrecedeSize[before];
             if (list == null) list = mustPrecede[before] = new int[2];
             else if (size == list.length) list = mustPrecede[before] = Arrays.copyOf(list, 2 * size);
             list[size] = gate;
             mustPrecedeSize[before] = size + 1;
-        }
-
-        /** Whether some target depends on {@code from} (a path of reader or order edges); true too past the visit limit. */
-        boolean reaches(int from, int[] targets) {
-            int e = ++epoch;
-            for (int t : targets) goal[t] = e;
-            int head = 0;
-            int tail = 0;
-            int visited = 1;
-            queue[tail++] = from;
-            seen[from] = e;
-            while (head < tail) {
-                int v = queue[head++];
-                for (int pass = 0; pass < 2; pass++) {
-                    int[] next = pass == 0 ? readers[v] : mustPrecede[v];
-                    int size = pass == 0 ? next.length : mustPrecedeSize[v];
-                    for (int i = 0; i < size; i++) {
-                        int s = next[i];
-                        if (goal[s] == e) return true;
-                        if (seen[s] != e) {
-                            seen[s] = e;
-                            if (++visited > REACH_LIMIT) return true;
-                            queue[tail++] = s;
-                        }
-                    }
-                }
-            }
-            return false;
         }
     }
 
@@ -192,16 +294,21 @@ final class InPlaceLegaliser {
             if (runBefore[g] != null) for (int r : runBefore[g]) complies &= r < g;
         }
         if (complies) return rm;
+        int[][] fanins = fanins(m);
         int[] missing = new int[n];
-        List<List<Integer>> after = new ArrayList<>(n);
-        for (int v = 0; v < n; v++) after.add(new ArrayList<>(2));
+        int[] afterCount = new int[n];
         for (int g = inputs; g < n; g++) {
-            for (int f : Arrays.stream(m.gate(g).fanins().toArray()).distinct().toArray()) {
-                if (f >= inputs) { missing[g]++; after.get(f).add(g); }
-            }
-            if (runBefore[g] != null) for (int r : runBefore[g]) { missing[g]++; after.get(r).add(g); }
+            for (int f : fanins[g]) if (f >= inputs) { missing[g]++; afterCount[f]++; }
+            if (runBefore[g] != null) for (int r : runBefore[g]) { missing[g]++; afterCount[r]++; }
         }
-        PriorityQueue<Integer> ready = new PriorityQueue<>();
+        int[][] after = new int[n][];
+        for (int v = 0; v < n; v++) after[v] = new int[afterCount[v]];
+        int[] filled = new int[n];
+        for (int g = inputs; g < n; g++) {
+            for (int f : fanins[g]) if (f >= inputs) after[f][filled[f]++] = g;
+            if (runBefore[g] != null) for (int r : runBefore[g]) after[r][filled[r]++] = g;
+        }
+        IntHeap ready = new IntHeap(n);
         for (int g = inputs; g < n; g++) if (missing[g] == 0) ready.add(g);
         int[] newId = new int[n];
         for (int i = 0; i < inputs; i++) newId[i] = i;
@@ -215,12 +322,44 @@ final class InPlaceLegaliser {
             newId[g] = inputs + gates.size();
             roots[newId[g]] = rm.root(g);
             gates.add(new MappedNetwork.Gate(m.gate(g).primitive(), ImmutableIntArray.copyOf(f)));
-            for (int s : after.get(g)) if (--missing[s] == 0) ready.add(s);
+            for (int s : after[g]) if (--missing[s] == 0) ready.add(s);
         }
         if (gates.size() != n - inputs) throw new IllegalStateException("in-place order edges form a cycle");
         int[] outs = new int[m.numOutputs()];
         for (int i = 0; i < outs.length; i++) outs[i] = newId[m.outputNodes().get(i)];
         return new RootedMapping(new MappedNetwork(m.name(), m.inputNames(), ImmutableList.copyOf(gates), m.outputNames(),
                 ImmutableIntArray.copyOf(outs)), ImmutableIntArray.copyOf(roots));
+    }
+
+    /** A binary min-heap of ints (the ready gates, smallest id first). */
+    private static final class IntHeap {
+        private final int[] heap;
+        private int size;
+
+        IntHeap(int capacity) { heap = new int[capacity]; }
+
+        boolean isEmpty() { return size == 0; }
+
+        void add(int v) {
+            int i = size++;
+            while (i > 0 && heap[(i - 1) / 2] > v) { heap[i] = heap[(i - 1) / 2]; i = (i - 1) / 2; }
+            heap[i] = v;
+        }
+
+        int poll() {
+            int top = heap[0];
+            int v = heap[--size];
+            int i = 0;
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) break;
+                if (c + 1 < size && heap[c + 1] < heap[c]) c++;
+                if (heap[c] >= v) break;
+                heap[i] = heap[c];
+                i = c;
+            }
+            heap[i] = v;
+            return top;
+        }
     }
 }

@@ -79,6 +79,9 @@ public final class PartitionScheduler implements Scheduler {
             new Strategy(Homes.GREEDY, 4), new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.BY_OUTPUT, 0),
             new Strategy(Homes.BY_OUTPUT, 4));
 
+    /** Lockstep candidates ({@link Lockstep}) are sliced by the bits of this many of the widest input vectors. */
+    static final int SLICED_VECTORS = 2;
+
     /** The name on the command line. */
     public static final String NAME = "part";
 
@@ -148,8 +151,30 @@ public final class PartitionScheduler implements Scheduler {
                 narrow = e;
             }
         }
+        if (options.partitionCount() > 1) {
+            Map<String, List<int[]>> vectors = SliceHomes.vectors(graph);
+            for (List<int[]> bits : SliceHomes.widest(graph, SLICED_VECTORS)) {
+                for (boolean lowest : new boolean[] {true, false}) {
+                    try {
+                        out.add(Lockstep.schedule(graph, family, options, SliceHomes.homes(graph, options.partitionCount(), bits, vectors, lowest)));
+                    } catch (RowTooSmallException e) {
+                        narrow = e;
+                    }
+                }
+            }
+        }
         if (out.isEmpty()) throw narrow;
         return out;
+    }
+
+    /** The family's implementation of gate {@code g}, refused unless it is one op (neither serial nor in place). */
+    static GateImpl oneOpImpl(GateFamily family, GateGraph graph, int g) {
+        GateImpl impl = Emitter.implOf(family, graph.network().gate(g).primitive());
+        if (impl.serial() || impl.inPlace()) {
+            throw new UserError("scheduler part: target " + family.name() + " executes " + impl.primitive().name()
+                    + " in several ops or in place; partitioned rows need one op per gate (magic-nor, magic, felix)");
+        }
+        return impl;
     }
 
     /** The gates the outputs need: a cycle each on an undivided row. */
@@ -285,11 +310,7 @@ public final class PartitionScheduler implements Scheduler {
             PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) -> height[a] != height[b] ? Integer.compare(height[b], height[a]) : Integer.compare(a, b));
             for (int g : order) {
                 if (graph.isConstant(g)) continue;
-                GateImpl impl = Emitter.implOf(family, graph.network().gate(g).primitive());
-                if (impl.serial() || impl.inPlace()) {
-                    throw new UserError("scheduler part: target " + family.name() + " executes " + impl.primitive().name()
-                            + " in several ops or in place; partitioned rows need one op per gate (magic-nor, magic, felix)");
-                }
+                oneOpImpl(family, graph, g);
                 for (int f : graph.distinctGateFanins(g)) if (!graph.isConstant(f)) missing[g]++;
                 if (missing[g] == 0) ready.add(g);
             }

@@ -7,6 +7,7 @@ import kautz.load.Design;
 import kautz.network.Aig;
 import kautz.schedule.WearBalance;
 import kautz.sim.Interpreter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** --scheduler wear: the default schedule with writes spread over the row, same ops and row, still correct. */
 class WearSchedulerTest {
     @Test
+    @Tag("slow")
     void wearKeepsCyclesAndRowAndNeverRaisesTheHottestCell() {
         int better = 0;
         for (long seed = 1; seed <= 12; seed++) {

@@ -15,6 +15,7 @@ import kautz.netlist.BlifReader;
 import kautz.network.Aig;
 import kautz.target.Families;
 import kautz.target.GateFamily;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ class ProgramNetlistTest {
     private static final List<String> SOURCES = List.of("samples/add8.kz", "samples/mul8.kz");
 
     @Test
+    @Tag("slow")
     void everyFamilysProgramAsANetlistIsEquivalentToItsSource() {
         for (String s : SOURCES) {
             Design d = DesignLoader.load(root().resolve(s), null);

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * count (row, gates, cycles, cells) differs from the table: worse is a regression to find, better an
  * improvement to accept by regenerating the tables with {@link #COMMAND}. CPU time is never compared.
  * With {@code -Dqor.update=true} the test writes the tables instead; {@code -Dqor.tables=a,b} limits it to some.
+ * Tables too slow for every build ({@link QorGrid.Table#onRequest()}) run when named or with {@code -Dqor.large=true}.
  */
 @Tag("slow")
 class QorTablesTest {
@@ -31,7 +32,9 @@ class QorTablesTest {
     static List<String> tables() {
         String only = System.getProperty("qor.tables", "");
         Set<String> wanted = only.isBlank() ? null : new TreeSet<>(Arrays.asList(only.split(",")));
-        return QorGrid.tables().stream().map(QorGrid.Table::name).filter(n -> wanted == null || wanted.contains(n)).toList();
+        boolean large = Boolean.getBoolean("qor.large");
+        return QorGrid.tables().stream().filter(t -> wanted == null ? large || !t.onRequest() : wanted.contains(t.name()))
+                .map(QorGrid.Table::name).toList();
     }
 
     @ParameterizedTest(name = "{0}")

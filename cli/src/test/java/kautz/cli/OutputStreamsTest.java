@@ -46,6 +46,9 @@ class OutputStreamsTest {
         assertEquals(0, compile.code(), compile.err());
         assertEquals("", compile.out(), "the program went to -o");
         assertTrue(compile.err().contains("-> " + kasm), compile.err());
+        CliRun toStdout = CliRun.of("compile", and.toString());
+        assertTrue(toStdout.out().startsWith("# Kautz micro-op program"), toStdout.out());
+        assertEquals(counts(compile.err()).replace(" -> " + kasm, ""), counts(toStdout.err()), "the same counts on stderr, wherever the program goes");
 
         for (String inputs : new String[] {"a=12,b=10", "random"}) {
             CliRun sim = CliRun.of("sim", kasm.toString(), "--inputs", inputs, "--check", and.toString());
@@ -109,6 +112,11 @@ class OutputStreamsTest {
         assertEquals(2, once.code(), once.err());
         assertEquals("kautz: --wear-levelling rotates cells between repeated runs; add --runs N (N at least 2)\n", once.err());
         assertEquals(0, CliRun.of("run", "../samples/add8.kz", "--rows", "2", "--levels", "4").code(), "--levels also sets the functional engines' levels");
+    }
+
+    /** The line of the program's counts (progress lines of a slow stage left out). */
+    private static String counts(String stderr) {
+        return stderr.lines().filter(l -> l.contains("gates ")).findFirst().orElse("(no counts in: " + stderr + ")");
     }
 
     /** Runs {@code kautz run} on the AND kernel with a compiler that compiles the OR kernel instead: every check must catch it. */

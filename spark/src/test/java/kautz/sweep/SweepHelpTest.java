@@ -52,6 +52,9 @@ class SweepHelpTest {
         String[] clash = run(axis.toString(), "--dry-run", "--partitions", "8");
         assertEquals("2", clash[0]);
         assertEquals("kautz: --partitions: " + axis + " varies partitions as an axis; leave out --partitions or the axis\n", clash[2]);
+        String[] bogus = run(spec.toString(), "--bogus");
+        assertEquals("2", bogus[0]);
+        assertEquals("kautz: sweep: unknown option: '--bogus'; kautz help sweep lists its options\n", bogus[2], "one line, as every command's");
         String[] tasks = run(spec.toString(), "--tasks", "0", "-o", dir.resolve("r.csv").toString());
         assertEquals("2", tasks[0]);
         assertTrue(tasks[2].contains("--tasks must lie between 1 and "), tasks[2]);

@@ -26,7 +26,8 @@ import java.util.List;
  *       a reused cell must be re-initialised between the last read of its old value and the new write.
  *       Under {@code bulk} the re-initialisations are batched with the fewest possible init cycles for
  *       the given placement (interval stabbing, greedy on the latest point: optimal); under
- *       {@code single} each gate's cell is initialised right before it, one cycle per cell.</li>
+ *       {@code single} each gate's cell is initialised right before it, one cycle per cell, unless the cell's
+ *       dead value already gives the gate its exact result ({@link InitFree}: X-MAGIC).</li>
  *   <li>The placement is checked: inputs are never written (except by an in-place gate consuming one, when
  *       the graph allows it), no live value or output is overwritten, an in-place gate runs after every
  *       other reader of the value it overwrites, every fan-in is computed before it is read. A violation is a scheduler bug
@@ -86,6 +87,9 @@ public final class Emitter {
         int[] reinitAt = new int[n]; // -1: none; else the point (before step p) that re-initialises this gate's cell
         Arrays.fill(reinitAt, -1);
         int[] lastPoint = {-1, -1};
+        boolean bulk = options.init() != InitModel.SINGLE; // bulk and op: one init op sets any cells in one cycle
+        boolean[] initFree = new boolean[n]; // under single: the cell's dead value already gives the gate its exact result
+        kautz.isa.WindowImplication.Dag dag = bulk ? null : InitFree.dag(graph);
         for (int k = 0; k < n; k++) {
             int g = order[k];
             int c = cell[g];
@@ -102,6 +106,7 @@ public final class Emitter {
                 if (graph.isOutput(prev) || lastRead[prev] >= k) {
                     throw new IllegalStateException("gate " + g + " overwrites cell " + c + " while node " + prev + " still needs it");
                 }
+                if (!bulk && InitFree.exact(graph, family, dag, g, prev)) initFree[k] = true;
                 int v = prestate[k];
                 if (lastPoint[v] < lastRead[prev] + 1) lastPoint[v] = k;
                 reinitAt[k] = lastPoint[v];
@@ -110,7 +115,6 @@ public final class Emitter {
         }
 
         List<MicroOp> ops = new ArrayList<>();
-        boolean bulk = options.init() != InitModel.SINGLE; // bulk and op: one init op sets any cells in one cycle
         if (bulk) {
             addInit(ops, Opcode.INIT1, t0One);
             addInit(ops, Opcode.INIT0, t0Zero);
@@ -138,7 +142,7 @@ public final class Emitter {
                 for (int i = 0; i < f.length - 1; i++) ops.add(MicroOp.of(impl[k].opcode(), cell[f[i]], c));
                 continue;
             }
-            if (!bulk) ops.add(MicroOp.of(prestate[k] == 1 ? Opcode.INIT1 : Opcode.INIT0, c));
+            if (!bulk && !initFree[k]) ops.add(MicroOp.of(prestate[k] == 1 ? Opcode.INIT1 : Opcode.INIT0, c));
             if (impl[k] != null) emitGate(ops, impl[k], c, graph.fanins(g), cell);
         }
 

@@ -101,13 +101,13 @@ public final class LiveSearchScheduler implements Scheduler {
     }
 
     private static Program emit(GateGraph graph, GateFamily family, ScheduleOptions options, int[] order) {
-        return Emitter.emit(graph, family, options, Placement.of(order, allocate(graph, order, options.rowSize())));
+        return Emitter.emit(graph, family, options, Placement.of(order, cells(graph, family, options, order, options.rowSize())));
     }
 
     @Override
     public Program scheduleMinRow(MappedNetwork network, GateFamily family, ScheduleOptions options) {
         Least l = least(network, family, options);
-        return Emitter.emit(l.graph(), family, options.withRowSize(l.row()), Placement.of(l.order(), allocate(l.graph(), l.order(), l.row())));
+        return Emitter.emit(l.graph(), family, options.withRowSize(l.row()), Placement.of(l.order(), cells(l.graph(), family, options, l.order(), l.row())));
     }
 
     /** The order of least peak found (with input cones recomputed when that shrinks the row) and its row. */
@@ -140,6 +140,11 @@ public final class LiveSearchScheduler implements Scheduler {
         } catch (UserError notExecutable) {
             return null;
         }
+    }
+
+    /** Under {@code --init single} every init is a cycle: cells that spare inits ({@link InitFree}); else {@link #allocate}. */
+    private static int[] cells(GateGraph graph, GateFamily family, ScheduleOptions options, int[] order, int rowSize) {
+        return options.init() == kautz.isa.InitModel.SINGLE ? InitFree.allocate(graph, family, order, rowSize) : allocate(graph, order, rowSize);
     }
 
     /** Lowest clean cell first; freed cells become clean at one bulk re-init when no clean cell is left. */

@@ -20,7 +20,8 @@ import java.util.List;
  * <p>The network's inputs are the program's input bits (by name) followed by one <em>free variable</em> per
  * cell that is read before anything was written to it: its value on a chip is whatever the cell happened to
  * hold, so a gate on an uninitialised output cell makes the result depend on that variable and an
- * equivalence check fails, exactly as the chip would give a wrong answer. Free variables are named
+ * equivalence check fails, exactly as the chip would give a wrong answer. A gate over a value it provably
+ * leaves unchanged in its result (an init-free gate) is its own function ({@link ExactGate}). Free variables are named
  * {@link #FREE_PREFIX}{@code cN} (never a legal port name). Multi-level cells follow the reference
  * interpreter: {@code prog c, L} stores the constant level L apart from the binary value, and {@code sense}
  * reads its bits as constants; a sense of a cell never programmed reads free variables
@@ -72,7 +73,7 @@ public final class SymbolicExecution {
                     ImmutableIntArray s = op.sources();
                     int[] src = new int[s.length()];
                     for (int k = 0; k < src.length; k++) src[k] = value[s.get(k)];
-                    write(op.dest(), OpSemantics.apply(b, oc, value[op.dest()], src), value, written);
+                    write(op.dest(), ExactGate.apply(b, oc, value[op.dest()], src), value, written);
                 }
                 case PROGRAM -> level[x.get(0)] = op.level();
                 case READ -> {

@@ -109,6 +109,15 @@ class StdlibTest {
     }
 
     @Test
+    void karatsubaMultiplier() {
+        // odd and even widths (the halves differ by one bit for odd N); exhaustive where small, random above
+        for (int w : new int[]{2, 3, 4, 5, 7, 8, 24, 32, 33}) {
+            check("std.arith", "p: u<2*W>", "p = mul_karatsuba(a, b);", w, 2, v -> Map.of("p", v.get("a").multiply(v.get("b"))));
+        }
+        assertTrue(ands("mul_karatsuba", 32) < ands("mul_full", 32), "Karatsuba is the smaller network at 32 bits");
+    }
+
+    @Test
     void treeMultipliersRunInTheInterpreter() {
         String src = "import std.arith;\nkernel k(a: u<6>, b: u<6>) -> (pw: u<12>, pd: u<12>) {\n"
                 + "    pw = mul_wallace(a, b);\n    pd = mul_dadda(a, b);\n}\n";

@@ -13,7 +13,10 @@ import java.util.Map;
  * Static checks of a program against the physical semantics and the cost conventions of docs/isa.md.
  * It tracks what is known about each cell (0, 1, unknown, never written) through the straight-line ops:
  * init0/init1/false make a cell known; a gate's result is known only when constant propagation proves it
- * (a NOR with an input known to be 1 gives 0); loaded inputs are unknown.
+ * (a NOR with an input known to be 1 gives 0); loaded inputs are unknown. A gate on a cell that does not hold
+ * its pre-state is still exact when the cell's old value is implied by the gate's result ({@code d := d ∧ f}
+ * with f → d; dually d → f for {@code d := d ∨ f}: AritPIM's X-MAGIC); the lint proves that on a window of
+ * the values the program computed ({@link WindowImplication}) and accepts such a gate.
  *
  * <p>Findings, each naming the op index and the cell:
  * <ul>
@@ -70,6 +73,8 @@ public final class ProgramLint {
             if (b.cell() >= rowLimit) out.add(beyond(-1, b.cell(), rowLimit, "output " + b.name()));
         }
         boolean[] computed = new boolean[cells]; // a gate has written this output cell
+        Values values = new Values(cells);
+        for (IoBit b : p.inputs()) values.free(b.cell());
         for (int i = 0; i < p.ops().size(); i++) {
             MicroOp op = p.ops().get(i);
             String where = "op " + i + " (" + op + ")";
@@ -92,7 +97,7 @@ public final class ProgramLint {
             if (req >= 0) {
                 int d = op.dest();
                 byte need = req == 1 ? ONE : ZERO;
-                if (state[d] != need) {
+                if (state[d] != need && (state[d] == NEVER || !values.exactWithout(op, req))) {
                     String has = switch (state[d]) {
                         case NEVER -> "was never initialised";
                         case ZERO -> "holds 0";
@@ -114,6 +119,7 @@ public final class ProgramLint {
                 }
             }
             byte result = evaluate(op, state);
+            values.write(op);
             for (int k = 0; k < tgt.length(); k++) {
                 int c = tgt.get(k);
                 state[c] = result;
@@ -128,6 +134,84 @@ public final class ProgramLint {
             }
         }
         return ImmutableList.copyOf(out);
+    }
+
+    /**
+     * What each cell holds as a node of a value graph (a {@link WindowImplication.Dag}): an input or a value
+     * read from a device is a free variable, an init a constant, a gate its form over its sources' and its
+     * destination's old values. Node numbers grow with the ops, so fan-ins are always older.
+     */
+    private static final class Values implements WindowImplication.Dag {
+        private final int[] at;                       // cell -> node, -1 never written
+        private final List<int[]> fanins = new ArrayList<>();
+        private final List<Object> form = new ArrayList<>(); // GateForm, Long (constant word) or null (free)
+
+        Values(int cells) {
+            at = new int[cells];
+            Arrays.fill(at, -1);
+        }
+
+        private int node(int[] in, Object f) {
+            fanins.add(in);
+            form.add(f);
+            return fanins.size() - 1;
+        }
+
+        void free(int cell) { at[cell] = node(null, null); }
+
+        private int of(int cell) {
+            if (at[cell] < 0) at[cell] = node(null, null);
+            return at[cell];
+        }
+
+        /** Sources first, then the destination's old value for a form that reads it. */
+        private int[] sources(MicroOp op, boolean withDest) {
+            ImmutableIntArray s = op.sources();
+            int[] in = new int[s.length() + (withDest ? 1 : 0)];
+            for (int k = 0; k < s.length(); k++) in[k] = of(s.get(k));
+            if (withDest) in[s.length()] = of(op.dest());
+            return in;
+        }
+
+        /** Whether the gate leaves its own function in its output cell from the old value there (no pre-state needed). */
+        boolean exactWithout(MicroOp op, int prestate) {
+            GateForm g = op.opcode().gate();
+            if (!g.hasIdentity()) return false;
+            int old = of(op.dest());
+            int ideal = node(sources(op, false), new Pinned(g, g.identity() ? -1L : 0L));
+            return prestate == 1 ? WindowImplication.implies(this, ideal, old) : WindowImplication.implies(this, old, ideal);
+        }
+
+        void write(MicroOp op) {
+            Opcode oc = op.opcode();
+            int n = switch (oc.kind()) {
+                case INIT -> node(new int[0], oc.constant() == 1 ? -1L : 0L);
+                case LOGIC -> node(sources(op, true), oc.gate());
+                case PROGRAM, READ -> node(null, null);
+            };
+            ImmutableIntArray t = op.targets();
+            for (int k = 0; k < t.length(); k++) at[t.get(k)] = n;
+        }
+
+        @Override public int[] fanins(int node) { return fanins.get(node); }
+
+        @Override
+        public long eval(int node, long[] in) {
+            Object f = form.get(node);
+            if (f instanceof Long c) return c;
+            if (f instanceof Pinned pinned) return pinned.form().apply(GateForm.WORDS, pinned.dest(), boxed(in, in.length));
+            GateForm g = (GateForm) f;
+            return g.apply(GateForm.WORDS, in[in.length - 1], boxed(in, in.length - 1));
+        }
+
+        private static List<Long> boxed(long[] in, int n) {
+            List<Long> l = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) l.add(in[i]);
+            return l;
+        }
+
+        /** A gate's form with its destination held at a constant word: what the gate computes from its pre-state. */
+        private record Pinned(GateForm form, long dest) {}
     }
 
     private static Finding beyond(int op, int cell, int rowLimit, String where) {

@@ -40,6 +40,18 @@ class ProgramLintTest {
     }
 
     @Test
+    void aGateOverADeadValueItImpliesIsExact() {
+        // cell 2 holds ¬a; NOR(a, b) → ¬a, so the second nor needs no init1 of cell 2 (X-MAGIC)
+        assertEquals(List.of(), lint("init1 2, 3\nnor 2, 0\nnor 2, 0, 1\nnor 3, 2\n"));
+        // NOR(b) does not imply ¬a: flagged
+        List<ProgramLint.Finding> f = lint("init1 2, 3\nnor 2, 0\nnor 2, 1\nnor 3, 2\n");
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(2, f.get(0).op());
+        // dually an OR over a value that implies it: cell 2 := a ∧ b (nor of the complements), then a ∨ b into it
+        assertEquals(List.of(), lint("init1 4, 5, 2, 3\nnor 4, 0\nnor 5, 1\nnor 2, 4, 5\nor 2, 0, 1\nnor 3, 2\n"));
+    }
+
+    @Test
     void readsOfUnwrittenCellsAndOverwrittenIoAreFound() {
         List<ProgramLint.Finding> f = lint("init1 3\nnor 3, 7\n");
         assertEquals(ProgramLint.Kind.READ_UNWRITTEN, f.get(0).kind());

@@ -43,6 +43,14 @@ public final class PartitionScheduler implements Scheduler {
     /** Cycles one extra occupied partition is worth when choosing where a gate goes. */
     static final int SPAN_COST = 1;
 
+    /** How far above its share a partition's gate count may grow when homes are refined ({@link Homes#SPAN}). */
+    static final double SPAN_SLACK = 0.3;
+    /** Passes of that refinement at most. */
+    static final int SPAN_PASSES = 8;
+
+    /** How many times the network's gates the copies of {@link Homes#CONES} may come to. */
+    static final double CONE_LIMIT = 6;
+
     /** Where gates go: near their fan-ins, or in a home partition given before placement. */
     enum Homes {
         /** No homes: the earliest free partition near the fan-ins. */
@@ -57,14 +65,29 @@ public final class PartitionScheduler implements Scheduler {
          * Outputs spread evenly over the partitions in their order, and each gate with the first output whose
          * cone holds it: an output-bit-sliced placement (a multiplier's bit columns).
          */
-        BY_OUTPUT
+        BY_OUTPUT,
+        /**
+         * The depth-first homes, then moved along the line of partitions to shorten the intervals ops occupy
+         * ({@link SpanRefinement}); inputs are placed by the same refinement instead of by their first reader.
+         */
+        SPAN,
+        /**
+         * Each partition computes the cone of its outputs itself, the inputs (and shared gates with large cones)
+         * brought to it along chains of NOTs ({@link ConeCopies}); not tried when the copies would exceed
+         * {@link #CONE_LIMIT} times the gates.
+         */
+        CONES
     }
 
     /**
      * One way to place gates; values with more than {@code split} readers are first copied ({@link FanoutSplit};
-     * 0: never); {@code rounds} for {@link Homes#DEPTH_FIRST}.
+     * 0: never); {@code rounds} for {@link Homes#DEPTH_FIRST} and {@link Homes#SPAN}; {@code levels} for
+     * {@link Homes#SPAN}: the bands of logic levels each balanced over the partitions on its own, and for
+     * {@link Homes#CONES}: the cone size above which a gate several partitions need is computed once and
+     * carried to them (0: every such gate is computed again).
      */
-    record Strategy(Homes homes, int split, int rounds) {
+    record Strategy(Homes homes, int split, int rounds, int levels) {
+        Strategy(Homes homes, int split, int rounds) { this(homes, split, rounds, 1); }
         Strategy(Homes homes, int split) { this(homes, split, 1); }
     }
 
@@ -73,7 +96,8 @@ public final class PartitionScheduler implements Scheduler {
             new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0), new Strategy(Homes.DEPTH_FIRST, 8),
             new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.DEPTH_FIRST, 2), new Strategy(Homes.BY_OUTPUT, 4),
             new Strategy(Homes.DEPTH_FIRST, 2, 2), new Strategy(Homes.DEPTH_FIRST, 0, 4), new Strategy(Homes.DEPTH_FIRST, 2, 4),
-            new Strategy(Homes.DEPTH_FIRST, 2, 8));
+            new Strategy(Homes.DEPTH_FIRST, 2, 8), new Strategy(Homes.SPAN, 4, 1, 4), new Strategy(Homes.SPAN, 4, 4, 4),
+            new Strategy(Homes.SPAN, 8, 1, 4), new Strategy(Homes.SPAN, 2, 4, 1), new Strategy(Homes.CONES, 0, 1, 8));
     /** The strategies for the standard and minimal models (fan-ins in other partitions are always copied there). */
     static final java.util.List<Strategy> INDEXED = java.util.List.of(new Strategy(Homes.GREEDY, 0), new Strategy(Homes.DEPTH_FIRST, 0),
             new Strategy(Homes.GREEDY, 4), new Strategy(Homes.DEPTH_FIRST, 4), new Strategy(Homes.BY_OUTPUT, 0),
@@ -125,7 +149,7 @@ public final class PartitionScheduler implements Scheduler {
         List<Program> out = new java.util.ArrayList<>();
         RowTooSmallException narrow = null;
         try {
-            out.addAll(strategies(network, family, options));
+            out.addAll(strategies(network, family, options, true));
         } catch (RowTooSmallException e) {
             narrow = e;
         }
@@ -139,14 +163,28 @@ public final class PartitionScheduler implements Scheduler {
 
     /** The program of every placement strategy that fits the row; the last {@link RowTooSmallException} when none does. */
     static List<Program> strategies(MappedNetwork network, GateFamily family, ScheduleOptions options) {
+        return strategies(network, family, options, false);
+    }
+
+    /**
+     * The programs of the placement strategies; with {@code prune}, only those with fewer cycles than every
+     * earlier one: a strategy is abandoned as soon as its placement reaches the fewest cycles so far (cells
+     * and initialisation only add cycles), so the first program with the fewest cycles is among them and
+     * costs no more time than the strategies that lose.
+     */
+    static List<Program> strategies(MappedNetwork network, GateFamily family, ScheduleOptions options, boolean prune) {
         GateGraph graph = new GateGraph(network, family);
         List<Program> out = new java.util.ArrayList<>();
         RowTooSmallException narrow = null;
         List<Strategy> strategies = options.partitionCount() == 1 ? STRATEGIES.subList(0, 1)
                 : options.model() == PartitionModel.UNLIMITED ? STRATEGIES : INDEXED;
+        long bound = Long.MAX_VALUE;
         for (Strategy strategy : strategies) {
             try {
-                out.add(schedule(graph, family, options, strategy));
+                Program p = schedule(graph, family, options, strategy, bound);
+                if (p == null || prune && p.stats().cycles() >= bound) continue;
+                out.add(p);
+                if (prune) bound = p.stats().cycles();
             } catch (RowTooSmallException e) {
                 narrow = e;
             }
@@ -206,8 +244,23 @@ public final class PartitionScheduler implements Scheduler {
                 lines, p.consumesInputs(), parts, options.model()));
     }
 
+    /** The program of one strategy; null when the strategy does not apply ({@link Homes#CONES} over its limit). */
     static Program schedule(GateGraph graph, GateFamily family, ScheduleOptions options, Strategy strategy) {
+        return schedule(graph, family, options, strategy, Long.MAX_VALUE);
+    }
+
+    /** As above, and null as soon as the placement needs {@code bound} cycles or more. */
+    static Program schedule(GateGraph graph, GateFamily family, ScheduleOptions options, Strategy strategy, long bound) {
         int k = options.partitionCount();
+        int[] given = null;
+        if (strategy.homes() == Homes.CONES) {
+            GateImpl inv = family.implOf(Primitives.INV1).orElse(null);
+            if (k == 1 || inv == null || inv.serial() || inv.inPlace()) return null;
+            ConeCopies.Copies copies = ConeCopies.rewrite(graph, k, CONE_LIMIT, strategy.levels());
+            if (copies == null) return null;
+            graph = new GateGraph(copies.network(), family);
+            given = copies.home();
+        }
         PartitionModel model = options.model();
         PartitionValues values = new PartitionValues();
         CycleTable table = new CycleTable(k);
@@ -217,7 +270,9 @@ public final class PartitionScheduler implements Scheduler {
             if (split != graph.network()) graph = new GateGraph(split, family);
         }
         Placer placer = new Placer(graph, family, k, values, table, rules, strategy);
-        placer.run();
+        placer.home = given;
+        placer.bound = bound;
+        if (!placer.run()) return null;
         return PartitionCells.emit(graph, family, options, values, table, placer.valueOf, placer.constants);
     }
 
@@ -297,8 +352,17 @@ public final class PartitionScheduler implements Scheduler {
             }
         }
 
-        void run() {
-            if (strategy.homes() != Homes.GREEDY && k > 1) arrange();
+        long bound = Long.MAX_VALUE;
+        /** The cycles holding an op: the program has at least as many lines. */
+        final java.util.BitSet busy = new java.util.BitSet();
+
+        /** Places every gate; false when the placement reached {@link #bound} cycles and was abandoned. */
+        boolean run() {
+            if (home == null && strategy.homes() != Homes.GREEDY && k > 1) arrange();
+            if (strategy.homes() == Homes.SPAN && k > 1) SpanRefinement.refine(graph, k, home, SPAN_SLACK, SPAN_PASSES, strategy.levels());
+            if (strategy.homes() == Homes.SPAN || strategy.homes() == Homes.CONES) {
+                for (int i = 0; i < graph.inputs(); i++) if (home[i] >= 0) values.place(valueOf[i], home[i]);
+            }
             int[] order = graph.neededGates();
             int n = graph.nodes();
             int[] height = new int[n];
@@ -317,6 +381,7 @@ public final class PartitionScheduler implements Scheduler {
             while (!ready.isEmpty()) {
                 int g = ready.poll();
                 place(g);
+                if (busy.cardinality() >= bound) return false;
                 for (int r : graph.readers(g)) if (graph.isNeeded(r) && --missing[r] == 0) ready.add(r);
             }
             for (int i = 0; i < graph.network().numOutputs(); i++) {
@@ -335,6 +400,7 @@ public final class PartitionScheduler implements Scheduler {
                 values.last[v] = PartitionValues.FOREVER;
                 if (values.part[v] < 0) values.place(v, i % k);
             }
+            return true;
         }
 
         int constant(int value, int partition) {
@@ -406,6 +472,7 @@ public final class PartitionScheduler implements Scheduler {
             int v = values.add(t, cycle, prestate);
             for (int s : src) values.read(s, cycle);
             values.ops.add(new PartitionValues.Op(opcode, v, src.clone(), cycle));
+            busy.set(cycle);
             load[t]++;
             return v;
         }

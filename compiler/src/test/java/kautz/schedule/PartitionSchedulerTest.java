@@ -41,6 +41,28 @@ class PartitionSchedulerTest {
     }
 
     @Test
+    void abandoningLosingStrategiesKeepsTheBestProgram() {
+        for (long seed = 1; seed <= 12; seed++) {
+            MappedNetwork net = TestNetworks.randomNor(seed, 4 + (int) (seed % 7), 50 + (int) seed * 13, 1 + (int) (seed % 5));
+            for (InitModel init : InitModel.values()) {
+                for (int k : new int[] {2, 8, 32}) {
+                    ScheduleOptions o = options(k, null, PartitionModel.UNLIMITED, init);
+                    List<Program> all = PartitionScheduler.strategies(net, TestNetworks.MAGIC_NOR, o);
+                    List<Program> pruned = PartitionScheduler.strategies(net, TestNetworks.MAGIC_NOR, o, true);
+                    Program first = all.get(0);
+                    for (Program p : all) if (p.stats().cycles() < first.stats().cycles()) first = p;
+                    Program kept = pruned.get(0);
+                    for (Program p : pruned) if (p.stats().cycles() < kept.stats().cycles()) kept = p;
+                    String where = "seed " + seed + " " + init + " k=" + k;
+                    assertEquals(first.stats().cycles(), kept.stats().cycles(), where);
+                    assertEquals(first.ops(), kept.ops(), where + ": not the same program");
+                    assertTrue(pruned.size() <= all.size(), where);
+                }
+            }
+        }
+    }
+
+    @Test
     void mixedPrestatesAreInitialisedRight() {
         for (long seed = 1; seed <= 15; seed++) {
             MappedNetwork magic = TestNetworks.random(seed, 6, 80, 4, List.of(Primitives.NOR2, Primitives.OR2, Primitives.NAND2, Primitives.AND2, Primitives.INV1));

@@ -25,7 +25,7 @@ import java.nio.file.Path;
                 "crossbar row: technology mapping into the target gate family, then scheduling and cell allocation.",
                 "A gate-level netlist whose gates are all in the target (ABC's nor2/inv1 files with magic-nor) is",
                 "scheduled as written, gate for gate, so results compare with SIMPLER; --remap maps it again.",
-                "Writes the program to -o (or stdout) and its counts to stderr with -o (stdout with --json)."})
+                "Writes the program to -o (or stdout) and its counts to stderr (with --json, the counts alone to stdout)."})
 public final class CompileCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -58,6 +58,7 @@ public final class CompileCommand implements Runnable {
             out.println(Reports.program(c));
         } else {
             out.print(Disassembler.render(c.program(), fmt));
+            spec.commandLine().getErr().println(Reports.summary(c));
         }
     }
 }

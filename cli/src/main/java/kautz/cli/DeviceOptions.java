@@ -7,10 +7,20 @@ import kautz.device.DevicePresets;
 import kautz.device.WriteScheme;
 import kautz.diag.UsageError;
 import kautz.diag.UserError;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
 
 /** The options that select and configure the cycle-accurate device engine; shared by the commands that run programs. */
 public final class DeviceOptions {
+    /** The options that only the device engine reads (--levels also sets the functional engines' levels). */
+    private static final List<String> DEVICE_ONLY = List.of("--device-set", "--gate-voltage-scale", "--variation", "--array", "--cols", "--runs",
+            "--wear-levelling", "--write-scheme", "--read-delay");
+
+    @Spec(Spec.Target.MIXEE) CommandSpec command;
+
     @Option(names = "--device", paramLabel = "PRESET|FILE",
             description = "run on the cycle-accurate device engine with this preset (kautz devices lists them) or preset file; reports energy, wear, lifetime (default: the functional engines, no device)")
     String device;
@@ -50,6 +60,22 @@ public final class DeviceOptions {
 
     /** Whether a device was asked for. */
     public boolean enabled() { return device != null; }
+
+    /**
+     * Refuses what would be silently ignored: without --device an option only the device engine reads, and
+     * --wear-levelling without repeated --runs.
+     */
+    public void refuseUnused() {
+        var parsed = command == null ? null : command.commandLine().getParseResult();
+        if (parsed == null) return;
+        if (device == null) {
+            for (String o : DEVICE_ONLY) {
+                if (parsed.hasMatchedOption(o)) throw new UsageError(o + " sets up the device engine; add --device PRESET (kautz devices lists them)");
+            }
+        } else if (wearLevelling && runs < 2) {
+            throw new UsageError("--wear-levelling rotates cells between repeated runs; add --runs N (N at least 2)");
+        }
+    }
 
     public DeviceConfig config(int rows, long seed) {
         DevicePreset preset = DevicePresets.load(device);

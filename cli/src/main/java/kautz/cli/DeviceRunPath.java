@@ -7,8 +7,10 @@ import kautz.device.DeviceRun;
 import kautz.device.DeviceSession;
 import kautz.diag.UsageError;
 import kautz.diag.UserError;
+import kautz.flow.Compiled;
 import kautz.flow.FlowCompiler;
 import kautz.flow.FlowOptions;
+import kautz.flow.Reports;
 import kautz.isa.IoBit;
 import kautz.isa.Program;
 import kautz.load.Design;
@@ -44,7 +46,7 @@ final class DeviceRunPath {
     private DeviceRunPath() {}
 
     /** One compiled kernel and its network's naming. */
-    private record Kernel(Design design, Program program, ImmutableList<Port> inPorts, ImmutableList<Port> outPorts) {}
+    private record Kernel(Design design, Compiled compiled, Program program, ImmutableList<Port> inPorts, ImmutableList<Port> outPorts) {}
 
     static void run(Path file, String kernelList, String inputs, Integer rowsOption, long seed, boolean json,
                     FlowCompiler compiler, FlowOptions flow, DeviceOptions device, PrintWriter out, PrintWriter log) {
@@ -55,9 +57,10 @@ final class DeviceRunPath {
         int width = 0;
         for (String k : kernelList == null ? new String[]{null} : kernelList.split(",")) {
             Design d = DesignLoader.load(file, k == null ? null : k.trim());
-            Program p = compiler.compile(d, flow).program();
+            Compiled c = compiler.compile(d, flow);
+            Program p = c.program();
             TracedProgram.requireLegal(p);
-            kernels.add(new Kernel(d, p, Ports.group(d.network().inputNames()), Ports.group(d.network().outputNames())));
+            kernels.add(new Kernel(d, c, p, Ports.group(d.network().inputNames()), Ports.group(d.network().outputNames())));
             width = Math.max(width, p.rowSize());
         }
         DeviceConfig config = device.config(rows, seed);
@@ -87,10 +90,7 @@ final class DeviceRunPath {
             programs.add(kn.program());
             runs.add(r);
             lastOutputs = got;
-            if (!json && !random) {
-                List<Port> shown = nonMem(kn.outPorts());
-                out.println(kn.design().name() + ": " + (shown.isEmpty() ? "(writes mem cells only)" : PortValues.text(shown, got, 0)));
-            }
+            if (!json) printResults(kn, kernels.size() > 1, intended, got, rows, random, out);
         }
         DeviceReport report = DeviceReport.of(session, programs, runs, 1);
         Kernel last = kernels.get(kernels.size() - 1);
@@ -112,8 +112,23 @@ final class DeviceRunPath {
             for (Kernel k : kernels) names.append(names.length() == 0 ? "" : ", ").append(k.design().name());
             log.println(names + ": " + rows + " row" + (rows == 1 ? "" : "s") + " of random inputs (seed " + seed + ") on the device engine");
         }
-        out.println("mismatches " + mismatches);
+        for (Kernel k : kernels) log.println(Reports.summary(k.compiled()));
+        out.println("mismatches " + mismatches + " (rows whose outputs differ from the reference evaluation, measured on the device)");
         out.println(report.text());
+    }
+
+    /**
+     * One kernel's rows on stdout, as a functional run prints them; with several kernels (which share mem cells)
+     * each kernel's outputs are named by its kernel, and mem cells, written or sensed, are left out.
+     */
+    private static void printResults(Kernel k, boolean several, long[][] in, long[][] got, int rows, boolean random, PrintWriter out) {
+        List<Port> inPorts = nonMem(k.inPorts()), outPorts = nonMem(k.outPorts());
+        if (several && !random) {
+            out.println(k.design().name() + ": " + (outPorts.isEmpty() ? "(writes mem cells only)" : PortValues.text(outPorts, got, 0)));
+            return;
+        }
+        if (several) out.println(k.design().name() + ":");
+        PortValues.printRows(out, inPorts, in, outPorts, got, rows, random);
     }
 
     // --inputs @m[j]=v: the mem cell's contents before the first kernel (placed exactly, not written).
@@ -146,6 +161,7 @@ final class DeviceRunPath {
                     .put("cells", kn.program().stats().cells())));
         } else {
             log.println(kn.design().name() + ": " + rows + " rows on the device engine, repeated");
+            log.println(Reports.summary(kn.compiled()));
             out.println(o.text());
         }
     }

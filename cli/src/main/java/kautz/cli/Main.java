@@ -42,6 +42,7 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
+        cl.setParameterExceptionHandler(Main::badCommandLine);
         int code;
         InputFiles.reset();
         PrintWriter previousWarnings = Warnings.install(err);
@@ -73,6 +74,31 @@ public final class Main {
         cl.setUsageHelpWidth(110); // descriptions are written as lines of up to ~105 characters; 80 would break them mid-sentence
         for (CommandLine sub : cl.getSubcommands().values()) sub.getCommandSpec().versionProvider(new Version()); // kautz run --version too
         return cl;
+    }
+
+    /**
+     * A bad command line is one line, as every other mistake: what is wrong, the names picocli finds nearest,
+     * and where the help is; exit code 2 (picocli's default prints the whole usage after the message).
+     */
+    static int badCommandLine(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^kautz ?", ""); // "", "run", "sweep"
+        String message = ex.getMessage();
+        if (name.isEmpty() && ex instanceof CommandLine.UnmatchedArgumentException u && args.length > 0 && !args[0].startsWith("-")
+                && u.getUnmatched().contains(args[0])) {
+            message = args[0].equals("sweep")
+                    ? "sweep runs from the spark/ module's jar, which ./kautz sweep builds and starts"
+                    : "no command named '" + args[0] + "'";
+        }
+        StringBuilder line = new StringBuilder("kautz: ");
+        if (!name.isEmpty()) line.append(name).append(": ");
+        line.append(message.isEmpty() ? "bad command line" : Character.toLowerCase(message.charAt(0)) + message.substring(1));
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            line.append(" (did you mean ").append(String.join(" or ", u.getSuggestions())).append("?)");
+        }
+        line.append("; ").append(name.isEmpty() ? "kautz --help lists the commands" : "kautz help " + name + " lists its options");
+        cmd.getErr().println(line);
+        return 2;
     }
 
     /** Prints an exception the way every kautz command does and gives the exit code. */

@@ -84,6 +84,7 @@ public final class RunCommand implements Runnable {
 
     @Override
     public void run() {
+        device.refuseUnused();
         if (device.enabled()) {
             if (vcd.requested()) throw new UsageError("--vcd shows the functional engines' row; it cannot be combined with --device");
             // the cycle-accurate device engine; --kernel a,b runs kernels in order, sharing mem cells
@@ -163,18 +164,11 @@ public final class RunCommand implements Runnable {
             j.put("engine", eng.name());
             out.println(j);
         } else {
-            if (!in.random()) {
-                for (Port p : in.outPorts()) out.println(p.name() + "=" + BitPlanes.get(outputs, p, 0));
-            } else {
+            if (in.random()) {
                 log.println(in.design().name() + ": " + in.rows() + " row" + (in.rows() == 1 ? "" : "s")
                         + " of random inputs (seed " + flow.seed + "), engine " + eng.name());
-                int shown = Math.min(in.rows(), 8);
-                for (int r = 0; r < shown; r++) {
-                    out.println("row " + r + ": " + PortValues.text(in.inPorts(), in.planes(), r)
-                            + (in.inPorts().isEmpty() ? "" : " ") + "-> " + PortValues.text(in.outPorts(), outputs, r));
-                }
-                if (shown < in.rows()) out.println("… " + (in.rows() - shown) + " more rows");
             }
+            PortValues.printRows(out, in.inPorts(), in.planes(), in.outPorts(), outputs, in.rows(), in.random());
             log.println(Reports.summary(compiled));
             log.println("mismatches " + check.mismatches() + " (rows whose outputs differ from the reference evaluation)");
         }

@@ -40,8 +40,10 @@ import java.util.Map;
         description = {
                 "Run an assembled micro-op program (.kasm, see docs/isa.md) on many crossbar rows with the",
                 "physical semantics: a gate whose output cell was not initialised gives a wrong result, as on",
-                "a chip. Prints the first row's inputs and outputs and the program's counts; lint warnings",
-                "(uninitialised outputs, reads of unwritten cells, overwritten inputs/outputs) go to stderr."})
+                "a chip. Results go to stdout: row 0's inputs and outputs (with random inputs the first rows)",
+                "and, with --device, the device's report; the program's counts, the check (--check SOURCE) and",
+                "lint warnings (uninitialised outputs, reads of unwritten cells, overwritten inputs/outputs) go",
+                "to stderr. Exit code 1 when a checked row differs from the source."})
 public final class SimCommand implements Runnable {
     /** Bounds memory: rows x cells bit-planes. */
     private static final long MAX_BITS = 1L << 36;
@@ -51,8 +53,10 @@ public final class SimCommand implements Runnable {
     @Parameters(paramLabel = "PROGRAM.kasm", description = "the program to run")
     Path file;
 
-    @Option(names = "--rows", paramLabel = "R", description = "number of rows (default: ${DEFAULT-VALUE})")
-    int rows = 1024;
+    @Option(names = "--rows", paramLabel = "R", description = "number of rows (default: 1 with explicit inputs, 1024 with random)")
+    Integer rowsOption;
+
+    private int rows;
 
     @Option(names = "--inputs", paramLabel = "random|a=5,b=7",
             description = "input values for every row (decimal, 0x or 0b), or random per row (default: ${DEFAULT-VALUE})")
@@ -80,9 +84,12 @@ public final class SimCommand implements Runnable {
 
     @Override
     public void run() {
+        device.refuseUnused();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Engines.check(engine);
+        boolean random = inputs.equals("random");
+        rows = rowsOption != null ? rowsOption : random ? 1024 : 1;
         if (rows < 1) throw new UsageError("--rows must be at least 1, got " + rows);
         Assembler.Assembled asm = Assembler.readAssembled(file);
         Program p = asm.program();
@@ -104,7 +111,6 @@ public final class SimCommand implements Runnable {
         lint(ProgramLint.check(p), asm, err);
         ImmutableList<Port> inPorts = Ports.group(names(p.inputs()));
         ImmutableList<Port> outPorts = Ports.group(names(p.outputs()));
-        boolean random = inputs.equals("random");
         long[][] in = random ? BitPlanes.random(p.inputs().size(), rows, seed) : explicit(inPorts, p.inputs().size());
         Engine eng = Engines.select(engine, p, rows);
         long[][] result = eng.run(p, in, rows);
@@ -129,7 +135,8 @@ public final class SimCommand implements Runnable {
         // results (the first row, the device's report) on stdout; the program's counts and the check on stderr, as in run
         err.println(p.kernel() + ": " + rows + " row" + (rows == 1 ? "" : "s") + " on engine " + eng.name()
                 + " (target " + p.target() + ", row size " + p.rowSize() + ", init " + p.initModel().label() + ")");
-        out.println("row 0: " + PortValues.text(inPorts, in, 0) + (inPorts.isEmpty() ? "" : " ") + "-> " + PortValues.text(outPorts, result, 0));
+        // a program's reader sees the inputs beside the outputs, also for explicit inputs (run prints the outputs alone)
+        PortValues.printRows(out, inPorts, in, outPorts, result, random ? rows : 1, true);
         err.println("gates " + stats.gates() + ", logic cycles " + stats.logicCycles() + ", init cycles " + stats.initCycles()
                 + (stats.programCycles() > 0 ? ", prog/sense cycles " + stats.programCycles() : "")
                 + ", cycles " + stats.cycles() + ", cells " + stats.cells() + ", io cycles " + stats.ioCycles() + Reports.partitionNote(p));

@@ -74,6 +74,27 @@ class HelpTest {
     }
 
     @Test
+    void aBadCommandLineIsOneLineAndExitCodeTwo() {
+        String[][] cases = {
+                {"frobnicate"}, {"sweep", "study.json"}, {"run", "--bogus", "../samples/add8.kz"}, {"run"},
+                {"run", "../samples/add8.kz", "--rows", "many"}, {"compile", "../samples/add8.kz", "--schedular", "live"}};
+        for (String[] args : cases) {
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals("", r.out(), String.join(" ", args));
+            assertEquals(1, r.err().lines().count(), String.join(" ", args) + ":\n" + r.err());
+            assertTrue(r.err().startsWith("kautz: "), r.err());
+        }
+        String unknown = CliRun.of("frobnicate").err();
+        assertTrue(unknown.startsWith("kautz: no command named 'frobnicate'") && unknown.endsWith("; kautz --help lists the commands\n"), unknown);
+        assertEquals("kautz: sweep runs from the spark/ module's jar, which ./kautz sweep builds and starts; kautz --help lists the commands\n",
+                CliRun.of("sweep").err());
+        assertEquals("kautz: run: unknown option: '--bogus'; kautz help run lists its options\n", CliRun.of("run", "--bogus", "x.kz").err());
+        String suggested = CliRun.of("compile", "x.kz", "--schedular", "live").err();
+        assertTrue(suggested.contains("(did you mean ") && suggested.contains("--scheduler"), "picocli's suggestion kept: " + suggested);
+    }
+
+    @Test
     void versionIsThePomsVersion() throws IOException {
         Matcher m = Pattern.compile("<parent>.*?<version>([^<]+)</version>", Pattern.DOTALL).matcher(Files.readString(Path.of("pom.xml")));
         assertTrue(m.find());

@@ -46,16 +46,77 @@ class OutputStreamsTest {
         assertEquals(0, compile.code(), compile.err());
         assertEquals("", compile.out(), "the program went to -o");
         assertTrue(compile.err().contains("-> " + kasm), compile.err());
+        CliRun toStdout = CliRun.of("compile", and.toString());
+        assertTrue(toStdout.out().startsWith("# Kautz micro-op program"), toStdout.out());
+        assertEquals(counts(compile.err()).replace(" -> " + kasm, ""), counts(toStdout.err()), "the same counts on stderr, wherever the program goes");
 
         for (String inputs : new String[] {"a=12,b=10", "random"}) {
             CliRun sim = CliRun.of("sim", kasm.toString(), "--inputs", inputs, "--check", and.toString());
             assertEquals(0, sim.code(), sim.err());
-            assertTrue(sim.out().lines().allMatch(l -> l.startsWith("row 0: ")), sim.out());
+            assertTrue(sim.out().lines().allMatch(l -> l.startsWith("row ") || l.startsWith("… ")), sim.out());
             assertTrue(sim.err().contains("gates ") && sim.err().contains("mismatches 0 "), sim.err());
         }
         CliRun unchecked = CliRun.of("sim", kasm.toString());
         assertEquals(0, unchecked.code(), unchecked.err());
         assertTrue(unchecked.err().contains("mismatches not checked (--check SOURCE"), "sim says what it did not check: " + unchecked.err());
+    }
+
+    @Test
+    void simShowsTheRowsRunShowsAndDefaultsToOneRowForExplicitInputs(@TempDir Path dir) throws IOException {
+        Path and = Files.writeString(dir.resolve("and.kz"), AND);
+        Path kasm = dir.resolve("and.kasm");
+        assertEquals(0, CliRun.of("compile", and.toString(), "-o", kasm.toString()).code());
+        CliRun run = CliRun.of("run", and.toString(), "--rows", "20");
+        CliRun sim = CliRun.of("sim", kasm.toString(), "--rows", "20");
+        assertEquals(0, sim.code(), sim.err());
+        assertEquals(run.out(), sim.out(), "the same random rows, printed alike");
+        assertTrue(sim.out().endsWith("… 12 more rows\n"), sim.out());
+
+        CliRun one = CliRun.of("sim", kasm.toString(), "--inputs", "a=12,b=10", "--json");
+        assertTrue(one.out().contains("\"rows\": 1,"), "one row with explicit inputs, as run: " + one.out());
+        assertEquals("row 0: a=12 b=10 -> s=8\n", CliRun.of("sim", kasm.toString(), "--inputs", "a=12,b=10").out());
+    }
+
+    @Test
+    void aRunOnADevicePrintsItsRowsAsAFunctionalRunDoesAndItsCountsOnStderr() {
+        CliRun functional = CliRun.of("run", "../samples/add8.kz", "--inputs", "a=1,b=2");
+        CliRun device = CliRun.of("run", "../samples/add8.kz", "--inputs", "a=1,b=2", "--device", "hfo2-1t1r");
+        assertEquals(0, device.code(), device.err());
+        assertTrue(device.out().startsWith(functional.out()), "the outputs first, as without a device:\n" + device.out());
+        assertTrue(device.out().contains("\nmismatches 0 (") && device.out().contains("energy "), "the device's report is a result: " + device.out());
+        String summary = functional.err().lines().filter(l -> l.contains("gates ")).findFirst().orElseThrow();
+        assertTrue(device.err().contains(summary), "the program's counts on stderr: " + device.err());
+
+        CliRun randomFunctional = CliRun.of("run", "../samples/add8.kz", "--rows", "12");
+        CliRun randomDevice = CliRun.of("run", "../samples/add8.kz", "--rows", "12", "--device", "hfo2-1t1r");
+        assertEquals(0, randomDevice.code(), randomDevice.err());
+        assertTrue(randomDevice.out().startsWith(randomFunctional.out()), "the same rows as without a device:\n" + randomDevice.out());
+        assertTrue(randomDevice.err().contains(summary), randomDevice.err());
+    }
+
+    @Test
+    void optionsOnlyADeviceReadsAreRefusedWithoutOne(@TempDir Path dir) throws IOException {
+        Path kasm = dir.resolve("add8.kasm");
+        assertEquals(0, CliRun.of("compile", "../samples/add8.kz", "-o", kasm.toString()).code());
+        String[][] cases = {{"--device-set", "rOnOhm=2e4"}, {"--gate-voltage-scale", "0.9"}, {"--variation", "2"}, {"--array", "passive"}, {"--cols", "128"}, {"--runs", "3"}, {"--wear-levelling"}, {"--write-scheme", "fixed"}, {"--read-delay", "1"}};
+        for (String[] c : cases) {
+            for (String[] command : new String[][] {{"run", "../samples/add8.kz"}, {"sim", kasm.toString()}}) {
+                String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.Arrays.stream(c)).toArray(String[]::new);
+                CliRun r = CliRun.of(args);
+                assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+                assertEquals("kautz: " + c[0] + " sets up the device engine; add --device PRESET (kautz devices lists them)\n", r.err());
+                assertEquals("", r.out());
+            }
+        }
+        CliRun once = CliRun.of("run", "../samples/add8.kz", "--device", "hfo2-1t1r", "--wear-levelling");
+        assertEquals(2, once.code(), once.err());
+        assertEquals("kautz: --wear-levelling rotates cells between repeated runs; add --runs N (N at least 2)\n", once.err());
+        assertEquals(0, CliRun.of("run", "../samples/add8.kz", "--rows", "2", "--levels", "4").code(), "--levels also sets the functional engines' levels");
+    }
+
+    /** The line of the program's counts (progress lines of a slow stage left out). */
+    private static String counts(String stderr) {
+        return stderr.lines().filter(l -> l.contains("gates ")).findFirst().orElse("(no counts in: " + stderr + ")");
     }
 
     /** Runs {@code kautz run} on the AND kernel with a compiler that compiles the OR kernel instead: every check must catch it. */

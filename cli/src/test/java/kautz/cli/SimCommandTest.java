@@ -62,7 +62,7 @@ class SimCommandTest {
         r = sim("sim", good.toString(), "--inputs", "a=1,b=1", "--json");
         assertTrue(r.out().contains("\"engine\": \"interp\""), "the default (auto) names the engine it chose: " + r.out());
         r = sim("sim", good.toString(), "--inputs", "a=1,b=1", "--json", "--engine", "interp");
-        assertEquals("{\"kernel\": \"xor\", \"target\": \"magic-nor\", \"rowSize\": 8, \"rows\": 1024, \"engine\": \"interp\", \"init\": \"bulk\", "
+        assertEquals("{\"kernel\": \"xor\", \"target\": \"magic-nor\", \"rowSize\": 8, \"rows\": 1, \"engine\": \"interp\", \"init\": \"bulk\", "
                 + "\"gates\": 5, \"logicCycles\": 5, \"initCycles\": 0, \"programCycles\": 0, \"cycles\": 5, \"cells\": 7, \"ioCycles\": 3, "
                 + "\"partitions\": 1, \"partitionSpec\": \"8\", \"model\": \"unlimited\", \"parallelism\": 1.0, "
                 + "\"outputs\": {\"y\": 0}}\n", r.out());

@@ -90,13 +90,15 @@ public final class LiveSearchScheduler implements Scheduler {
         // none fits: the least-peak search of --row-size min (it weighs no re-inits), so a row that min reports
         // also works when asked for. Last, and only when the row is near: it costs three more searches and gains a
         // few cells (3 of 14 on a 63-input counter), never dozens (voter's adder tree: 57 for 23)
-        if (peak - capacity <= Math.max(NEAR, capacity / 4)) {
+        boolean near = peak - capacity <= Math.max(NEAR, capacity / 4);
+        if (near) {
             Least least = least(network, family, options);
             if (least.row() <= row) return emit(least.graph(), family, options, least.order());
             peak = Math.min(peak, least.row() - leastGraph.inputs());
         }
         throw RowTooSmallException.bounded(row, bound, BOUND_WHY, leastGraph.inputs() + peak,
-                "the least row found without recomputation, as --row-size min finds it",
+                near ? "the least row found without recomputation, as --row-size min finds it"
+                        : "a row found without recomputation; --row-size min searches for a smaller one",
                 "scheduler live needs more cells, even computing values again up to " + RECOMPUTE_FACTOR + "x the gates");
     }
 

@@ -14,7 +14,11 @@ public final class Measures {
 
     /** Each measure's value as text: numbers as printed, strings as they are, absent keys and objects empty. */
     public static LinkedHashMap<String, String> extract(String report, List<String> measures) {
-        JsonValue root = JsonReader.parse("report", report);
+        return extract(JsonReader.parse("report", report), measures);
+    }
+
+    /** {@link #extract(String, List)} of a report already parsed. */
+    public static LinkedHashMap<String, String> extract(JsonValue root, List<String> measures) {
         LinkedHashMap<String, String> out = new LinkedHashMap<>();
         for (String m : measures) out.put(m, text(lookup(root, m)));
         return out;

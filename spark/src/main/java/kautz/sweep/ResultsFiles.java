@@ -116,7 +116,12 @@ public final class ResultsFiles {
                 Warnings.warn(csv + ": record " + (i + 1) + " (point " + UserError.shown(id) + "): " + problem + "; the point runs again");
                 continue;
             }
-            rows.put(id, new ResultRow(point, id, f.get("file"), a, f.get("error"), f.get("seconds"), m, jsonById.get(id)));
+            String json = jsonById.get(id);
+            // the measures as a fresh row writes them, from the report kept beside the CSV: a file written
+            // before the CSV's number format was settled (128480.0, 2.01632e+06) is rewritten in it
+            JsonValue report = json == null ? null : Measures.lookup(JsonReader.parse(jsonl() + ": point " + id, json), "report");
+            if (report instanceof JsonValue.JObject) m = Measures.extract(report, measures);
+            rows.put(id, new ResultRow(point, id, f.get("file"), a, f.get("error"), f.get("seconds"), m, json));
         }
         return rows;
     }

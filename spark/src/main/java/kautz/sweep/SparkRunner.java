@@ -58,7 +58,7 @@ public final class SparkRunner implements Runner {
      */
     public static SparkRunner start(String master, String app, Integer partitions) {
         if (partitions != null && (partitions < 1 || partitions > MAX_PARTITIONS)) {
-            throw new UsageError("--partitions must lie between 1 and " + MAX_PARTITIONS + ", got " + partitions);
+            throw new UsageError("--tasks must lie between 1 and " + MAX_PARTITIONS + ", got " + partitions);
         }
         long t0 = System.nanoTime();
         SparkConf conf = new SparkConf().setAppName(app);

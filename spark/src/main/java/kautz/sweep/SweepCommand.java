@@ -49,9 +49,18 @@ public final class SweepCommand implements Runnable {
             description = "a point that runs longer becomes an error row and the study goes on (default: the description's \"timeout\", else no limit)")
     Double pointTimeout;
 
-    @Option(names = "--partitions", paramLabel = "N",
-            description = "Spark partitions (tasks) to deal the points into (default: about 8 per core, at most 4 points each)")
-    Integer partitions;
+    @Option(names = "--tasks", paramLabel = "N",
+            description = "Spark tasks (its partitions of the points) to deal the points into (default: about 8 per core, at most 64 points each)")
+    Integer tasks;
+
+    @Option(names = "--partitions", paramLabel = "KxW|W1,W2,…|K",
+            description = "divide every point's row into partitions, as compile and run do (docs/partitions.md); "
+                    + "for a range of them use a \"partitions\" axis in the description (default: the description's, else one undivided row)")
+    String partitions;
+
+    @Option(names = "--model", paramLabel = "unlimited|standard|minimal",
+            description = "the partition model of every point, as compile and run take it (default: the description's, else unlimited)")
+    String model;
 
     @Option(names = "--no-cache",
             description = "evaluate every point afresh, as a separate kautz command would (by default a point reuses the program an "
@@ -66,7 +75,7 @@ public final class SweepCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SweepSpec s = SpecParser.read(specFile);
+        SweepSpec s = withRowOptions(SpecParser.read(specFile));
         if (dryRun) {
             List<Point> points = Points.expand(s);
             for (Point p : points) out.println("kautz " + String.join(" ", p.args()));
@@ -78,12 +87,30 @@ public final class SweepCommand implements Runnable {
         Study study = new Study(s, csv);
         study.files();  // checks the name before Spark starts
         Study.Outcome o;
-        try (Runner runner = sequential ? new SequentialRunner() : SparkRunner.start(master, "kautz sweep " + s.name(), partitions)) {
+        try (Runner runner = sequential ? new SequentialRunner() : SparkRunner.start(master, "kautz sweep " + s.name(), tasks)) {
             o = study.run(resume, runner, evaluator, err, System.console() != null);
         }
         out.println("sweep " + s.name() + ": " + o.points() + (o.points() == 1 ? " point" : " points") + (o.skipped() > 0 ? " (" + o.skipped() + " from the earlier run)" : "")
                 + ", " + o.errors() + (o.errors() == 1 ? " error" : " errors"));
         for (Path p : o.written()) out.println("  " + p);
+    }
+
+    /** --partitions and --model from the command line: options every point gets, unless the description varies them. */
+    private SweepSpec withRowOptions(SweepSpec s) {
+        java.util.LinkedHashMap<String, String> options = new java.util.LinkedHashMap<>(s.options());
+        for (String[] o : new String[][] {{"partitions", partitions}, {"model", model}}) {
+            if (o[1] == null) continue;
+            if (s.axes().containsKey(o[0])) {
+                throw new UsageError("--" + o[0] + ": " + specFile + " varies " + o[0] + " as an axis; leave out --" + o[0] + " or the axis");
+            }
+            if (s.command().equals("sim")) {
+                throw new UsageError("--" + o[0] + ": sim runs each program as it was assembled; partitions are chosen when compiling");
+            }
+            options.put(o[0], o[1]);
+        }
+        if (options.equals(s.options())) return s;
+        return new SweepSpec(s.source(), s.name(), s.description(), s.command(), s.files(), s.axes(), options,
+                s.trials(), s.measures(), s.charts(), s.output(), s.timeout());
     }
 
     /** The kautz command line itself, within the point timeout if there is one. */

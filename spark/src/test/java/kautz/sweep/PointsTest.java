@@ -57,8 +57,8 @@ class PointsTest {
         assertEquals(List.of(0, 5, 10, 15), dealt.subList(0, 4).stream().map(Point::index).toList());
         assertEquals(16, SparkRunner.partitions(1000, 2));
         assertEquals(79, SparkRunner.partitions(5000, 2));
-        // --partitions out of range stops before Spark starts
-        assertEquals("--partitions must lie between 1 and 20000, got 0",
+        // --tasks out of range stops before Spark starts
+        assertEquals("--tasks must lie between 1 and 20000, got 0",
                 org.junit.jupiter.api.Assertions.assertThrows(kautz.diag.UserError.class, () -> SparkRunner.start("local[1]", "t", 0)).getMessage());
         assertEquals(3, SparkRunner.partitions(3, 2));
         assertEquals(16, SparkRunner.partitions(40, 2));
